@@ -1,0 +1,1 @@
+"""vigie's command-line interface: thin click commands over library functions."""

@@ -1,0 +1,27 @@
+"""Domain errors. The CLI turns each into a one-line message naming the file and reason."""
+from __future__ import annotations
+
+
+class VigieError(Exception):
+    """Base class of every error vigie raises on purpose."""
+
+
+class IngestError(VigieError):
+    """An input file that cannot become an article (empty, binary, malformed...)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class DataFileError(VigieError):
+    """A knowledge file under ``vigie/data`` that is missing or malformed."""
+
+
+class StoreError(VigieError):
+    """The database cannot be opened or migrated."""
+
+
+class GoldFormatError(VigieError):
+    """A gold annotation file that does not follow the expected schema."""
