@@ -1,0 +1,423 @@
+"""The SQLite store: articles, their event reports, merged events, ingest runs.
+
+Why these rules:
+- One file, WAL mode, foreign keys on: readers (``vigie events``) never block an ingest.
+- Each article's ingest (its row and its reports) is one transaction
+  (:meth:`Store.ingest_article`, or :meth:`Store.transaction` around several calls), so a crash
+  in a batch loses nothing already committed and re-running the batch completes it.
+- Writing the same article twice changes nothing; writing an article's reports again
+  replaces them (idempotent), and report ids are derived from their content.
+- Everything crossing the API is a typed record (``vigie.models`` or ``vigie.store.records``).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from types import TracebackType
+
+from vigie.errors import StoreError
+from vigie.models import Article, Claim, Event, EventReport, Evidence
+from vigie.store import codec
+from vigie.store.migrations import migrate, schema_version
+from vigie.store.queries import Filters
+from vigie.store.records import IngestFailure, IngestRun, StoreCounts, UnknownSource
+
+_CHUNK = 500  # bound on the number of ? in one IN (...) query
+
+
+def _now() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def _placeholders(columns: Sequence[str]) -> str:
+    return ", ".join("?" for _ in columns)
+
+
+class Store:
+    """A vigie database. Open with :meth:`open`; use as a context manager to close it."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn  # public for the gazetteer importer, which writes its own tables
+        self.path = path
+        self._depth = 0
+
+    # --- lifecycle -------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        """Open (creating or migrating as needed) the database at ``path`` (":memory:" works)."""
+        name = str(path)
+        if name != ":memory:":
+            Path(name).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(name, isolation_level=None, timeout=30)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA foreign_keys = ON")
+            if name != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{name}: cannot open database: {exc}") from exc
+        return cls(conn, name)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self.conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside commit together or not at all; nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # --- articles --------------------------------------------------------------------
+
+    def add_article(self, article: Article, *, run_id: int | None = None, status: str = "ok") -> bool:
+        """Store ``article``; False (and nothing changed) when its id or content is already stored."""
+        with self.transaction():
+            if self.has_article(article.id) or (
+                article.content_hash and self.has_article(article.content_hash)
+            ):
+                return False
+            cols = (*codec.ARTICLE_COLUMNS, "ingested_at", "run_id", "status")
+            self.conn.execute(
+                f"INSERT INTO articles ({', '.join(cols)}) VALUES ({_placeholders(cols)})",
+                (*codec.article_row(article), _now(), run_id, status),
+            )
+            return True
+
+    def ingest_article(
+        self, article: Article, reports: Sequence[EventReport], *,
+        run_id: int | None = None, status: str = "ok",
+    ) -> bool:
+        """Store an article and its reports in one transaction; False when already stored."""
+        with self.transaction():
+            if not self.add_article(article, run_id=run_id, status=status):
+                return False
+            self.set_reports(article.id, reports)
+            return True
+
+    def has_article(self, id_or_hash: str) -> bool:
+        """True when an article with this id or this content hash is stored."""
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE id = ? OR content_hash = ? LIMIT 1",
+            (id_or_hash, id_or_hash),
+        ).fetchone()
+        return row is not None
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return codec.article_from_row(row) if row else None
+
+    def articles(self, *, limit: int | None = None, status: str | None = None) -> list[Article]:
+        """Articles in ingest order, optionally only those with ``status``."""
+        sql = "SELECT * FROM articles"
+        params: list[object] = []
+        if status is not None:
+            sql += " WHERE status = ?"
+            params.append(status)
+        sql += " ORDER BY rowid"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [codec.article_from_row(r) for r in self.conn.execute(sql, params)]
+
+    def article_status(self, article_id: str) -> str | None:
+        row = self.conn.execute("SELECT status FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row["status"] if row else None
+
+    # --- event reports ---------------------------------------------------------------
+
+    def set_reports(self, article_id: str, reports: Sequence[EventReport]) -> None:
+        """Replace the reports of ``article_id`` by ``reports`` (identical duplicates kept once)."""
+        if not self.has_article(article_id):
+            raise StoreError(f"no article {article_id!r}: store it before its reports")
+        for report in reports:
+            if report.article_id != article_id:
+                raise StoreError(f"report of {report.article_id!r} given for {article_id!r}")
+        ids = list(dict.fromkeys(codec.report_id(r) for r in reports))
+        by_id = {codec.report_id(r): r for r in reports}
+        with self.transaction():
+            # Reports kept unchanged keep their rows, so merged events pointing at them survive.
+            old = {r["id"] for r in self.conn.execute(
+                "SELECT id FROM event_reports WHERE article_id = ?", (article_id,)
+            )}
+            self.conn.executemany(
+                "DELETE FROM event_reports WHERE id = ?", [(i,) for i in old - set(ids)]
+            )
+            for idx, rid in enumerate(ids):
+                if rid in old:
+                    self.conn.execute("UPDATE event_reports SET idx = ? WHERE id = ?", (idx, rid))
+                else:
+                    self._insert_report(rid, idx, by_id[rid])
+
+    def _insert_report(self, rid: str, idx: int, report: EventReport) -> None:
+        cols = codec.REPORT_COLUMNS
+        self.conn.execute(
+            f"INSERT INTO event_reports ({', '.join(cols)}) VALUES ({_placeholders(cols)})",
+            codec.report_row(rid, idx, report),
+        )
+        self.conn.executemany(
+            'INSERT INTO claims (report_id, idx, count, qualifier, who, source, quote, estimate,'
+            ' subfigures, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            [codec.claim_row(rid, i, c) for i, c in enumerate(report.claims)],
+        )
+        self.conn.executemany(
+            'INSERT INTO evidence (report_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            [(rid, i, e.start, e.end, e.text) for i, e in enumerate(report.evidence)],
+        )
+        self.conn.executemany(
+            "INSERT INTO report_actors (report_id, actor, role) VALUES (?, ?, ?)",
+            codec.actor_rows(rid, report),
+        )
+
+    def reports(
+        self, *, date_from: date | str | None = None, date_to: date | str | None = None,
+        admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
+        article_id: str | None = None,
+    ) -> list[EventReport]:
+        """Reports matching every given filter (see :class:`Filters`), by date then article."""
+        where, params = Filters(date_from, date_to, admin1, event_type, actor).where(
+            alias="r", key="id", actors_table="report_actors", actors_key="report_id"
+        )
+        if article_id is not None:
+            where += " AND r.article_id = ?"
+            params.append(article_id)
+        rows = self.conn.execute(
+            f"SELECT * FROM event_reports r WHERE {where} ORDER BY r.event_date, r.article_id, r.idx",
+            params,
+        ).fetchall()
+        return self._reports_from_rows(rows)
+
+    def _reports_from_rows(self, rows: Sequence[sqlite3.Row]) -> list[EventReport]:
+        ids = [r["id"] for r in rows]
+        claims: dict[str, list[Claim]] = {i: [] for i in ids}
+        evidence: dict[str, list[Evidence]] = {i: [] for i in ids}
+        for chunk in _chunks(ids):
+            marks = _placeholders(chunk)
+            for row in self.conn.execute(
+                f"SELECT * FROM claims WHERE report_id IN ({marks}) ORDER BY report_id, idx", chunk
+            ):
+                claims[row["report_id"]].append(codec.claim_from_row(row))
+            for row in self.conn.execute(
+                f"SELECT * FROM evidence WHERE report_id IN ({marks}) ORDER BY report_id, idx", chunk
+            ):
+                evidence[row["report_id"]].append(codec.evidence_from_row(row))
+        return [
+            codec.report_from_row(r, tuple(claims[r["id"]]), tuple(evidence[r["id"]])) for r in rows
+        ]
+
+    # --- merged events ---------------------------------------------------------------
+
+    def save_events(self, events: Iterable[Event], *, replace_all: bool = False) -> None:
+        """Upsert ``events`` by event_id in one transaction, with their member reports.
+
+        A member report not yet stored is stored (its article must be). An event whose
+        content is unchanged keeps its ``updated`` time and its ``seq`` number. With
+        ``replace_all``, stored events absent from ``events`` are deleted (a full re-merge).
+        """
+        with self.transaction():
+            kept: set[str] = set()
+            for event in events:
+                self._save_event(event)
+                kept.add(event.event_id)
+            if replace_all:
+                stale = [
+                    r["event_id"] for r in self.conn.execute("SELECT event_id FROM events")
+                    if r["event_id"] not in kept
+                ]
+                self.conn.executemany("DELETE FROM events WHERE event_id = ?", [(s,) for s in stale])
+
+    def _save_event(self, event: Event) -> None:
+        member_ids = [codec.report_id(r) for r in event.reports]
+        for rid, report in zip(member_ids, event.reports):
+            if not self.conn.execute("SELECT 1 FROM event_reports WHERE id = ?", (rid,)).fetchone():
+                if not self.has_article(report.article_id):
+                    raise StoreError(f"event {event.event_id}: no article {report.article_id!r}")
+                (idx,) = self.conn.execute(
+                    "SELECT COUNT(*) FROM event_reports WHERE article_id = ?", (report.article_id,)
+                ).fetchone()
+                self._insert_report(rid, idx, report)
+        values = codec.event_row(event)
+        fingerprint = codec.canonical_json([list(values), member_ids])
+        old = self.conn.execute(
+            "SELECT fingerprint FROM events WHERE event_id = ?", (event.event_id,)
+        ).fetchone()
+        if old is not None and old["fingerprint"] == fingerprint:
+            return
+        cols = (*codec.EVENT_COLUMNS, "fingerprint", "updated")
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
+        self.conn.execute(
+            f"INSERT INTO events ({', '.join(cols)}) VALUES ({_placeholders(cols)}) "
+            f"ON CONFLICT(event_id) DO UPDATE SET {updates}",
+            (*values, fingerprint, int(time.time())),
+        )
+        self.conn.execute("DELETE FROM event_members WHERE event_id = ?", (event.event_id,))
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO event_members (event_id, report_id, idx) VALUES (?, ?, ?)",
+            [(event.event_id, rid, i) for i, rid in enumerate(member_ids)],
+        )
+        self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (event.event_id,))
+        self.conn.executemany(
+            "INSERT INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)",
+            codec.actor_rows(event.event_id, event),
+        )
+
+    def events(
+        self, *, date_from: date | str | None = None, date_to: date | str | None = None,
+        admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
+    ) -> list[Event]:
+        """Merged events matching every given filter (see :class:`Filters`), by date."""
+        where, params = Filters(date_from, date_to, admin1, event_type, actor).where(
+            alias="e", key="event_id", actors_table="event_actors", actors_key="event_id"
+        )
+        rows = self.conn.execute(
+            f"SELECT * FROM events e WHERE {where} ORDER BY e.event_date, e.seq", params
+        ).fetchall()
+        return self._events_from_rows(rows)
+
+    def event(self, event_id: str) -> Event | None:
+        rows = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchall()
+        found = self._events_from_rows(rows)
+        return found[0] if found else None
+
+    def _events_from_rows(self, rows: Sequence[sqlite3.Row]) -> list[Event]:
+        members: dict[str, list[str]] = {r["event_id"]: [] for r in rows}
+        for chunk in _chunks(list(members)):
+            for m in self.conn.execute(
+                f"SELECT event_id, report_id FROM event_members WHERE event_id IN "
+                f"({_placeholders(chunk)}) ORDER BY event_id, idx", chunk,
+            ):
+                members[m["event_id"]].append(m["report_id"])
+        report_ids = sorted({rid for ids in members.values() for rid in ids})
+        report_rows: list[sqlite3.Row] = []
+        for chunk in _chunks(report_ids):
+            report_rows += self.conn.execute(
+                f"SELECT * FROM event_reports WHERE id IN ({_placeholders(chunk)})", chunk
+            ).fetchall()
+        by_id = dict(zip((r["id"] for r in report_rows), self._reports_from_rows(report_rows)))
+        return [
+            codec.event_from_row(r, tuple(by_id[i] for i in members[r["event_id"]] if i in by_id))
+            for r in rows
+        ]
+
+    # --- ingest runs -----------------------------------------------------------------
+
+    def start_run(self, paths: Iterable[str | Path]) -> int:
+        cur = self.conn.execute(
+            "INSERT INTO ingest_runs (started, paths) VALUES (?, ?)",
+            (_now(), json.dumps([str(p) for p in paths], ensure_ascii=False)),
+        )
+        return int(cur.lastrowid or 0)
+
+    def record_error(self, run_id: int, path: str, reason: str) -> None:
+        self.conn.execute(
+            "INSERT INTO ingest_errors (run_id, path, reason) VALUES (?, ?, ?)", (run_id, path, reason)
+        )
+
+    def finish_run(self, run_id: int, *, read: int, new: int, duplicates: int, failed: int) -> None:
+        cur = self.conn.execute(
+            "UPDATE ingest_runs SET finished = ?, read = ?, new = ?, duplicates = ?, failed = ? "
+            "WHERE id = ?", (_now(), read, new, duplicates, failed, run_id),
+        )
+        if cur.rowcount != 1:
+            raise StoreError(f"no ingest run {run_id}")
+
+    def runs(self) -> list[IngestRun]:
+        """Ingest runs, newest first."""
+        return [
+            IngestRun(
+                id=r["id"], started=r["started"], finished=r["finished"],
+                paths=tuple(json.loads(r["paths"])), read=r["read"], new=r["new"],
+                duplicates=r["duplicates"], failed=r["failed"],
+            )
+            for r in self.conn.execute("SELECT * FROM ingest_runs ORDER BY id DESC")
+        ]
+
+    def run_errors(self, run_id: int | None = None) -> list[IngestFailure]:
+        """Files refused by run ``run_id`` (all runs when None), in the order met."""
+        sql, params = "SELECT * FROM ingest_errors", []
+        if run_id is not None:
+            sql, params = sql + " WHERE run_id = ?", [run_id]
+        return [
+            IngestFailure(run_id=r["run_id"], path=r["path"], reason=r["reason"])
+            for r in self.conn.execute(sql + " ORDER BY id", params)
+        ]
+
+    # --- unknown sources and counts --------------------------------------------------
+
+    def record_unknown_source(self, name: str, article_id: str) -> None:
+        """Note that ``article_id`` cites ``name``, unknown to the source registry (once per article)."""
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR IGNORE INTO unknown_sources (name, first_seen_article, count) "
+                "VALUES (?, ?, 0)", (name, article_id),
+            )
+            cur = self.conn.execute(
+                "INSERT OR IGNORE INTO unknown_source_articles (name, article_id) VALUES (?, ?)",
+                (name, article_id),
+            )
+            if cur.rowcount == 1:
+                self.conn.execute(
+                    "UPDATE unknown_sources SET count = count + 1 WHERE name = ?", (name,)
+                )
+
+    def unknown_sources(self) -> list[UnknownSource]:
+        """Unknown source names, most cited first: candidates for ``data/sources.yml``."""
+        return [
+            UnknownSource(r["name"], r["first_seen_article"], r["count"])
+            for r in self.conn.execute("SELECT * FROM unknown_sources ORDER BY count DESC, name")
+        ]
+
+    def counts(self) -> StoreCounts:
+        def count(table: str) -> int:
+            return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+        by_status = {
+            r["status"]: r["n"] for r in self.conn.execute(
+                "SELECT status, COUNT(*) AS n FROM articles GROUP BY status ORDER BY status"
+            )
+        }
+        return StoreCounts(
+            articles=count("articles"), reports=count("event_reports"), events=count("events"),
+            runs=count("ingest_runs"), articles_by_status=by_status,
+        )
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]

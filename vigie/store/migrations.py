@@ -1,0 +1,244 @@
+"""The versioned schema of the vigie database, applied by registered migration functions.
+
+Why migrations rather than one CREATE script: a database built by an older vigie must open
+in a newer one without losing what it holds. Each migration is a function registered with
+:func:`migration` under an increasing version number; :func:`migrate` runs the ones not yet
+recorded in ``schema_migrations``, each in its own transaction, so a failure leaves the
+database at the last complete version. Never edit a released migration: add a new one.
+
+Schema (one line per table; JSON columns hold lists as JSON arrays):
+
+- ``schema_migrations(version, name, applied_at)`` - what has been applied.
+- ``articles(id, content_hash UNIQUE, title, url, outlet, published, published_source,
+  published_confidence, published_doubtful, published_note, captured, language, source_path,
+  text, raw_text, ingested_at, run_id, status)`` - status 'ok' | 'unsupported_language' | ...
+- ``ingest_runs(id, started, finished, paths JSON, read, new, duplicates, failed)`` and
+  ``ingest_errors(run_id, path, reason)`` - one row per batch and per refused file.
+- ``event_reports(id, article_id -> articles, idx, event_date, date_precision, event_type,
+  sub_event_type, actor1, actor2, assoc_actor_1 JSON, assoc_actor_2 JSON, fatalities,
+  civilian_targeting, confidence, trigger, outlet, location, latitude, longitude, admin1, admin2,
+  country, country_code, geo_precision, gazetteer_id, place_mention, place_feature)`` - one
+  event as one article reports it; ``id`` is derived from the article id and the content.
+- ``claims(report_id -> event_reports, idx, count, qualifier, who, source, quote, estimate,
+  subfigures JSON, start, end)`` and ``evidence(report_id, idx, start, end, text)``.
+- ``report_actors(report_id, actor, role)`` - every actor of a report, for the actor filter.
+- ``events(seq, event_id UNIQUE, ...the Event fields with the place flattened..., fatalities_low,
+  fatalities_best, fatalities_high, sources JSON, contested, grade, notes, extra JSON,
+  fingerprint, updated)``
+  - merged events; ``seq`` is a stable number used for ACLED's ``event_id_cnty``; ``updated``
+  (unix time) changes only when the content (``fingerprint``) does.
+- ``event_members(event_id -> events, report_id -> event_reports, idx)`` and
+  ``event_actors(event_id, actor, role)``.
+- ``unknown_sources(name, first_seen_article, count)`` with ``unknown_source_articles`` - names
+  the attribution step met that the source registry does not know, counted once per article.
+- ``gazetteer`` and ``gazetteer_admin1`` - GeoNames rows, written by the gazetteer importer.
+"""
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from vigie.errors import StoreError
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+@dataclass(frozen=True)
+class Registered:
+    version: int
+    name: str
+    apply: Migration
+
+
+MIGRATIONS: list[Registered] = []
+
+
+def migration(version: int, name: str) -> Callable[[Migration], Migration]:
+    """Register ``fn`` as the migration to schema ``version`` (versions must increase)."""
+
+    def register(fn: Migration) -> Migration:
+        if MIGRATIONS and version <= MIGRATIONS[-1].version:
+            raise ValueError(f"migration {version} registered after {MIGRATIONS[-1].version}")
+        MIGRATIONS.append(Registered(version, name, fn))
+        return fn
+
+    return register
+
+
+def _script(conn: sqlite3.Connection, sql: str) -> None:
+    """Run each statement of ``sql`` (executescript would COMMIT our open transaction)."""
+    for statement in sql.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+@migration(1, "articles and ingest runs")
+def _articles(conn: sqlite3.Connection) -> None:
+    _script(conn, """
+    CREATE TABLE ingest_runs (
+        id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, paths TEXT NOT NULL,
+        read INTEGER, new INTEGER, duplicates INTEGER, failed INTEGER);
+    CREATE TABLE ingest_errors (
+        id INTEGER PRIMARY KEY, run_id INTEGER REFERENCES ingest_runs(id) ON DELETE CASCADE,
+        path TEXT NOT NULL, reason TEXT NOT NULL);
+    CREATE INDEX ingest_errors_run ON ingest_errors(run_id);
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, content_hash TEXT NOT NULL UNIQUE, title TEXT, url TEXT,
+        outlet TEXT, published TEXT, published_source TEXT NOT NULL DEFAULT 'none',
+        published_confidence REAL NOT NULL DEFAULT 0, published_doubtful INTEGER NOT NULL DEFAULT 0,
+        published_note TEXT, captured TEXT, language TEXT NOT NULL DEFAULT 'fr',
+        source_path TEXT, text TEXT NOT NULL, raw_text TEXT NOT NULL DEFAULT '',
+        ingested_at TEXT NOT NULL, run_id INTEGER REFERENCES ingest_runs(id) ON DELETE SET NULL,
+        status TEXT NOT NULL DEFAULT 'ok');
+    CREATE INDEX articles_status ON articles(status);
+    CREATE INDEX articles_published ON articles(published)
+    """)
+
+
+_PLACE_COLUMNS = """
+        location TEXT, latitude REAL, longitude REAL, admin1 TEXT, admin2 TEXT, country TEXT,
+        country_code TEXT, geo_precision INTEGER, gazetteer_id TEXT, place_mention TEXT,
+        place_feature TEXT"""
+
+
+@migration(2, "event reports, claims and evidence")
+def _reports(conn: sqlite3.Connection) -> None:
+    _script(conn, f"""
+    CREATE TABLE event_reports (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, event_date TEXT NOT NULL, date_precision TEXT NOT NULL,
+        event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, actor1 TEXT, actor2 TEXT,
+        assoc_actor_1 TEXT NOT NULL DEFAULT '[]', assoc_actor_2 TEXT NOT NULL DEFAULT '[]',
+        fatalities INTEGER NOT NULL DEFAULT 0, civilian_targeting INTEGER NOT NULL DEFAULT 0,
+        confidence REAL NOT NULL DEFAULT 0.5, trigger TEXT NOT NULL DEFAULT '', outlet TEXT,
+        {_PLACE_COLUMNS});
+    CREATE INDEX event_reports_article ON event_reports(article_id, idx);
+    CREATE INDEX event_reports_date ON event_reports(event_date);
+    CREATE INDEX event_reports_admin1_date ON event_reports(admin1, event_date);
+    CREATE INDEX event_reports_type ON event_reports(event_type, sub_event_type);
+    CREATE TABLE claims (
+        report_id TEXT NOT NULL REFERENCES event_reports(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, count INTEGER, qualifier TEXT NOT NULL, who TEXT NOT NULL,
+        source TEXT NOT NULL, quote TEXT NOT NULL, estimate INTEGER,
+        subfigures TEXT NOT NULL DEFAULT '[]', start INTEGER, "end" INTEGER,
+        PRIMARY KEY (report_id, idx));
+    CREATE INDEX claims_source ON claims(source);
+    CREATE TABLE evidence (
+        report_id TEXT NOT NULL REFERENCES event_reports(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL,
+        PRIMARY KEY (report_id, idx));
+    CREATE TABLE report_actors (
+        report_id TEXT NOT NULL REFERENCES event_reports(id) ON DELETE CASCADE,
+        actor TEXT NOT NULL COLLATE NOCASE, role TEXT NOT NULL,
+        PRIMARY KEY (report_id, actor, role));
+    CREATE INDEX report_actors_actor ON report_actors(actor)
+    """)
+
+
+@migration(3, "merged events")
+def _events(conn: sqlite3.Connection) -> None:
+    _script(conn, f"""
+    CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE,
+        event_date TEXT NOT NULL, date_precision TEXT NOT NULL, event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL, actor1 TEXT, actor2 TEXT,
+        assoc_actor_1 TEXT NOT NULL DEFAULT '[]', assoc_actor_2 TEXT NOT NULL DEFAULT '[]',
+        civilian_targeting INTEGER NOT NULL DEFAULT 0,
+        fatalities_low INTEGER NOT NULL DEFAULT 0, fatalities_best INTEGER NOT NULL DEFAULT 0,
+        fatalities_high INTEGER NOT NULL DEFAULT 0, sources TEXT NOT NULL DEFAULT '[]',
+        contested INTEGER NOT NULL DEFAULT 0, grade TEXT NOT NULL DEFAULT 'weak',
+        notes TEXT NOT NULL DEFAULT '', extra TEXT NOT NULL DEFAULT '{{}}',
+        fingerprint TEXT NOT NULL, updated INTEGER NOT NULL,
+        {_PLACE_COLUMNS});
+    CREATE INDEX events_date ON events(event_date);
+    CREATE INDEX events_admin1_date ON events(admin1, event_date);
+    CREATE INDEX events_type ON events(event_type, sub_event_type);
+    CREATE TABLE event_members (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        report_id TEXT NOT NULL REFERENCES event_reports(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL, PRIMARY KEY (event_id, report_id));
+    CREATE INDEX event_members_report ON event_members(report_id);
+    CREATE TABLE event_actors (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        actor TEXT NOT NULL COLLATE NOCASE, role TEXT NOT NULL,
+        PRIMARY KEY (event_id, actor, role));
+    CREATE INDEX event_actors_actor ON event_actors(actor)
+    """)
+
+
+@migration(4, "unknown sources")
+def _unknown_sources(conn: sqlite3.Connection) -> None:
+    _script(conn, """
+    CREATE TABLE unknown_sources (
+        name TEXT PRIMARY KEY, first_seen_article TEXT, count INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE unknown_source_articles (
+        name TEXT NOT NULL REFERENCES unknown_sources(name) ON DELETE CASCADE,
+        article_id TEXT NOT NULL, PRIMARY KEY (name, article_id))
+    """)
+
+
+@migration(5, "gazetteer")
+def _gazetteer(conn: sqlite3.Connection) -> None:
+    # The exact shape the GeoNames importer writes; IF NOT EXISTS because it may create them first.
+    _script(conn, """
+    CREATE TABLE IF NOT EXISTS gazetteer (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL,
+      asciiname TEXT, alternatenames TEXT, latitude REAL NOT NULL, longitude REAL NOT NULL,
+      feature_class TEXT, feature_code TEXT, country_code TEXT, admin1_code TEXT,
+      admin2_code TEXT, population INTEGER, source TEXT);
+    CREATE TABLE IF NOT EXISTS gazetteer_admin1 (code TEXT PRIMARY KEY, name TEXT,
+      asciiname TEXT, geonameid INTEGER)
+    """)
+
+
+def applied_versions(conn: sqlite3.Connection) -> set[int]:
+    """Versions recorded in ``schema_migrations`` (creating that table when absent)."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    return {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
+
+
+def migrate(conn: sqlite3.Connection, *, upto: int | None = None) -> list[int]:
+    """Apply the pending migrations (up to ``upto``) in order; return the versions applied.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``) so each migration gets
+    its own explicit transaction. A database recording a version this vigie does not know
+    was written by a newer vigie and is refused rather than half-understood.
+    """
+    done = applied_versions(conn)
+    known = {m.version for m in MIGRATIONS}
+    if done - known:
+        raise StoreError(
+            f"database has schema version {max(done)}, newer than this vigie ({max(known)})"
+        )
+    applied: list[int] = []
+    for mig in MIGRATIONS:
+        if mig.version in done or (upto is not None and mig.version > upto):
+            continue
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            if conn.execute(  # another process may have applied it since we looked
+                "SELECT 1 FROM schema_migrations WHERE version = ?", (mig.version,)
+            ).fetchone():
+                conn.execute("COMMIT")
+                continue
+            mig.apply(conn)
+            conn.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (mig.version, mig.name, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+            )
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.execute("ROLLBACK")
+            raise StoreError(f"migration {mig.version} ({mig.name}) failed: {exc}") from exc
+        applied.append(mig.version)
+    return applied
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    """The highest applied version (0 for a fresh database)."""
+    return max(applied_versions(conn), default=0)
