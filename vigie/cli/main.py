@@ -16,3 +16,8 @@ def cli(ctx: click.Context, db: str) -> None:
     """vigie: French conflict news in, geocoded source-attributed ACLED-style events out."""
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+
+
+from vigie.cli.evaluate import evaluate_command  # noqa: E402  (commands register after the group)
+
+cli.add_command(evaluate_command)
