@@ -1,0 +1,41 @@
+"""Building an Article from a RawDocument: clean, detect the language, date it, give it an id.
+
+Why one place: every reader hands over the same RawDocument, so the rules that make an Article
+(cleaned text as the offset reference, id, hash, publication date) are written once.
+"""
+from __future__ import annotations
+
+from vigie.errors import IngestError
+from vigie.ingest.clean import clean_text
+from vigie.ingest.document import RawDocument
+from vigie.ingest.ids import article_id, content_hash
+from vigie.ingest.language import detect_language
+from vigie.ingest.published import infer_publication
+from vigie.models import Article
+
+
+def build_article(doc: RawDocument) -> Article:
+    """The Article for one RawDocument; IngestError when cleaning leaves no text."""
+    cleaned = clean_text(doc.body, title=doc.title)
+    if not cleaned.text.strip():
+        raise IngestError(doc.path, "no article text left after cleaning")
+    comments = [*cleaned.comments, *doc.comments]
+    pub = infer_publication(given=doc.given, text=cleaned.text, comments=comments, captured=doc.captured)
+    title = clean_text(doc.title).text if doc.title else None
+    return Article(
+        id=article_id(cleaned.text, given=doc.id),
+        text=cleaned.text,
+        raw_text=doc.raw_text,
+        title=title or None,
+        url=doc.url,
+        outlet=doc.outlet,
+        published=pub.date,
+        published_source=pub.source,
+        published_confidence=pub.confidence,
+        published_doubtful=pub.doubtful,
+        published_note=pub.note,
+        captured=doc.captured,
+        language=doc.language or detect_language(cleaned.text),
+        source_path=doc.path,
+        content_hash=content_hash(cleaned.text),
+    )
