@@ -1,0 +1,66 @@
+"""``vigie extract``: event reports straight from files, no database (design.md section 3)."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import click
+
+from vigie.cli.options import format_option
+from vigie.ingest import read_paths
+from vigie.errors import IngestError
+
+CSV_COLUMNS = (
+    "article_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
+    "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1", "country", "latitude",
+    "longitude", "geo_precision", "fatalities", "claims", "civilian_targeting", "evidence", "confidence",
+)
+
+
+@click.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@format_option("jsonl", "json", "csv", default="jsonl")
+@click.pass_context
+def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+    """Print the event reports of the articles in PATHS, one per article and event, without
+    storing anything. Unreadable files are reported on stderr and make the exit code 1."""
+    from vigie.extract import extract_articles
+
+    failed = 0
+
+    def articles():  # type: ignore[no-untyped-def]
+        nonlocal failed
+        for item in read_paths(paths):
+            if isinstance(item, IngestError):
+                failed += 1
+                click.echo(f"error: {item.path}: {item.reason}", err=True)
+            elif item.language != "fr":
+                click.echo(f"skipped: {item.source_path or item.id}: unsupported language {item.language!r}", err=True)
+            else:
+                yield item
+
+    rows = (r.to_dict() for _, reports in extract_articles(articles()) for r in reports)
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        json.dump(list(rows), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(_flat(row))
+    if failed:
+        ctx.exit(1)
+
+
+def _flat(row: dict) -> dict:  # type: ignore[no-untyped-def]
+    """Lists joined with "; " and nested records as compact JSON, so a spreadsheet can open it."""
+    out = dict(row)
+    for key in ("assoc_actor_1", "assoc_actor_2"):
+        out[key] = "; ".join(row[key])
+    out["claims"] = json.dumps(row["claims"], ensure_ascii=False)
+    out["evidence"] = " | ".join(e["text"] for e in row["evidence"])
+    return out

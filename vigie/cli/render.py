@@ -1,0 +1,44 @@
+"""Terminal tables for events and articles, shared by several commands."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from vigie.models import Article, Event
+
+
+def events_table(events: Sequence[Event], *, console: Console) -> None:
+    """One row per merged event: when, what, who, where, how many (low-best-high), who says so."""
+    table = Table(show_lines=False, title=f"{len(events)} events")
+    for col in ("id", "date", "sub-type", "actor 1", "actor 2", "location", "admin1", "deaths", "grade", "sources"):
+        table.add_column(col, overflow="fold")
+    for ev in events:
+        place = ev.place
+        deaths = (
+            str(ev.fatalities_best) if ev.fatalities_low == ev.fatalities_high
+            else f"{ev.fatalities_low}-{ev.fatalities_best}-{ev.fatalities_high}"
+        )
+        table.add_row(
+            ev.event_id, ev.event_date.isoformat(), ev.sub_event_type, ev.actor1 or "", ev.actor2 or "",
+            place.name if place else "", place.admin1 or "" if place else "",
+            deaths + (" (contested)" if ev.contested else ""), ev.grade, "; ".join(ev.sources),
+        )
+    console.print(table)
+
+
+def articles_table(articles: Sequence[tuple[Article, str]], *, console: Console) -> None:
+    """One row per stored article, with its status and the publication-date flag."""
+    table = Table(title=f"{len(articles)} articles")
+    for col in ("id", "published", "source of date", "outlet", "lang", "status", "title"):
+        table.add_column(col, overflow="fold")
+    for art, status in articles:
+        published = art.published.isoformat() if art.published else "?"
+        if art.published_doubtful:
+            published += " (doubtful)"
+        table.add_row(
+            art.id, published, art.published_source, art.outlet or "", art.language, status,
+            (art.title or "")[:60],
+        )
+    console.print(table)

@@ -1,0 +1,121 @@
+"""The ingest cascade: files in, stored and merged events out.
+
+1. **ingest** - :func:`vigie.ingest.read_paths` turns files and folders into cleaned ``Article``
+   records, yielding an ``IngestError`` (never raising) for a file it cannot read.
+2. **dedupe** - an article whose id or normalised text is already stored is counted as a
+   duplicate and skipped before any NLP is spent on it.
+3. **nlp + extract + resolve** - :func:`vigie.extract.extract_articles` runs spaCy in batches and
+   returns the article's ``EventReport`` records (actors, places and dates resolved).
+4. **store** - each article and its reports are committed in one transaction, so a crash in the
+   middle of a batch loses nothing already committed and a re-run finishes the batch.
+5. **merge** - reports not yet in a merged event join one or start one (:mod:`vigie.merge`);
+   because merging picks up every pending report, a run cut off between 4 and 5 is mended by
+   the next run.
+
+Non-French articles are stored with status ``unsupported_language`` and no reports, so they are
+reported rather than silently dropped.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vigie.errors import IngestError
+from vigie.ingest import read_paths
+from vigie.models import Article
+from vigie.store import Store
+
+SUPPORTED_LANGUAGES = frozenset({"fr"})
+
+
+@dataclass
+class IngestSummary:
+    """What one ``vigie ingest`` run did; the CLI prints it and turns ``failed`` into the exit code."""
+
+    run_id: int
+    read: int = 0
+    new: int = 0
+    duplicates: int = 0
+    unsupported: int = 0
+    reports: int = 0
+    errors: list[IngestError] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.errors)
+
+
+def ingest_paths(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    on_item: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    """Ingest every article under ``paths`` into ``store`` and merge the new reports.
+
+    ``on_item`` is called once per file or article handled (the CLI advances its progress bar).
+    """
+    paths = [str(p) for p in paths]
+    summary = IngestSummary(run_id=store.start_run(paths))
+    try:
+        fresh = _fresh_articles(store, read_paths(paths), summary, on_item)
+        _extract_and_store(store, fresh, summary, on_item)
+    finally:
+        store.finish_run(
+            summary.run_id, read=summary.read, new=summary.new,
+            duplicates=summary.duplicates, failed=summary.failed,
+        )
+    return summary
+
+
+def _fresh_articles(
+    store: Store,
+    items: Iterable[Article | IngestError],
+    summary: IngestSummary,
+    on_item: Callable[[str], None] | None,
+) -> Iterator[Article]:
+    """Articles not stored yet; errors, duplicates and unsupported languages are recorded here."""
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, IngestError):
+            summary.errors.append(item)
+            store.record_error(summary.run_id, item.path, item.reason)
+            _tick(on_item, item.path)
+            continue
+        summary.read += 1
+        keys = {item.id, item.content_hash} - {""}
+        if keys & seen or any(store.has_article(k) for k in keys):
+            summary.duplicates += 1
+            _tick(on_item, item.id)
+            continue
+        seen |= keys
+        if item.language not in SUPPORTED_LANGUAGES:
+            store.add_article(item, run_id=summary.run_id, status="unsupported_language")
+            summary.new += 1
+            summary.unsupported += 1
+            _tick(on_item, item.id)
+            continue
+        yield item
+
+
+def _extract_and_store(
+    store: Store,
+    articles: Iterable[Article],
+    summary: IngestSummary,
+    on_item: Callable[[str], None] | None,
+) -> None:
+    from vigie.extract import extract_articles  # loads spaCy: only when there is work to do
+    from vigie.merge import merge_pending
+
+    for article, reports in extract_articles(articles):
+        if store.ingest_article(article, reports, run_id=summary.run_id):
+            summary.new += 1
+            summary.reports += len(reports)
+            merge_pending(store)
+        _tick(on_item, article.id)
+
+
+def _tick(on_item: Callable[[str], None] | None, label: str) -> None:
+    if on_item is not None:
+        on_item(label)
