@@ -1,0 +1,1 @@
+"""Resolution of mentions to canonical records: actors, places, dates and numbers."""
