@@ -1,0 +1,1 @@
+"""Event extraction: frames, casualty figures and their attribution."""

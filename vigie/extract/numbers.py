@@ -1,0 +1,147 @@
+"""Numbers as French news writes them: digits, number words, round approximations, vague words.
+
+Why a module of its own: the casualty extractor, the date resolver and the store all meet
+"1.300", "1 300", "quarante-neuf", "une trentaine" and "des dizaines", and must read them the
+same way. Matching runs on a *folded* copy of the sentence (lower case, no accents, one kind
+of apostrophe and space) that keeps every character offset, so a match maps straight back
+to the original text.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Iterable, Literal
+
+from text_to_num import text2num
+
+from vigie.data import load_yaml
+from vigie.errors import DataFileError
+
+Base = Literal["exact", "about", "vague"]
+
+_APOSTROPHES = {"\u2019", "\u2018", "\u02bc", "\u00b4", "`", "\u2032"}
+_SPACES = {"\u00a0", "\u202f", "\u2009", "\u2007", "\t", "\n", "\r"}
+_DASHES = {"\u2010", "\u2011", "\u2012", "\u2013"}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free copy of ``text`` with exactly the same length and offsets."""
+    out = []
+    for ch in text:
+        if ch in _APOSTROPHES:
+            out.append("'")
+        elif ch in _SPACES:
+            out.append(" ")
+        elif ch in _DASHES:
+            out.append("-")
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            low = base.lower()
+            out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+def phrase_regex(phrases: Iterable[str]) -> str:
+    """An alternation matching any of ``phrases`` on whole words of folded text, longest first.
+
+    A phrase ending in an apostrophe ("plus d'") may be glued to the next word.
+    """
+    forms = sorted({fold(p).strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    parts = []
+    for form in forms:
+        body = r"\s+".join(re.escape(w) for w in form.split())
+        tail = "" if form.endswith("'") else r"(?![\w])"
+        parts.append(rf"(?<![\w]){body}{tail}")
+    return "(?:" + "|".join(parts) + ")" if parts else r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number expression found in a sentence (offsets local to the sentence)."""
+
+    value: int | None
+    estimate: int | None
+    base: Base
+    start: int
+    end: int
+    bare_article: bool = False  # "un"/"une" alone: a count only if a group or casualty noun follows
+
+
+_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:(?:[.,]| )\d{3})+|\d+)(?![\w]|[.,]\d)")
+
+
+def parse_digits(text: str) -> int:
+    """'1.300', '1 300', '1,300' (thousand separators, any space) and '49' as integers."""
+    return int(re.sub(r"[^\d]", "", text))
+
+
+class NumberLexicon:
+    """Number words, approximations and vague quantifiers from ``data/quantities.yml``."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        try:
+            words = [fold(w) for w in data["number_words"]]
+            self.approximations = {fold(k): int(v) for k, v in data["approximations"].items()}
+            self.vague = {_squash(k): int(v) for k, v in data["vague"].items()}
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise DataFileError(f"quantities.yml: bad number section: {exc}") from exc
+        word = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+        self._words = re.compile(rf"(?<![\w-]){word}(?:(?:\s+|-)(?:et(?:\s+|-))?{word})*(?![\w-])")
+        approx = "|".join(sorted(self.approximations, key=len, reverse=True))
+        self._approx = re.compile(rf"(?<![\w])(?:une?|la|le|l')\s*({approx})(?![\w])")
+        self._vague = re.compile(phrase_regex(data["vague"]))
+
+    @classmethod
+    def load(cls) -> "NumberLexicon":
+        return _default_lexicon()
+
+    def quantities(self, folded: str) -> list[Quantity]:
+        """Every number expression of a folded sentence, overlaps resolved longest-first."""
+        found: list[Quantity] = []
+        for m in _DIGITS.finditer(folded):
+            found.append(Quantity(parse_digits(m.group(1)), None, "exact", m.start(), m.end()))
+        for m in self._words.finditer(folded):
+            value = words_to_int(m.group(0))
+            if value is not None:
+                bare = m.group(0) in {"un", "une"}
+                found.append(Quantity(value, None, "exact", m.start(), m.end(), bare_article=bare))
+        for m in self._approx.finditer(folded):
+            value = self.approximations[m.group(1)]
+            found.append(Quantity(value, None, "about", m.start(), m.end()))
+        for m in self._vague.finditer(folded):
+            estimate = self.vague[_squash(m.group(0))]
+            found.append(Quantity(None, estimate, "vague", m.start(), m.end()))
+        found.sort(key=lambda q: (q.start, -(q.end - q.start)))
+        kept: list[Quantity] = []
+        for q in found:
+            if kept and q.start < kept[-1].end:
+                continue
+            kept.append(q)
+        return kept
+
+
+def words_to_int(words: str) -> int | None:
+    """'quarante-neuf' -> 49, 'mille trois cents' -> 1300; None when text2num refuses it."""
+    try:
+        return int(text2num(words, "fr"))
+    except ValueError:
+        return None
+
+
+def parse_number(text: str) -> int | None:
+    """A whole number expression (digits or words) as an int, else None."""
+    folded = fold(text).strip()
+    if _DIGITS.fullmatch(folded):
+        return parse_digits(folded)
+    return words_to_int(folded) if folded else None
+
+
+def _squash(phrase: str) -> str:
+    return " ".join(fold(phrase).split())
+
+
+@cache
+def _default_lexicon() -> NumberLexicon:
+    return NumberLexicon(load_yaml("quantities.yml"))
