@@ -49,6 +49,7 @@ class CleanRules:
     lines: frozenset[str]
     line_patterns: tuple[re.Pattern[str], ...]
     glue: re.Pattern[str]
+    caption_prefix: re.Pattern[str]
     never_split: frozenset[str]
 
     @classmethod
@@ -62,7 +63,9 @@ class CleanRules:
 
         elided = "|".join(re.escape(e) for e in gc["elided"])
         words = "|".join(sorted({re.escape(w) for w in gc["words"]}, key=len, reverse=True))
-        glue = re.compile(rf"(?<=[{_LOWER}][{_LOWER}])(?=(?:(?:{elided})['’]\w|(?:{words}) ))")
+        starter = rf"(?:(?:{elided})['’]\w|(?:{words}) )"
+        glue = re.compile(rf"(?<=[{_LOWER}][{_LOWER}])(?={starter})")
+        caption_prefix = re.compile(rf"{gc['caption_prefix']}(?= {starter})")
         return cls(
             comment_headers=compile_all(bp["comment_headers"]),
             comment_header_min_share=float(bp["comment_header_min_share"]),
@@ -70,6 +73,7 @@ class CleanRules:
             lines=frozenset(line.casefold() for line in bp["lines"]),
             line_patterns=compile_all(bp["line_patterns"]),
             glue=glue,
+            caption_prefix=caption_prefix,
             never_split=frozenset(gc["never_split"]),
         )
 
@@ -126,9 +130,16 @@ def group_comments(lines: list[str]) -> list[str]:
 
 
 def split_glued(line: str, *, rules: CleanRules) -> list[str]:
-    """Split a line where a caption is glued to the next sentence ("rebellesCôté de...")."""
+    """Split a line where a caption is glued to the next sentence ("rebellesCôté de...").
+
+    A caption at the start of the line ("Syrie/Qoussair Les rebelles...") is split off too.
+    """
     parts = []
     start = 0
+    caption = rules.caption_prefix.match(line)
+    if caption:
+        parts.append(caption.group())
+        start = caption.end()
     for m in rules.glue.finditer(line):
         token_start = line.rfind(" ", 0, m.start()) + 1
         token_end = line.find(" ", m.start())
