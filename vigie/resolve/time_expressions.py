@@ -48,7 +48,7 @@ class TimeExpression:
     Only the fields of its ``family`` are set: ``weekday`` (0 = Monday) and ``modifier``
     (``last``/``next``/``this``/``""``) for weekdays; ``day``/``month``/``year`` for dates, months
     and years; ``offset`` (days) for relative days; ``unit``/``offset`` for named periods;
-    ``amount``/``unit`` for spans and "il y a"; ``season`` for seasons.
+    ``amount`` (in days) and ``unit`` for spans and "il y a"; ``season`` for seasons.
     """
 
     start: int
