@@ -21,21 +21,15 @@ from pathlib import Path
 from types import TracebackType
 
 from vigie.errors import StoreError
-from vigie.models import Article, Claim, Event, EventReport, Evidence
+from vigie.models import Article, Event, EventReport
 from vigie.store import codec
+from vigie.store.loading import load_events, load_reports, placeholders
 from vigie.store.migrations import migrate, schema_version
 from vigie.store.queries import Filters
 from vigie.store.records import IngestFailure, IngestRun, StoreCounts, UnknownSource
 
-_CHUNK = 500  # bound on the number of ? in one IN (...) query
-
-
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-
-
-def _placeholders(columns: Sequence[str]) -> str:
-    return ", ".join("?" for _ in columns)
 
 
 class Store:
@@ -115,7 +109,7 @@ class Store:
                 return False
             cols = (*codec.ARTICLE_COLUMNS, "ingested_at", "run_id", "status")
             self.conn.execute(
-                f"INSERT INTO articles ({', '.join(cols)}) VALUES ({_placeholders(cols)})",
+                f"INSERT INTO articles ({', '.join(cols)}) VALUES ({placeholders(cols)})",
                 (*codec.article_row(article), _now(), run_id, status),
             )
             return True
@@ -188,7 +182,7 @@ class Store:
     def _insert_report(self, rid: str, idx: int, report: EventReport) -> None:
         cols = codec.REPORT_COLUMNS
         self.conn.execute(
-            f"INSERT INTO event_reports ({', '.join(cols)}) VALUES ({_placeholders(cols)})",
+            f"INSERT INTO event_reports ({', '.join(cols)}) VALUES ({placeholders(cols)})",
             codec.report_row(rid, idx, report),
         )
         self.conn.executemany(
@@ -221,25 +215,7 @@ class Store:
             f"SELECT * FROM event_reports r WHERE {where} ORDER BY r.event_date, r.article_id, r.idx",
             params,
         ).fetchall()
-        return self._reports_from_rows(rows)
-
-    def _reports_from_rows(self, rows: Sequence[sqlite3.Row]) -> list[EventReport]:
-        ids = [r["id"] for r in rows]
-        claims: dict[str, list[Claim]] = {i: [] for i in ids}
-        evidence: dict[str, list[Evidence]] = {i: [] for i in ids}
-        for chunk in _chunks(ids):
-            marks = _placeholders(chunk)
-            for row in self.conn.execute(
-                f"SELECT * FROM claims WHERE report_id IN ({marks}) ORDER BY report_id, idx", chunk
-            ):
-                claims[row["report_id"]].append(codec.claim_from_row(row))
-            for row in self.conn.execute(
-                f"SELECT * FROM evidence WHERE report_id IN ({marks}) ORDER BY report_id, idx", chunk
-            ):
-                evidence[row["report_id"]].append(codec.evidence_from_row(row))
-        return [
-            codec.report_from_row(r, tuple(claims[r["id"]]), tuple(evidence[r["id"]])) for r in rows
-        ]
+        return load_reports(self.conn, rows)
 
     # --- merged events ---------------------------------------------------------------
 
@@ -282,7 +258,7 @@ class Store:
         cols = (*codec.EVENT_COLUMNS, "fingerprint", "updated")
         updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
         self.conn.execute(
-            f"INSERT INTO events ({', '.join(cols)}) VALUES ({_placeholders(cols)}) "
+            f"INSERT INTO events ({', '.join(cols)}) VALUES ({placeholders(cols)}) "
             f"ON CONFLICT(event_id) DO UPDATE SET {updates}",
             (*values, fingerprint, int(time.time())),
         )
@@ -308,32 +284,12 @@ class Store:
         rows = self.conn.execute(
             f"SELECT * FROM events e WHERE {where} ORDER BY e.event_date, e.seq", params
         ).fetchall()
-        return self._events_from_rows(rows)
+        return load_events(self.conn, rows)
 
     def event(self, event_id: str) -> Event | None:
         rows = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchall()
-        found = self._events_from_rows(rows)
+        found = load_events(self.conn, rows)
         return found[0] if found else None
-
-    def _events_from_rows(self, rows: Sequence[sqlite3.Row]) -> list[Event]:
-        members: dict[str, list[str]] = {r["event_id"]: [] for r in rows}
-        for chunk in _chunks(list(members)):
-            for m in self.conn.execute(
-                f"SELECT event_id, report_id FROM event_members WHERE event_id IN "
-                f"({_placeholders(chunk)}) ORDER BY event_id, idx", chunk,
-            ):
-                members[m["event_id"]].append(m["report_id"])
-        report_ids = sorted({rid for ids in members.values() for rid in ids})
-        report_rows: list[sqlite3.Row] = []
-        for chunk in _chunks(report_ids):
-            report_rows += self.conn.execute(
-                f"SELECT * FROM event_reports WHERE id IN ({_placeholders(chunk)})", chunk
-            ).fetchall()
-        by_id = dict(zip((r["id"] for r in report_rows), self._reports_from_rows(report_rows)))
-        return [
-            codec.event_from_row(r, tuple(by_id[i] for i in members[r["event_id"]] if i in by_id))
-            for r in rows
-        ]
 
     # --- ingest runs -----------------------------------------------------------------
 
@@ -417,7 +373,3 @@ class Store:
             runs=count("ingest_runs"), articles_by_status=by_status,
         )
 
-
-def _chunks(items: list[str]) -> Iterator[list[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]
