@@ -276,3 +276,12 @@ def test_save_events_needs_the_articles(store: Store) -> None:
     with pytest.raises(StoreError, match="no article"):
         store.save_events([event_from_report(report("ghost"), event_id="ev")])
     assert store.events() == []
+
+
+def test_actor_names_differing_only_in_case_are_accepted(store: Store) -> None:
+    store.add_article(article("a1", TEXT_A))
+    r = report("a1", assoc_actor_1=("Hezbollah", "hezbollah"))
+    store.set_reports("a1", [r])
+    store.save_events([event_from_report(r, event_id="ev")])
+    assert store.reports(actor="HEZBOLLAH") == [r]
+    assert [e.event_id for e in store.events(actor="hezbollah")] == ["ev"]

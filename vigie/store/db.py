@@ -28,6 +28,7 @@ from vigie.store.migrations import migrate, schema_version
 from vigie.store.queries import Filters
 from vigie.store.records import IngestFailure, IngestRun, StoreCounts, UnknownSource
 
+
 def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
@@ -44,7 +45,10 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":
-        """Open (creating or migrating as needed) the database at ``path`` (":memory:" works)."""
+        """Open (creating or migrating as needed) the database at ``path`` (":memory:" works).
+
+        Raises StoreError when the file is not a SQLite database or was written by a newer vigie.
+        """
         name = str(path)
         if name != ":memory:":
             Path(name).parent.mkdir(parents=True, exist_ok=True)
@@ -101,7 +105,11 @@ class Store:
     # --- articles --------------------------------------------------------------------
 
     def add_article(self, article: Article, *, run_id: int | None = None, status: str = "ok") -> bool:
-        """Store ``article``; False (and nothing changed) when its id or content is already stored."""
+        """Store ``article``; False (and nothing changed) when its id or content is already stored.
+
+        ``status`` says what the pipeline made of it: "ok", or why it was kept but not
+        extracted ("unsupported_language", ...); see :meth:`articles` and :meth:`article_status`.
+        """
         with self.transaction():
             if self.has_article(article.id) or (
                 article.content_hash and self.has_article(article.content_hash)
@@ -195,7 +203,7 @@ class Store:
             [(rid, i, e.start, e.end, e.text) for i, e in enumerate(report.evidence)],
         )
         self.conn.executemany(
-            "INSERT INTO report_actors (report_id, actor, role) VALUES (?, ?, ?)",
+            "INSERT OR IGNORE INTO report_actors (report_id, actor, role) VALUES (?, ?, ?)",
             codec.actor_rows(rid, report),
         )
 
@@ -269,7 +277,7 @@ class Store:
         )
         self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (event.event_id,))
         self.conn.executemany(
-            "INSERT INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)",
+            "INSERT OR IGNORE INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)",
             codec.actor_rows(event.event_id, event),
         )
 
