@@ -287,3 +287,15 @@ def test_permission_bits_do_not_stop_root(tmp_path):
     path.write_text("Un obus est tombé mardi sur un quartier de Deir Ezzor, selon un habitant.\n")
     path.chmod(0)
     assert isinstance(_one(path), Article)
+
+
+def test_windows_line_endings_and_bom_in_capture_file(tmp_path):
+    path = tmp_path / "crlf.txt"
+    lines = ["02-06-2023 11:05 AM Jerusalem Timing", "", "Titre du jour", "", "Titre du jour", "",
+             "Un drone a visé vendredi un véhicule près de Qamichli, selon une source kurde locale."]
+    path.write_bytes(b"\xef\xbb\xbf" + "\r\n".join(lines).encode("utf-8"))
+    art = _one(path)
+    assert art.captured is not None and art.captured.year == 2023
+    assert art.title == "Titre du jour"
+    assert art.text == "Titre du jour\n\n" + lines[-1]
+    assert "\r" not in art.text
