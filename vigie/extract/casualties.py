@@ -22,6 +22,8 @@ from typing import Any, Iterable, Literal
 
 from vigie.data import load_yaml
 from vigie.errors import DataFileError
+from vigie.models import Claim
+from vigie.extract.attribution import AttributionCues, SourceRegistry, attributed_sources, choose_source
 from vigie.extract.numbers import NumberLexicon, Quantity, fold, phrase_regex
 
 Kind = Literal["killed", "injured", "captured", "other"]
@@ -298,3 +300,44 @@ def _resolve_who(lex: CasualtyLexicon, who: str | None, f: str, start: int, prev
         named = [g for g in groups if g not in {"others", "members", "people"}]
         return named[-1] if named else "people"
     return who or "people"
+
+
+def claims_from_sentence(
+    sentence: str,
+    *,
+    offset: int = 0,
+    registry: SourceRegistry,
+    outlet: str | None,
+    cues: AttributionCues | None = None,
+) -> list[Claim]:
+    """Killed and injured figures of one sentence as Claims credited to their source.
+
+    With no source named, the figure is the outlet's own (canonicalised through the registry
+    so "AlManar (fr)" and "Al-Manar" both read "AlManar"). Injuries get ``who == "injured"``.
+    """
+    figures = find_figures(sentence, offset=offset)
+    if not figures:
+        return []
+    candidates = attributed_sources(sentence, registry=registry, cues=cues)
+    default = registry.canonical(outlet) or (outlet.strip() if outlet and outlet.strip() else "unknown")
+    claims = []
+    for figure in figures:
+        mention = choose_source(candidates, sentence, figure_start=figure.start - offset, cues=cues)
+        source = mention.name if mention else default
+        claims.append(_claim(figure, source))
+    return claims
+
+
+def _claim(figure: Figure, source: str) -> Claim:
+    who = "injured" if figure.kind == "injured" else figure.who
+    return Claim(
+        count=figure.count,
+        qualifier=figure.qualifier,  # type: ignore[arg-type]
+        who=who,
+        source=source,
+        quote=figure.quote,
+        estimate=figure.estimate,
+        subfigures=tuple(_claim(s, source) for s in figure.subfigures),
+        start=figure.start,
+        end=figure.end,
+    )

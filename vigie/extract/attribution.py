@@ -1,0 +1,290 @@
+"""Who a figure is attributed to: the source registry and the attribution patterns of news French.
+
+Why: vigie never hides a claim, so every figure carries whoever the sentence credits it to
+("selon l'OSDH", "a indiqué Sana", "le ministère russe de la Défense a annoncé"), named by the
+registry's short canonical name so claims from different outlets line up. Sources and their
+aliases live in ``data/sources.yml``; the cue words in ``data/attribution.yml``.
+
+A mention of a known source only counts when an attribution cue links it to the sentence:
+"selon X", "d'après X" (a preposition in front), "a indiqué X" (inversion), or "X a indiqué"
+(subject of a reporting verb). A cue followed by a name the registry does not know yields
+that raw name with ``unknown=True`` so the store can list it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Iterator
+
+from vigie.data import load_yaml
+from vigie.errors import DataFileError
+from vigie.extract.numbers import fold, phrase_regex
+
+_ARTICLES = {"le", "la", "l", "les", "the", "un", "une", "des", "du", "de", "d"}
+_CASE_SENSITIVE_MAX = 4
+_GAP_WORDS = 4
+_UNKNOWN_MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Source:
+    """A registry entry: canonical short name, kind, home country and stance."""
+
+    name: str
+    type: str
+    country: str | None
+    stance: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    """The source a sentence credits; offsets local to the sentence given to find_source."""
+
+    name: str
+    start: int
+    end: int
+    unknown: bool = False
+    raw: str = ""
+
+
+def name_key(name: str) -> str:
+    """Comparison key: case, accents, punctuation, parentheses and a leading article ignored."""
+    text = re.sub(r"\([^)]*\)", " ", fold(name))
+    words = re.findall(r"\w+", text)
+    while len(words) > 1 and words[0] in _ARTICLES:
+        words.pop(0)
+    return "".join(words)
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    letters = re.sub(r"\W", "", alias)
+    return alias.isupper() and len(letters) <= _CASE_SENSITIVE_MAX
+
+
+class SourceRegistry:
+    """Canonical sources with their aliases; ``canonical()`` maps any written form to a name."""
+
+    def __init__(self, sources: list[Source]) -> None:
+        self._by_name = {s.name: s for s in sources}
+        self._by_key: dict[str, str] = {}
+        for source in sources:
+            for alias in (source.name, *source.aliases):
+                self._by_key.setdefault(name_key(alias), source.name)
+        folded_forms: dict[str, str] = {}
+        exact_forms: dict[str, str] = {}
+        for source in sources:
+            for alias in (source.name, *source.aliases):
+                (exact_forms if _is_case_sensitive(alias) else folded_forms)[alias] = source.name
+        self._folded_names = {name_key(a): n for a, n in folded_forms.items()}
+        self._folded = _alias_regex(folded_forms, folded=True)
+        self._exact = _alias_regex(exact_forms, folded=False)
+        self._exact_names = exact_forms
+
+    @classmethod
+    def load(cls) -> "SourceRegistry":
+        return _default_registry()
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "SourceRegistry":
+        try:
+            sources = [
+                Source(
+                    name=str(row["name"]),
+                    type=str(row["type"]),
+                    country=row.get("country"),
+                    stance=str(row["stance"]),
+                    aliases=tuple(str(a) for a in row.get("aliases") or ()),
+                )
+                for row in data["sources"]
+            ]
+        except (KeyError, TypeError) as exc:
+            raise DataFileError(f"sources.yml: bad entry: {exc}") from exc
+        return cls(sources)
+
+    def __iter__(self) -> Iterator[Source]:
+        return iter(self._by_name.values())
+
+    def get(self, canonical: str) -> Source:
+        return self._by_name[canonical]
+
+    def canonical(self, name: str | None) -> str | None:
+        """'AlManar (fr)', 'Al-Manar', "l'agence officielle Sana", 'BFMTV/Reuters' -> a canonical name."""
+        if not name or not name.strip():
+            return None
+        found = self._by_key.get(name_key(name))
+        if found:
+            return found
+        for part in re.split(r"\s+-\s+|/|\(|\)|,", name):
+            found = self._by_key.get(name_key(part)) if part.strip() else None
+            if found:
+                return found
+        return None
+
+    def mentions(self, sentence: str, folded: str | None = None) -> list[tuple[int, int, str]]:
+        """Every alias occurrence in the sentence as (start, end, canonical), longest first."""
+        f = folded if folded is not None else fold(sentence)
+        found = [(m.start(), m.end(), self._folded_names[name_key(m.group(0))]) for m in self._folded.finditer(f)]
+        found += [(m.start(), m.end(), self._exact_names[m.group(0)]) for m in self._exact.finditer(sentence)]
+        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        kept: list[tuple[int, int, str]] = []
+        for item in found:
+            if kept and item[0] < kept[-1][1]:
+                continue
+            kept.append(item)
+        return kept
+
+    def patterns(self) -> list[dict[str, Any]]:
+        """spaCy span-ruler patterns, one per alias: LOWER tokens, ORTH for short all-caps aliases."""
+        import spacy  # deferred: only the nlp stage needs the tokenizer
+
+        tokenizer = spacy.blank("fr").tokenizer
+        out: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+        for source in self:
+            for alias in (source.name, *source.aliases):
+                tokens = [t.text for t in tokenizer(alias)]
+                while len(tokens) > 1 and name_key(tokens[0]) in _ARTICLES | {""}:
+                    tokens.pop(0)
+                exact = _is_case_sensitive(alias)
+                key = (source.name, " ".join(tokens) if exact else " ".join(tokens).lower())
+                if key in seen:
+                    continue
+                seen.add(key)
+                attr = "ORTH" if exact else "LOWER"
+                out.append({
+                    "label": source.name,
+                    "pattern": [{attr: t if exact else t.lower()} for t in tokens],
+                    "id": source.name,
+                })
+        return out
+
+
+def _alias_regex(forms: dict[str, str], *, folded: bool) -> re.Pattern[str]:
+    parts = []
+    for alias in sorted(forms, key=len, reverse=True):
+        text = re.sub(r"\([^)]*\)", " ", fold(alias) if folded else alias)
+        words = re.findall(r"\w+", text)
+        while folded and len(words) > 1 and words[0] in _ARTICLES:
+            words.pop(0)
+        if words:
+            parts.append(r"[\s'\-.]*".join(re.escape(w) for w in words))
+    body = "|".join(sorted(set(parts), key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+@cache
+def _default_registry() -> SourceRegistry:
+    return SourceRegistry.from_data(load_yaml("sources.yml"))
+
+
+class AttributionCues:
+    """The compiled cue words of ``data/attribution.yml``."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        try:
+            verbs = phrase_regex(data["reporting_verbs"])
+            aux = phrase_regex(data["auxiliaries"])
+            self.preposition = re.compile(rf"({phrase_regex(data['preposition_cues'])})")
+            gap = r"(?:\s+(?!(?:que|qu|de|d|du|des|a|ont|et)(?!\w))[\w'-]+){0,2}"
+            self.inversion = re.compile(rf"{verbs}{gap}\s*$")
+            self.subject = re.compile(rf"\s*(?:\([^)]*\)\s*)?(?:,\s*qui\s+)?(?:{aux}\s+){{0,3}}{verbs}")
+            self.anaphora = re.compile(rf"\s*{phrase_regex(data['anaphora'])}")
+            self.breaks = re.compile(phrase_regex(data["clause_breaks"]))
+        except (KeyError, TypeError) as exc:
+            raise DataFileError(f"attribution.yml: bad entry: {exc}") from exc
+
+    @classmethod
+    def load(cls) -> "AttributionCues":
+        return _default_cues()
+
+
+@cache
+def _default_cues() -> AttributionCues:
+    return AttributionCues(load_yaml("attribution.yml"))
+
+
+def find_source(
+    sentence: str,
+    *,
+    registry: SourceRegistry,
+    figure_start: int | None = None,
+    cues: AttributionCues | None = None,
+) -> SourceMention | None:
+    """The source the sentence attributes its figure to (the one nearest ``figure_start``)."""
+    candidates = attributed_sources(sentence, registry=registry, cues=cues)
+    return choose_source(candidates, sentence, figure_start=figure_start, cues=cues)
+
+
+def choose_source(
+    candidates: list[SourceMention],
+    sentence: str,
+    *,
+    figure_start: int | None,
+    cues: AttributionCues | None = None,
+) -> SourceMention | None:
+    """The candidate governing the figure: nearest to it, a clause break ("alors que") costing extra."""
+    if not candidates:
+        return None
+    if figure_start is None:
+        return candidates[0]
+    c = cues or AttributionCues.load()
+    f = fold(sentence)
+
+    def cost(m: SourceMention) -> float:
+        lo, hi = sorted((figure_start, m.start if m.start >= figure_start else m.end))
+        return (hi - lo) + 200 * len(c.breaks.findall(f, lo, hi))
+
+    return min(candidates, key=cost)
+
+
+def attributed_sources(
+    sentence: str, *, registry: SourceRegistry, cues: AttributionCues | None = None
+) -> list[SourceMention]:
+    """Every source an attribution cue links to the sentence, known or not, in text order."""
+    c = cues or AttributionCues.load()
+    f = fold(sentence)
+    out: list[SourceMention] = []
+    covered: list[tuple[int, int]] = []
+    for start, end, name in registry.mentions(sentence, f):
+        if _linked(c, f, start, end):
+            out.append(SourceMention(name, start, end, raw=sentence[start:end]))
+            covered.append((start, end))
+    for m in c.preposition.finditer(f):
+        if any(m.end() <= s and len(f[m.end():s].split()) <= _GAP_WORDS for s, _ in covered):
+            continue
+        unknown = _unknown_name(c, sentence, f, m.end())
+        if unknown:
+            out.append(unknown)
+    out.sort(key=lambda s: s.start)
+    return out
+
+
+def _linked(c: AttributionCues, f: str, start: int, end: int) -> bool:
+    before = f[max(0, start - 80):start]
+    if c.inversion.search(before):
+        return True
+    for m in c.preposition.finditer(before):
+        gap = before[m.end():]
+        if len(gap.split()) <= _GAP_WORDS and not re.search(r"[,;:.()«»\"]", gap):
+            return True
+    return bool(c.subject.match(f, end))
+
+
+def _unknown_name(c: AttributionCues, sentence: str, f: str, pos: int) -> SourceMention | None:
+    """'selon le Comité local de coordination de Douma, ...' -> that raw name, unknown."""
+    if c.anaphora.match(f, pos):
+        return None
+    m = re.compile(r"\s*((?:(?:le|la|les|l'|un|une|des|du|de|d')\s*)?)").match(f, pos)
+    start = m.end() if m else pos
+    stop = re.compile(r"[,;:.!?()«»\"\d]|\s(?:qui|que|qu'|alors|tandis|et|mais|a|ont)\s").search(f, start)
+    end = stop.start() if stop else len(f)
+    words = sentence[start:end].split()
+    if not words or len(words) > _UNKNOWN_MAX_WORDS:
+        return None
+    raw = " ".join(words)
+    if not any(w[:1].isupper() for w in words):
+        return None
+    end = start + len(sentence[start:end].rstrip())
+    return SourceMention(raw, start, end, unknown=True, raw=raw)
