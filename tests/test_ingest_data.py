@@ -14,6 +14,9 @@ def test_boilerplate_and_glued_captions_load():
     assert any(p.search("Comment (5)") for p in rules.comment_headers)
     assert any(p.search("Laisser un commentaire") for p in rules.footer_markers)
     assert 0 < rules.comment_header_min_share < 1
+    assert rules.comment_timestamp.search("27 août 2017 - 14 h 47 min")
+    assert rules.comment_timestamp.search("le 12/03/2014 à 10:05")
+    assert not rules.comment_timestamp.search("Bonne nouvelle en 2017.")
     assert {"AlManar", "McDonald"} <= rules.never_split
     assert rules.glue.search("villeLes gens ") and not rules.glue.search("villeLeshmia")
 

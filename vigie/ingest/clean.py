@@ -27,7 +27,6 @@ from vigie.data import load_yaml
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]+")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060]")
-_COMMENT_STAMP = re.compile(r"\b\d{4}\b.*\d{1,2}\s*(?:h|:)\s*\d{2}")
 _LOWER = "a-zà-öø-ÿœ"
 
 
@@ -45,6 +44,7 @@ class CleanRules:
 
     comment_headers: tuple[re.Pattern[str], ...]
     comment_header_min_share: float
+    comment_timestamp: re.Pattern[str]
     footer_markers: tuple[re.Pattern[str], ...]
     lines: frozenset[str]
     line_patterns: tuple[re.Pattern[str], ...]
@@ -69,6 +69,7 @@ class CleanRules:
         return cls(
             comment_headers=compile_all(bp["comment_headers"]),
             comment_header_min_share=float(bp["comment_header_min_share"]),
+            comment_timestamp=re.compile(bp["comment_timestamp"]),
             footer_markers=compile_all(bp["footer_markers"]),
             lines=frozenset(line.casefold() for line in bp["lines"]),
             line_patterns=compile_all(bp["line_patterns"]),
@@ -111,9 +112,10 @@ def split_comments(lines: list[str], *, rules: CleanRules) -> tuple[list[str], l
     return lines, []
 
 
-def group_comments(lines: list[str]) -> list[str]:
+def group_comments(lines: list[str], *, rules: CleanRules | None = None) -> list[str]:
     """Group comment-section lines into comments: each starts at the author line before a timestamp."""
-    stamps = [i for i, line in enumerate(lines) if _COMMENT_STAMP.search(line) and len(line) < 60]
+    rules = rules or load_clean_rules()
+    stamps = [i for i, line in enumerate(lines) if rules.comment_timestamp.search(line) and len(line) < 60]
     if not stamps:
         blocks = "\n".join(lines).split("\n\n")
         return [b.strip() for b in blocks if b.strip()]
@@ -197,4 +199,4 @@ def clean_text(raw: str, *, title: str | None = None, rules: CleanRules | None =
                 continue
             title_seen = True
         kept.extend(split_glued(line, rules=rules) if line else [""])
-    return CleanResult(_paragraphs(kept), group_comments(comment_lines))
+    return CleanResult(_paragraphs(kept), group_comments(comment_lines, rules=rules))
