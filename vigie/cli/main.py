@@ -18,6 +18,16 @@ def cli(ctx: click.Context, db: str) -> None:
     ctx.obj["db"] = db
 
 
-from vigie.cli.evaluate import evaluate_command  # noqa: E402  (commands register after the group)
+# Commands register after the group is defined.
+from vigie.cli.articles import articles_cmd  # noqa: E402
+from vigie.cli.bench import bench_cmd  # noqa: E402
+from vigie.cli.evaluate import evaluate_command  # noqa: E402
+from vigie.cli.events import event_cmd, events_cmd  # noqa: E402
+from vigie.cli.export import export_cmd  # noqa: E402
+from vigie.cli.extract import extract_cmd  # noqa: E402
+from vigie.cli.ingest import ingest_cmd  # noqa: E402
 
-cli.add_command(evaluate_command)
+for _command in (
+    ingest_cmd, extract_cmd, events_cmd, event_cmd, export_cmd, articles_cmd, evaluate_command, bench_cmd,
+):
+    cli.add_command(_command)

@@ -1,0 +1,52 @@
+"""``vigie bench``: throughput figures against the targets of design.md section 7."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from vigie.errors import IngestError
+from vigie.ingest import read_paths
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
+
+
+@click.command("bench")
+@click.option(
+    "--corpus", "corpus", type=click.Path(exists=True), default=str(DEFAULT_CORPUS), show_default=True,
+    help="Articles to time extraction on (files or a folder).",
+)
+@click.option("--repeat", type=int, default=10, show_default=True, help="Times the corpus is repeated, to time a realistic batch.")
+@click.option("--rounds", type=int, default=3, show_default=True, help="Timed runs per measure; the best is kept.")
+@click.option("--merge-sizes", default="10000,100000", show_default=True, help="Comma-separated numbers of synthetic reports to merge.")
+@click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge"]), multiple=True, help="Measures to leave out.")
+def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tuple[str, ...]) -> None:
+    """Print extraction speed against the bare fr_core_news_md parse (articles/s, words/s, ratio,
+    peak memory), gazetteer load and lookup speed, and merge throughput at several store sizes."""
+    if "extract" not in skip:
+        from vigie.bench import bench_extract
+
+        articles = [a for a in read_paths([corpus]) if not isinstance(a, IngestError) and a.language == "fr"]
+        if not articles:
+            raise click.ClickException(f"{corpus}: no French article to time")
+        result = bench_extract(articles * repeat, rounds=rounds)
+        click.echo(f"extraction: {result.articles} articles, {result.words} words (corpus {corpus} x{repeat})")
+        click.echo(
+            f"  bare parse : {result.bare_seconds:7.2f} s  {result.articles / result.bare_seconds:7.1f} articles/s"
+            f"  {result.words / result.bare_seconds:9.0f} words/s  peak {result.bare_peak_mb:.0f} MiB"
+        )
+        click.echo(
+            f"  vigie      : {result.full_seconds:7.2f} s  {result.articles / result.full_seconds:7.1f} articles/s"
+            f"  {result.words / result.full_seconds:9.0f} words/s  peak {result.full_peak_mb:.0f} MiB"
+        )
+        click.echo(f"  ratio vigie / bare parse: {result.ratio:.2f} (target <= 1.30)")
+    if "gazetteer" not in skip:
+        from vigie.resolve.gazetteer import bench as bench_gazetteer
+
+        g = bench_gazetteer(names=10_000)
+        click.echo(f"gazetteer: {g}")
+    if "merge" not in skip:
+        from vigie.merge.bench import bench_merge
+
+        for size in (int(s) for s in merge_sizes.split(",") if s.strip()):
+            click.echo(f"merge {size}: {bench_merge(size)}")
