@@ -187,8 +187,10 @@ class AttributionCues:
             verbs = phrase_regex(data["reporting_verbs"])
             aux = phrase_regex(data["auxiliaries"])
             self.preposition = re.compile(rf"({phrase_regex(data['preposition_cues'])})")
-            gap = r"(?:\s+(?!(?:que|qu|de|d|du|des|a|ont|et)(?!\w))[\w'-]+){0,2}"
-            self.inversion = re.compile(rf"{verbs}{gap}\s*$")
+            # "a indiqué samedi l'OSDH", "a indiqué à l'AFP M. Abdel Rahmane" (the AFP only asked).
+            asked = r"(?:\s+(?:a|au|aux)\s+(?:l'|la\s+|le\s+|les\s+)?[\w.-]+)?"
+            gap = r"(?:\s+(?!(?:que|qu|de|d|du|des|a|au|aux|ont|et)(?!\w))[\w'.-]+){0,2}"
+            self.inversion = re.compile(rf"{verbs}{asked}{gap}\s*$")
             self.subject = re.compile(rf"\s*(?:\([^)]*\)\s*)?(?:,\s*qui\s+)?(?:{aux}\s+){{0,3}}{verbs}")
             self.anaphora = re.compile(rf"\s*{phrase_regex(data['anaphora'])}")
             self.breaks = re.compile(phrase_regex(data["clause_breaks"]))

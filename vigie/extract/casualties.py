@@ -76,6 +76,11 @@ class CasualtyLexicon:
             self._filler = re.compile(rf"(?:\s*{phrase_regex(data['fillers'] + list(self.qualifiers))})*\s*")
             self._not_before = re.compile(rf"{phrase_regex(data['not_figure_before'])}\s*$")
             self._not_after = re.compile(rf"\s*{phrase_regex(data['not_figure_after'])}")
+            self._background = re.compile(rf"\s*{phrase_regex(data['background_after'])}")
+            plus_one = data["plus_one"]
+            self._plus_one = re.compile(
+                rf"{phrase_regex(plus_one['singular'])}.{{0,60}}?{phrase_regex(plus_one['links'])}\s*$"
+            )
         except (KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(f"quantities.yml: bad casualty section: {exc}") from exc
 
@@ -95,6 +100,14 @@ class CasualtyLexicon:
         if self._not_before.search(f, max(0, q.start - 25), q.start):
             return True
         return q.base == "exact" and q.value is not None and 1900 <= q.value <= 2100 and not self._noun_after(f, q.end)
+
+    def is_background(self, f: str, pos: int) -> bool:
+        """A whole-war toll ("... plus de 100.000 morts depuis mars 2011")."""
+        return bool(self._background.match(f, pos))
+
+    def names_one_more(self, f: str, start: int) -> bool:
+        """'le juge a été tué ainsi que 9 autres': the others plus the one named before."""
+        return bool(self._plus_one.search(f, max(0, start - 120), start))
 
     def group_after(self, f: str, pos: int) -> tuple[str | None, int]:
         m = self._group.match(f, pos)
@@ -225,13 +238,17 @@ def _read_figure(
             end = max(pos, end)
     if kind is None:
         return None
+    if lex.is_background(f, end):
+        kind = "other"
+    count = q.value
+    if who == "others" and count is not None and lex.names_one_more(f, q.start):
+        count += 1
     if subs:
         end = max(end, subs[-1].end - offset)
     for j, sub in enumerate(quantities[i + 1:], start=i + 1):
         if any(s.start - offset == sub.start for s in subs):
             consumed.add(j)
     who = _resolve_who(lex, who, f, q.start, previous)
-    count = q.value
     final_qualifier = "vague" if q.base == "vague" else (qualifier or q.base)
     subs = tuple(
         Figure(s.count, s.qualifier, s.who, kind, s.estimate, s.start, s.end, s.quote) for s in subs
