@@ -1,0 +1,402 @@
+"""Event frames from the dependency parse: trigger, agent, patient, helpers, places, status.
+
+A frame is what one clause says happened, before any resolution: character spans of its
+arguments, the cue words that decide its sub-type, and a status ("event", or why it is not
+one: negated, plan, conditional, question, state). Frames are plain records so no spaCy
+object leaves the nlp stage; ``vigie.extract.events`` turns them into EventReports.
+
+Why the parse and the surface both: fr_core_news_md attaches enumerations and participles
+loosely, so arguments come from the dependency tree (nsubj, obj, passive "par", "contre X")
+and places and helpers also from token order (a list "A, B et C" after the trigger).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Any
+
+from vigie.extract.subtypes import EventRules
+from vigie.extract.triggers import TriggerLexicon, TriggerMatch, find_triggers
+
+_PLACE_LABELS = frozenset({"LOC", "GPE"})
+_ENUM_GAP = re.compile(r"^\s*(?:,|et|ou|,\s*et|,\s*ou)\s*$")
+_AGENT_DEPS = frozenset({"nsubj"})
+_PASSIVE_SUBJ = frozenset({"nsubj:pass"})
+_OBJ_DEPS = frozenset({"obj", "iobj", "obl:arg"})
+_UP_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "acl:relcl", "ccomp"})
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A piece of the article: character offsets into the text given to extract()."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One trigger with its arguments (spans) and what the rules need to decide its sub-type."""
+
+    trigger: TextSpan
+    entry_id: str
+    rule: str | None
+    sub_type: str | None
+    confidence: float
+    weak: bool
+    sentence: int
+    clause: TextSpan
+    agent: tuple[TextSpan, ...]
+    patient: tuple[TextSpan, ...]
+    assoc: tuple[TextSpan, ...]
+    place_groups: tuple[tuple[TextSpan, ...], ...]
+    cues: frozenset[str]
+    patient_words: frozenset[str]
+    status: str = "event"
+    roles: str = "normal"
+
+
+@dataclass(frozen=True)
+class DocFrames:
+    """Everything extract needs from one parsed article, as plain records."""
+
+    frames: tuple[Frame, ...]
+    sentences: tuple[Sentence, ...]
+    places: tuple[TextSpan, ...]
+    actors: tuple[tuple[TextSpan, str, str], ...]  # (span, label, id) from the actor ruler
+    sources: tuple[tuple[TextSpan, str, str], ...]
+
+
+def span_of(doc: Any, start: int, end: int) -> TextSpan:
+    """Character span of tokens [start, end) (without trailing whitespace)."""
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    return TextSpan(s, e, doc.text[s:e])
+
+
+def subtree_span(doc: Any, tok: Any) -> TextSpan:
+    return span_of(doc, tok.left_edge.i, tok.right_edge.i + 1)
+
+
+def split_sentences(doc: Any) -> tuple[Sentence, ...]:
+    """The parser's sentences, cut again at line breaks (titles and captions have no period)."""
+    text = doc.text
+    out: list[Sentence] = []
+    para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    for sent in doc.sents:
+        s0, e0 = sent.start_char, sent.end_char
+        for m in re.finditer(r"[^\n]+", text[s0:e0]):
+            piece = m.group(0)
+            lead = len(piece) - len(piece.lstrip())
+            body = piece.strip()
+            if not body:
+                continue
+            start = s0 + m.start() + lead
+            out.append(Sentence(start, start + len(body), body, bisect_right(para_starts, start) - 1))
+    return tuple(out)
+
+
+def place_candidates(doc: Any, blocked: list[tuple[int, int]]) -> tuple[TextSpan, ...]:
+    """Place-name spans: LOC/GPE entities and proper-noun runs, minus actor and source names."""
+    spans: dict[tuple[int, int], TextSpan] = {}
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < be and bs < e for bs, be in blocked)
+
+    for ent in doc.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        toks = [t for t in ent if t.pos_ in ("PROPN", "ADJ", "NOUN", "X", "ADP", "DET", "PUNCT")]
+        # trim a leading common noun and "de" ("base de Hamidiyé" -> "Hamidiyé")
+        i = 0
+        while i < len(toks) - 1 and (toks[i].pos_ in ("NOUN", "DET", "ADP") or toks[i].text in ("de", "d'", "du")) and toks[i].text[:1].islower():
+            i += 1
+        toks = toks[i:]
+        while toks and toks[-1].pos_ == "PUNCT":
+            toks.pop()
+        if toks:
+            sp = span_of(doc, toks[0].i, toks[-1].i + 1)
+            if free(sp.start, sp.end) and sp.text[:1].isupper():
+                spans[(sp.start, sp.end)] = sp
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            j = i + 1
+            while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-" or (doc[j].text in ("al", "el", "Al", "El"))) and doc[j].idx <= doc[j - 1].idx + len(doc[j - 1].text) + 1:
+                j += 1
+            sp = span_of(doc, i, j)
+            if free(sp.start, sp.end) and not any(a <= sp.start and sp.end <= b for a, b in spans):
+                spans[(sp.start, sp.end)] = sp
+            i = j
+        else:
+            i += 1
+    return tuple(sorted(spans.values(), key=lambda s: s.start))
+
+
+def group_enumerations(cands: list[TextSpan], text: str) -> list[tuple[TextSpan, ...]]:
+    """Consecutive place names separated only by commas / "et" form one enumeration."""
+    groups: list[list[TextSpan]] = []
+    for c in cands:
+        if groups and _ENUM_GAP.match(text[groups[-1][-1].end:c.start]):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    return [tuple(g) for g in groups]
+
+
+class FrameBuilder:
+    """Builds frames for a parsed doc from the trigger lexicon and the event rules."""
+
+    def __init__(self, lexicon: TriggerLexicon, rules: EventRules) -> None:
+        self.lexicon = lexicon
+        self.rules = rules
+        self._cue_index: dict[str, str] = {}
+        for family, words in rules.cues.items():
+            for w in words:
+                self._cue_index.setdefault(w, family)
+
+    def __call__(self, doc: Any, *, actors_key: str = "vigie_actors", sources_key: str = "vigie_sources") -> DocFrames:
+        actors = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(actors_key, []))
+        sources = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(sources_key, []))
+        blocked = [(a.start, a.end) for a, _, _ in actors + sources]
+        sentences = split_sentences(doc)
+        places = place_candidates(doc, blocked)
+        starts = [s.start for s in sentences]
+        frames: list[Frame] = []
+        seen_heads: set[int] = set()
+        for match in find_triggers(doc, self.lexicon):
+            if match.head in seen_heads:
+                continue
+            frame = self._frame(doc, match, sentences, starts, places)
+            if frame is not None:
+                seen_heads.add(match.head)
+                frames.append(frame)
+        return DocFrames(tuple(frames), sentences, places, actors, sources)
+
+    # -- one frame ---------------------------------------------------------------------------
+    def _frame(self, doc: Any, m: TriggerMatch, sentences: tuple[Sentence, ...], starts: list[int],
+               places: tuple[TextSpan, ...]) -> Frame | None:
+        entry, head = m.entry, doc[m.head]
+        objects = self._objects(head)
+        obj_lemmas = {t.lemma_.lower() for t in objects} | {t.lower_ for t in objects}
+        if entry.forbid_object and obj_lemmas & entry.forbid_object:
+            return None
+        if entry.require_object and not self._object_ok(entry.require_object, objects, head):
+            return None
+        if entry.requires_word and not self._near_words(head, entry.requires_word):
+            return None
+        si = max(0, bisect_right(starts, head.idx) - 1)
+        sent = sentences[si]
+        passive = self._is_passive(head)
+        agent, patient = self._agent_patient(doc, head, passive, objects)
+        if entry.roles == "inverted":
+            agent, patient = patient, agent
+        assoc = self._assoc(doc, sent)
+        clause = self._clause(doc, head, sent)
+        cues = self._cues(doc, head, m, sent)
+        patient_tokens = [t for t in objects for t in t.subtree] + [t for t in head.children if t.dep_ in _PASSIVE_SUBJ for t in t.subtree]
+        patient_words = frozenset(t.lemma_.lower() for t in patient_tokens) | frozenset(t.lower_ for t in patient_tokens)
+        groups = self._place_groups(doc, head, m, sent, places)
+        confidence = entry.confidence
+        if head.dep_ == "acl" and head.pos_ == "VERB" and not any(c.dep_.startswith("aux") for c in head.children) and entry.rule not in ("explosive", "chemical"):
+            confidence -= 0.3
+        status = self._status(doc, head, sent, entry)
+        return Frame(
+            trigger=span_of(doc, m.start, m.end), entry_id=entry.id, rule=entry.rule, sub_type=entry.sub_type,
+            confidence=confidence, weak=entry.weak, sentence=si, clause=clause, agent=agent, patient=patient,
+            assoc=assoc, place_groups=groups, cues=cues, patient_words=patient_words, status=status, roles=entry.roles,
+        )
+
+    def _objects(self, head: Any) -> list[Any]:
+        """Direct objects, passive subjects, and for nouns their "de" complements."""
+        objs = [c for c in head.children if c.dep_ in _OBJ_DEPS]
+        if self._is_passive(head):
+            objs += [c for c in head.children if c.dep_ in _PASSIVE_SUBJ]
+            if head.dep_ in ("acl", "acl:relcl") and not objs:
+                objs.append(head.head)
+        if head.pos_ in ("NOUN", "PROPN", "X", "PRON", "ADV", "NUM") or not objs:
+            objs += [c for c in head.children if c.dep_.startswith("nmod") or c.dep_ in ("obl", "obl:mod")]
+        # "la totalité de la ville de X": look one level further through quantity nouns
+        for o in list(objs):
+            objs += [c for c in o.children if c.dep_.startswith("nmod")]
+        return objs
+
+    def _object_ok(self, kind: str, objects: list[Any], head: Any) -> bool:
+        if kind in ("place", "place_complement", "place_oblique"):
+            nouns = self.rules.place_nouns
+            return any(o.lemma_.lower() in nouns or o.lower_ in nouns or o.pos_ == "PROPN" or o.ent_type_ in _PLACE_LABELS for o in objects)
+        words = self.rules.word_list(kind)
+        return any(o.lemma_.lower() in words or o.lower_ in words for o in objects)
+
+    @staticmethod
+    def _near_words(head: Any, words: frozenset[str]) -> bool:
+        for c in head.children:
+            if c.lemma_.lower() in words or c.lower_ in words:
+                return True
+            if any(g.lemma_.lower() in words or g.lower_ in words for g in c.children):
+                return True
+        return False
+
+    @staticmethod
+    def _is_passive(head: Any) -> bool:
+        if any(c.dep_ == "aux:pass" for c in head.children) or "Pass" in head.morph.get("Voice"):
+            return True
+        return head.dep_ in ("acl",) and "Part" in head.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in head.children)
+
+    def _agent_patient(self, doc: Any, head: Any, passive: bool, objects: list[Any]) -> tuple[tuple[TextSpan, ...], tuple[TextSpan, ...]]:
+        agent: list[TextSpan] = []
+        patient: list[TextSpan] = []
+        for c in head.children:
+            case = {g.lower_ for g in c.children if g.dep_ == "case"}
+            if passive and (c.dep_ == "obl:agent" or "par" in case):
+                agent.append(subtree_span(doc, c))
+            elif c.dep_ in _AGENT_DEPS:
+                agent.append(subtree_span(doc, c))
+            elif "contre" in case or c.dep_ in _OBJ_DEPS or (passive and c.dep_ in _PASSIVE_SUBJ):
+                patient.append(subtree_span(doc, c))
+            elif head.pos_ != "VERB" and c.dep_.startswith("nmod") and ("de" in case or "d'" in case or "du" in case):
+                patient.append(subtree_span(doc, c))
+            elif c.dep_ in ("amod",) and c.pos_ == "ADJ":
+                agent.append(subtree_span(doc, c))  # "frappes russes", "l'aviation syrienne"
+        # "aux mains de X" / "contre X" one level down
+        for o in objects:
+            for g in o.children:
+                case = {x.lower_ for x in g.children if x.dep_ == "case"}
+                if "contre" in case:
+                    patient.append(subtree_span(doc, g))
+                if o.lemma_.lower() in ("main", "contrôle") and case & {"de", "du", "des", "d'"}:
+                    agent.append(subtree_span(doc, g))
+        if not agent:
+            agent.extend(self._inherited_subject(doc, head))
+        if not agent and head.pos_ != "VERB":
+            # a nominal trigger: the subject of the verb governing it ("l'armée a mené des frappes")
+            gov = head.head
+            if gov is not head and gov.pos_ in ("VERB", "AUX"):
+                agent.extend(subtree_span(doc, c) for c in gov.children if c.dep_ in _AGENT_DEPS)
+        return tuple(agent), tuple(patient)
+
+    @staticmethod
+    def _inherited_subject(doc: Any, head: Any) -> list[TextSpan]:
+        """Subject of the verb a conjoined / participial clause hangs on ("..., reconquérant X")."""
+        tok, hops = head, 0
+        while tok.dep_ in _UP_DEPS and tok.head is not tok and hops < 3:
+            tok, hops = tok.head, hops + 1
+            subj = [c for c in tok.children if c.dep_ in _AGENT_DEPS]
+            if subj:
+                return [subtree_span(doc, subj[0])]
+        return []
+
+    def _assoc(self, doc: Any, sent: Sentence) -> tuple[TextSpan, ...]:
+        """Phrases after helper markers ("avec l'aide de X", "appuyée par X", "ses alliés du X")."""
+        toks = [t for t in doc if sent.start <= t.idx < sent.end]
+        lem = [t.lemma_.lower() for t in toks]
+        low = [t.lower_ for t in toks]
+        out: list[TextSpan] = []
+        for i in range(len(toks)):
+            for marker in self.rules.assoc_markers:
+                n = len(marker)
+                if all(lem[i + k] == w or low[i + k] == w for k, w in enumerate(marker) if i + k < len(toks)) and i + n <= len(toks):
+                    j = i + n
+                    end = j
+                    while end < len(toks) and toks[end].text not in (",", ".", ";", ")", "(", "«", "»", '"') and toks[end].pos_ not in ("VERB", "AUX"):
+                        end += 1
+                    if end > j:
+                        out.append(span_of(doc, toks[j].i, toks[end - 1].i + 1))
+        return tuple(out)
+
+    @staticmethod
+    def _clause(doc: Any, head: Any, sent: Sentence) -> TextSpan:
+        """The trigger's clause (its head's subtree, inside the sentence): where its date is read."""
+        top = head
+        if head.pos_ != "VERB" and head.head.pos_ in ("VERB", "AUX"):
+            top = head.head
+        s = max(top.left_edge.idx, sent.start)
+        r = top.right_edge
+        e = min(r.idx + len(r.text), sent.end)
+        return TextSpan(s, e, doc.text[s:e])
+
+    def _cues(self, doc: Any, head: Any, m: TriggerMatch, sent: Sentence) -> frozenset[str]:
+        """Cue families: air vs artillery from the trigger and its clause; the rest sentence-wide."""
+        fam = self._cue_index
+        found: set[str] = set()
+        trig = {fam.get(doc[i].lemma_.lower()) or fam.get(doc[i].lower_) for i in range(m.start, m.end)}
+        clause = [t for t in (head.head if head.pos_ != "VERB" else head).subtree if sent.start <= t.idx < sent.end]
+        weapon: tuple[int, str] | None = None
+        for t in clause:
+            f = fam.get(t.lemma_.lower()) or fam.get(t.lower_)
+            if f in ("air", "artillery"):
+                d = abs(t.i - head.i)
+                if weapon is None or d < weapon[0]:
+                    weapon = (d, f)
+        if "air" in trig:
+            found.add("air")
+        elif "artillery" in trig:
+            found.add("artillery")
+        elif weapon is not None:
+            found.add(weapon[1])
+        for t in doc.char_span(sent.start, sent.end, alignment_mode="expand") or []:
+            f = fam.get(t.lemma_.lower()) or fam.get(t.lower_)
+            if f and f not in ("air", "artillery"):
+                found.add(f)
+        return frozenset(found)
+
+    @staticmethod
+    def _place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: tuple[TextSpan, ...]) -> tuple[tuple[TextSpan, ...], ...]:
+        """Place-name groups of the sentence, best first: inside the trigger's subtree, then after
+        the trigger, then before it (nearest first)."""
+        in_sent = [p for p in places if sent.start <= p.start and p.end <= sent.end]
+        groups = group_enumerations(in_sent, doc.text)
+        top = head.head if head.pos_ != "VERB" and head.head.pos_ in ("VERB", "AUX") else head
+        lo, hi = top.left_edge.idx, top.right_edge.idx + len(top.right_edge.text)
+        tpos = doc[m.head].idx
+
+        def key(g: tuple[TextSpan, ...]) -> tuple[int, int]:
+            inside = lo <= g[0].start and g[-1].end <= hi
+            after = g[0].start >= tpos
+            return (0 if inside and after else 1 if inside else 2 if after else 3, abs(g[0].start - tpos))
+
+        return tuple(sorted(groups, key=key))
+
+    def _status(self, doc: Any, head: Any, sent: Sentence, entry: Any) -> str:
+        """Why the frame is not an event, or "event"."""
+        r = self.rules
+        if sent.text.rstrip().endswith("?"):
+            return "question"
+        verb = head
+        if head.pos_ != "VERB" and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+        for tok in {head, verb}:
+            for c in tok.children:
+                low, lem = c.lower_, c.lemma_.lower()
+                if c.dep_ in ("advmod", "det", "cc") and (low in r.negation_words or lem in r.negation_words) and low not in ("ni", "sans", "non"):
+                    return "negated"
+                if c.dep_ == "mark" and low in r.conditional_marks:
+                    return "conditional"
+                if c.dep_ in ("mark", "case") and low in r.purpose_marks:
+                    return "plan"
+            if "Fut" in tok.morph.get("Tense"):
+                return "plan"
+        tok, hops = verb, 0
+        while tok.dep_ in ("xcomp", "ccomp", "obl", "obj", "acl", "nmod", "advcl", "obl:arg") and hops < 3:
+            tok, hops = tok.head, hops + 1
+            if tok.lemma_.lower() in r.plan_verbs or tok.lower_ in r.plan_verbs:
+                return "plan"
+            if any(c.dep_ == "mark" and c.lower_ in r.conditional_marks for c in tok.children):
+                return "conditional"
+        if entry.stative:
+            words = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
+            if head.dep_ == "acl" or not words & r.stative_completion:
+                return "state"
+            if "Imp" in head.morph.get("Tense"):
+                return "state"
+        return "event"

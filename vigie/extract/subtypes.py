@@ -1,0 +1,186 @@
+"""ACLED sub-type decisions for trigger rules (word lists in ``data/event_rules.yml``).
+
+Why rules rather than a lexicon mapping: the same verb names different ACLED sub-types
+depending on who acts and with what ("reprendre" is *Government regains territory* for the
+army and *Non-state actor overtakes territory* for a rebel group; "bombarder" is an air strike
+when aircraft are named and shelling otherwise). Each rule reads the frame's cue words and
+the resolved actors and returns the sub-type, or None when the frame is not an event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from vigie.data import load_yaml
+from vigie.errors import DataFileError
+from vigie.models import Actor
+
+EVENT_TYPES: dict[str, str] = {
+    "Armed clash": "Battles",
+    "Government regains territory": "Battles",
+    "Non-state actor overtakes territory": "Battles",
+    "Chemical weapon": "Explosions/Remote violence",
+    "Air/drone strike": "Explosions/Remote violence",
+    "Suicide bomb": "Explosions/Remote violence",
+    "Shelling/artillery/missile attack": "Explosions/Remote violence",
+    "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    "Grenade": "Explosions/Remote violence",
+    "Sexual violence": "Violence against civilians",
+    "Attack": "Violence against civilians",
+    "Abduction/forced disappearance": "Violence against civilians",
+    "Peaceful protest": "Protests",
+    "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
+    "Mob violence": "Riots",
+    "Agreement": "Strategic developments",
+    "Arrests": "Strategic developments",
+    "Change to group/activity": "Strategic developments",
+    "Disrupted weapons use": "Strategic developments",
+    "Headquarters or base established": "Strategic developments",
+    "Looting/property destruction": "Strategic developments",
+    "Non-violent transfer of territory": "Strategic developments",
+    "Other": "Strategic developments",
+}
+
+GOVERNMENT_SIDES = frozenset({"government"})
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """The word lists and thresholds of ``event_rules.yml``, as frozensets of lemmas."""
+
+    place_nouns: frozenset[str]
+    weapon_nouns: frozenset[str]
+    civilian_nouns: frozenset[str]
+    combatant_nouns: frozenset[str]
+    cues: dict[str, frozenset[str]]
+    plan_verbs: frozenset[str]
+    negation_words: frozenset[str]
+    conditional_marks: frozenset[str]
+    purpose_marks: frozenset[str]
+    assoc_markers: tuple[tuple[str, ...], ...]
+    stative_completion: frozenset[str]
+    min_confidence: float
+    attach_window: int
+    background_days: int
+
+    @classmethod
+    def load(cls, name: str = "event_rules.yml") -> "EventRules":
+        return _load(name)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "EventRules":
+        def words(key: str) -> frozenset[str]:
+            try:
+                return frozenset(str(w).lower() for w in data[key])
+            except (KeyError, TypeError) as exc:
+                raise DataFileError(f"event_rules.yml: missing or bad list {key!r}") from exc
+
+        if not isinstance(data, dict):
+            raise DataFileError("event_rules.yml: expected a mapping")
+        return cls(
+            place_nouns=words("place_nouns"),
+            weapon_nouns=words("weapon_nouns"),
+            civilian_nouns=words("civilian_nouns"),
+            combatant_nouns=words("combatant_nouns"),
+            cues={k: frozenset(str(w).lower() for w in v) for k, v in data["cues"].items()},
+            plan_verbs=words("plan_verbs"),
+            negation_words=words("negation_words"),
+            conditional_marks=words("conditional_marks"),
+            purpose_marks=words("purpose_marks"),
+            assoc_markers=tuple(tuple(str(w).lower() for w in m) for m in data["assoc_markers"]),
+            stative_completion=words("stative_completion"),
+            min_confidence=float(data["min_confidence"]),
+            attach_window=int(data["attach_window"]),
+            background_days=int(data["background_days"]),
+        )
+
+    def word_list(self, name: str) -> frozenset[str]:
+        """A named list (``place``, ``weapon``...) used by trigger object constraints."""
+        return {
+            "place": self.place_nouns,
+            "weapon": self.weapon_nouns,
+            "civilian": self.civilian_nouns,
+            "combatant": self.combatant_nouns,
+        }.get(name, frozenset())
+
+
+@cache
+def _load(name: str) -> EventRules:
+    return EventRules.from_data(load_yaml(name))
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A rule's verdict: the sub-type (None = not an event) and whether civilians were targeted."""
+
+    sub_type: str | None
+    civilian_targeting: bool = False
+    swap_actors: bool = False
+
+
+def is_state_side(actor: Actor | None) -> bool:
+    """State forces and pro-government militias take territory back for the government."""
+    return actor is not None and (actor.inter == 1 or actor.side in GOVERNMENT_SIDES)
+
+
+def decide(
+    rule: str,
+    *,
+    cues: frozenset[str],
+    actor1: Actor | None,
+    patient_civilian: bool,
+    patient_combatant: bool,
+    patient_weapon: bool,
+    in_battle: bool,
+) -> Decision:
+    """Apply ``rule`` to a frame. ``cues`` are the cue families present (air, artillery...)."""
+    if rule == "territory":
+        if actor1 is None:
+            return Decision("Government regains territory")
+        return Decision(
+            "Government regains territory" if is_state_side(actor1) else "Non-state actor overtakes territory"
+        )
+    if rule == "bombing":
+        if "chemical" in cues:
+            return Decision("Chemical weapon", civilian_targeting=patient_civilian)
+        kind = "Air/drone strike" if "air" in cues and "artillery_only" not in cues else "Shelling/artillery/missile attack"
+        return Decision(kind, civilian_targeting=patient_civilian)
+    if rule == "explosive":
+        if "chemical" in cues:
+            return Decision("Chemical weapon", civilian_targeting=patient_civilian)
+        if "suicide" in cues:
+            return Decision("Suicide bomb", civilian_targeting=patient_civilian)
+        return Decision("Remote explosive/landmine/IED", civilian_targeting=patient_civilian)
+    if rule == "chemical":
+        return Decision("Chemical weapon", civilian_targeting=True)
+    if rule in ("attack", "kill", "massacre"):
+        if patient_civilian and not patient_combatant and not in_battle:
+            return Decision("Attack", civilian_targeting=True)
+        if rule == "massacre" and not patient_combatant:
+            return Decision("Attack", civilian_targeting=True) if not in_battle else Decision(None)
+        return Decision("Armed clash")
+    if rule == "clash":
+        return Decision("Armed clash")
+    if rule == "abduction":
+        if patient_combatant or in_battle:
+            return Decision(None)
+        return Decision("Abduction/forced disappearance", civilian_targeting=True)
+    if rule == "protest":
+        if "excessive_force" in cues and "intervention" in cues:
+            return Decision("Excessive force against protesters")
+        if "intervention" in cues:
+            return Decision("Protest with intervention")
+        return Decision("Peaceful protest")
+    if rule == "agreement":
+        return Decision("Agreement")
+    if rule == "destroy":
+        return Decision("Disrupted weapons use") if patient_weapon else Decision(None)
+    raise DataFileError(f"triggers.yml names an unknown rule {rule!r}")
+
+
+def event_type(sub_type: str) -> str:
+    """The ACLED event type of a sub-type."""
+    return EVENT_TYPES[sub_type]

@@ -1,0 +1,28 @@
+"""Load the nlp pipeline once per process: fr_core_news_md plus vigie's components."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from vigie import settings
+from vigie.extract.attribution import SourceRegistry
+from vigie.nlp import components  # noqa: F401  (registers the factories)
+from vigie.resolve.actors import ActorRegistry
+
+COMPONENTS = ("vigie_actor_ruler_v1", "vigie_source_ruler_v1", "vigie_frames_v1")
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The French model with the actor and source rulers and the frames component, initialised
+    from the packaged data files. Cached: every caller in a process shares one pipeline."""
+    nlp = spacy.load(settings.get("spacy_model"))
+    actors = nlp.add_pipe("vigie_actor_ruler_v1", name="vigie_actors", after="ner")
+    sources = nlp.add_pipe("vigie_source_ruler_v1", name="vigie_sources", after="vigie_actors")
+    frames = nlp.add_pipe("vigie_frames_v1", name="vigie_frames", last=True)
+    actors.initialize(lambda: [], nlp=nlp, patterns=ActorRegistry.load().patterns(tokenizer=nlp.tokenizer))
+    sources.initialize(lambda: [], nlp=nlp, patterns=SourceRegistry.load().patterns())
+    frames.initialize(nlp=nlp)
+    return nlp
