@@ -126,9 +126,7 @@ def _make_alias(surface: str, *, label: str, actor: str | None, case_sensitive: 
     toks = _strip_articles(_tokens(surface))
     if not toks:
         raise DataFileError(f"{DATA_FILE}: alias {surface!r} of {label!r} has no word")
-    exact = tuple(
-        _unaccent(t.text) if case_sensitive and t.text.isupper() else None for t in toks
-    )
+    exact = tuple(_unaccent(t.text) if case_sensitive and t.text.isupper() else None for t in toks)
     return _Alias(tuple(t.norm for t in toks), exact, surface[toks[0].start:], label, actor)
 
 
@@ -170,10 +168,8 @@ def _parse_rule(item: Any, actors: Mapping[str, Actor]) -> GenericRule:
         raise DataFileError(f"{DATA_FILE}: {label}: force must be one of {sorted(FORCES)}")
     if resolve != "country" and fallback not in actors:
         raise DataFileError(f"{DATA_FILE}: {label}: fallback {fallback!r} is not a canonical actor")
-    return GenericRule(
-        label=label, resolve=resolve, words=tuple(item.get("words") or ()), sides=sides,
-        exclude=exclude, fallback=fallback, force=force,
-    )
+    words = tuple(item.get("words") or ())
+    return GenericRule(label, resolve, words, sides, exclude, fallback, force)
 
 
 class ActorRegistry:
@@ -267,9 +263,6 @@ class ActorRegistry:
         self.get(name)
         return [a.surface for a in self._by_norm.values() if a.actor == name]
 
-    def generic_rules(self) -> list[GenericRule]:
-        return list(self._rules.values())
-
     def is_state(self, name: str) -> bool:
         return self.get(name).kind == "state"
 
@@ -336,7 +329,8 @@ class ActorRegistry:
         for f in found:
             if all(f[1] <= t[0] or f[0] >= t[1] for t in taken):
                 taken.append(f)
-        return [self._mention(text, toks[i].start, toks[j - 1].end, a, country) for i, j, a in sorted(taken, key=lambda t: t[0])]
+        taken.sort(key=lambda t: t[0])
+        return [self._mention(text, toks[i].start, toks[j - 1].end, a, country) for i, j, a in taken]
 
     def _mention(self, text: str, start: int, end: int, alias: _Alias, country: str | None) -> ActorMention:
         if alias.actor is not None:
