@@ -190,7 +190,8 @@ class AttributionCues:
             # "a indiqué samedi l'OSDH", "a indiqué à l'AFP M. Abdel Rahmane" (the AFP only asked).
             asked = r"(?:\s+(?:a|au|aux)\s+(?:l'|la\s+|le\s+|les\s+)?[\w.-]+)?"
             gap = r"(?:\s+(?!(?:que|qu|de|d|du|des|a|au|aux|ont|et)(?!\w))[\w'.-]+){0,2}"
-            self.inversion = re.compile(rf"{verbs}{asked}{gap}\s*$")
+            speaker = rf"(?:\s+(?:un|une|le|la|l'|les|des)?\s*{phrase_regex(data['speakers'])}\s*(?:l'|la|le|les)?)?"
+            self.inversion = re.compile(rf"{verbs}{asked}{gap}{speaker}\s*$")
             self.subject = re.compile(rf"\s*(?:\([^)]*\)\s*)?(?:,\s*qui\s+)?(?:{aux}\s+){{0,3}}{verbs}")
             self.anaphora = re.compile(rf"\s*{phrase_regex(data['anaphora'])}")
             self.breaks = re.compile(phrase_regex(data["clause_breaks"]))

@@ -1,0 +1,113 @@
+"""Attribution: who a sentence credits its figure to. Sentences are original, wire style."""
+from __future__ import annotations
+
+import pytest
+
+from vigie.extract.attribution import SourceRegistry, attributed_sources, find_source
+
+
+@pytest.fixture(scope="module")
+def registry() -> SourceRegistry:
+    return SourceRegistry.load()
+
+
+def source_of(sentence: str, registry: SourceRegistry, **kw) -> str | None:
+    found = find_source(sentence, registry=registry, **kw)
+    return found.name if found else None
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Selon l'OSDH, onze soldats ont été tués près de Hama.", "OSDH"),
+        ("D'après l'Observatoire syrien des droits de l'homme, onze soldats ont été tués.", "OSDH"),
+        ("Onze soldats ont été tués, selon un décompte de l'Observatoire syrien.", "OSDH"),
+        ("L'agence officielle Sana a indiqué que onze terroristes avaient été abattus.", "SANA"),
+        ("Onze terroristes ont été abattus, rapporte Sana.", "SANA"),
+        ("Onze terroristes ont été abattus, a rapporté la télévision d'Etat.", "Syrian state television"),
+        ("La chaîne Al-Mayadeen a affirmé que onze assaillants étaient morts.", "AlMayadeen"),
+        ("Le quotidien al-Akhbar fait état de onze morts dans les rangs rebelles.", "al-Akhbar"),
+        ("Le ministère russe de la Défense a annoncé la mort de onze jihadistes.", "Russian Ministry of Defence"),
+        ("Onze civils ont péri dans le raid, a précisé le CICR.", "CICR"),
+        ("Onze civils ont péri, a déclaré mardi soir un porte-parole de l'ONU.", "UN"),
+        ("Onze civils ont péri, a-t-on appris de source militaire syrienne.", "Syrian military source"),
+        ("Onze civils ont péri, ont assuré les Casques blancs.", "White Helmets"),
+        ("Onze civils ont péri, indique al-Ikhbariya.", "Al-Ikhbariya"),
+        ("Le bilan de onze morts a été cité par l'agence Anadolu.", "Anadolu"),
+        ("L'Etat-major turc affirme que onze combattants kurdes ont été tués.", "Etat-major turc"),
+        ("Onze soldats sont morts, a annoncé l'armée dans un communiqué, selon la SANA.", "SANA"),
+    ],
+)
+def test_attribution_patterns(sentence: str, expected: str, registry: SourceRegistry) -> None:
+    assert source_of(sentence, registry) == expected
+
+
+def test_interviewer_is_not_the_source(registry: SourceRegistry) -> None:
+    sentence = '"Six rebelles ont été tués", a indiqué à l\'AFP M. Abdel Rahmane.'
+    assert source_of(sentence, registry) == "OSDH"
+
+
+def test_mentions_without_a_cue_are_not_sources(registry: SourceRegistry) -> None:
+    assert find_source("Les avions russes ont frappé Damas et l'AFP a vu des fumées.", registry=registry) is None
+    assert find_source("Huit rebelles ont été tués lors des combats à Deraa.", registry=registry) is None
+
+
+def test_anaphoric_sources_are_not_names(registry: SourceRegistry) -> None:
+    assert find_source("Selon lui, six enfants ont été tués.", registry=registry) is None
+    assert find_source("Selon la même source, six enfants ont été tués.", registry=registry) is None
+
+
+def test_unknown_named_source_is_flagged(registry: SourceRegistry) -> None:
+    found = find_source("Selon le Conseil local de Maaret Misrine, 23 civils ont été tués.", registry=registry)
+    assert found is not None and found.unknown
+    assert found.name == "Conseil local de Maaret Misrine"
+
+
+def test_the_source_nearest_the_figure_wins(registry: SourceRegistry) -> None:
+    sentence = ("Au moins 40 personnes ont été tuées, a indiqué l'OSDH, alors que l'agence Sana "
+                "faisait état de 12 morts.")
+    first = sentence.index("40")
+    second = sentence.index("12 morts")
+    assert source_of(sentence, registry, figure_start=first) == "OSDH"
+    assert source_of(sentence, registry, figure_start=second) == "SANA"
+    assert [m.name for m in attributed_sources(sentence, registry=registry)] == ["OSDH", "SANA"]
+
+
+def test_mention_offsets_point_at_the_name(registry: SourceRegistry) -> None:
+    sentence = "Douze soldats ont été tués, rapporte la chaîne Al-Manar."
+    found = find_source(sentence, registry=registry)
+    assert found is not None and found.name == "AlManar"
+    assert "Al-Manar" in sentence[found.start:found.end]
+
+
+@pytest.mark.parametrize(
+    "written, canonical",
+    [
+        ("AlManar (fr)", "AlManar"),
+        ("Al-Manar", "AlManar"),
+        ("al manar", "AlManar"),
+        ("SOHR", "OSDH"),
+        ("l'Observatoire syrien des droits de l'Homme", "OSDH"),
+        ("L'agence officielle SANA", "SANA"),
+        ("le ministère russe de la Défense", "Russian Ministry of Defence"),
+        ("Le quotidien al-Akhbar", "al-Akhbar"),
+        ("BFMTV (dépêche Reuters)", "BFMTV"),
+        ("Europe 1 (avec AFP)", "Europe 1"),
+        ("APS - Algérie Presse Service", "APS"),
+        ("Médecins sans frontières", "MSF"),
+        ("nowhere gazette", None),
+        ("", None),
+    ],
+)
+def test_canonical_names(written: str, canonical: str | None, registry: SourceRegistry) -> None:
+    assert registry.canonical(written) == canonical
+
+
+def test_get_returns_the_record(registry: SourceRegistry) -> None:
+    sana = registry.get("SANA")
+    assert (sana.type, sana.country, sana.stance) == ("state agency", "SY", "pro-government")
+
+
+def test_short_capitals_match_case_sensitively(registry: SourceRegistry) -> None:
+    names = [n for _, _, n in registry.mentions("Un responsable a parlé à un journaliste de l'AP.")]
+    assert names == ["AP"]
