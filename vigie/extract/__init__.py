@@ -1,1 +1,61 @@
-"""Event extraction: frames, casualty figures and their attribution."""
+"""Event extraction: frames, casualty figures and their attribution.
+
+Public API:
+
+- :func:`extract` - one text -> its EventReports;
+- :func:`extract_articles` - Articles -> (Article, EventReports), parsed in batches with nlp.pipe.
+
+No spaCy ``Doc`` leaves this stage: the frames component stores plain records on the doc and
+:mod:`vigie.extract.events` turns them into ``EventReport`` records.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from functools import lru_cache
+from itertools import islice
+
+from vigie import settings
+from vigie.models import Article, EventReport
+
+
+@lru_cache(maxsize=1)
+def _assembler():
+    from vigie.extract.attribution import SourceRegistry
+    from vigie.extract.events import EventAssembler
+    from vigie.extract.locate import PlaceFinder
+    from vigie.extract.subtypes import EventRules
+    from vigie.resolve.actors import ActorRegistry
+
+    return EventAssembler(actors=ActorRegistry.load(), sources=SourceRegistry.load(),
+                          places=PlaceFinder.load(), rules=EventRules.load())
+
+
+def _input(text: str, published: date | None, outlet: str | None, article_id: str | None):
+    from vigie.extract.events import ArticleInput
+
+    return ArticleInput(text=text, published=published or date.today(), published_known=published is not None,
+                        outlet=outlet, article_id=article_id or "")
+
+
+def extract(text: str, *, published: date | None = None, outlet: str | None = None,
+            article_id: str | None = None) -> list[EventReport]:
+    """The events one article reports. ``published`` anchors relative dates (today if None,
+    with lower confidence); ``outlet`` is the source of figures the text attributes to no one."""
+    from vigie.nlp.pipeline import load_nlp
+
+    doc = load_nlp()(text)
+    return _assembler().reports(doc._.vigie_frames, _input(text, published, outlet, article_id))
+
+
+def extract_articles(articles: Iterable[Article], *, batch_size: int | None = None) -> Iterator[tuple[Article, list[EventReport]]]:
+    """Each article with its events; texts are parsed in batches (``batch_size`` setting)."""
+    from vigie.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    size = batch_size or int(settings.get("batch_size"))
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        for doc, art in nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=size):
+            frames = doc._.vigie_frames
+            yield art, _assembler().reports(frames, _input(art.text, art.published, art.outlet, art.id))

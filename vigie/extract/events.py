@@ -1,0 +1,346 @@
+"""Frames -> EventReports: actors, sub-type, place, date, claims, and in-article merging.
+
+The cascade for one article (each step drops what ACLED would not code):
+
+1. keep frames whose status is "event" and whose confidence reaches the floor; a weak frame
+   ("tué", "attaque") only counts when no stronger frame is in its sentence or the one before;
+2. actors: names inside the agent / patient / helper spans, generic words resolved from the
+   article's named actors, then the sentence's other names as fallbacks;
+3. sub-type: the entry's, or its rule's decision (subtypes.decide);
+4. place: the first place group of the frame that the gazetteer resolves, one event per place
+   of an enumeration; else the place of the event before it in the paragraph; no place, no event;
+5. date: the clause's time expression, else the sentence's, else the paragraph's, else the
+   publication date (week); older than the news -> history, not an event;
+6. merge frames of the same sub-type, place, date and actors (headline, lead and body tell one
+   takeover once); clashes at the place and day of a territory change join it; air strikes
+   in a ground battle of the same sentence and place join the battle;
+7. claims: each sentence's figures go to its event, else to the nearest event before it in the
+   paragraph (same place first), else to the article's main event; fatalities = the lowest figure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from vigie.extract.attribution import SourceRegistry
+from vigie.extract.casualties import claims_from_sentence
+from vigie.extract.frames import DocFrames, Frame, Sentence, TextSpan
+from vigie.extract.locate import PlaceFinder
+from vigie.extract.subtypes import EventRules, decide, event_type
+from vigie.models import Actor, Claim, EventReport, Evidence, Place
+from vigie.resolve.actors import ActorMention, ActorRegistry
+from vigie.resolve.dates import resolve_event_date
+
+CIVILIANS = "Civilians (Syria)"
+_UNKNOWN_DATE_PENALTY = 0.15
+
+
+@dataclass
+class Draft:
+    """An event under construction (mutable until it becomes an EventReport)."""
+
+    sub_type: str
+    actor1: str | None
+    actor2: str | None
+    assoc1: list[str]
+    assoc2: list[str]
+    place: Place
+    when: date
+    precision: str
+    dated: bool
+    civilian_targeting: bool
+    confidence: float
+    trigger: str
+    rule: str | None
+    sentences: list[int]
+    paragraph: int
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class ArticleInput:
+    text: str
+    published: date
+    published_known: bool
+    outlet: str | None
+    article_id: str
+
+
+class EventAssembler:
+    """Turns one article's frames into EventReports using the registries and resolvers."""
+
+    def __init__(self, *, actors: ActorRegistry, sources: SourceRegistry, places: PlaceFinder, rules: EventRules) -> None:
+        self.actors = actors
+        self.sources = sources
+        self.places = places
+        self.rules = rules
+
+    # -- entry point -------------------------------------------------------------------------
+    def reports(self, df: DocFrames, art: ArticleInput) -> list[EventReport]:
+        mentions = self.actors.find_mentions(art.text)
+        named = [m.actor for m in mentions if m.actor and not m.generic]
+        article_actors = sorted(set(named), key=lambda a: -named.count(a))
+        places = self.places.for_article(art.text, df)
+        kept = self._keep(df)
+        drafts: list[Draft] = []
+        last_by_par: dict[int, Draft] = {}
+        for fr in kept:
+            for draft in self._drafts(fr, df, art, mentions, article_actors, places, last_by_par):
+                drafts.append(draft)
+                last_by_par[draft.paragraph] = draft
+        drafts = self._merge(drafts)
+        self._attach_claims(drafts, df, art)
+        return [self._report(d, df, art) for d in drafts]
+
+    # -- 1. which frames count ---------------------------------------------------------------
+    def _keep(self, df: DocFrames) -> list[Frame]:
+        live = [f for f in df.frames if f.status == "event" and f.confidence >= self.rules.min_confidence]
+        strong_sents = {f.sentence for f in live if not f.weak}
+        out = []
+        for f in live:
+            if f.weak:
+                prev = f.sentence - 1
+                same_par = prev >= 0 and df.sentences[prev].paragraph == df.sentences[f.sentence].paragraph
+                if f.sentence in strong_sents or (same_par and prev in strong_sents):
+                    continue
+            out.append(f)
+        return out
+
+    # -- 2-5. one frame -> drafts (one per place) --------------------------------------------
+    def _drafts(self, fr: Frame, df: DocFrames, art: ArticleInput, mentions: list[ActorMention],
+                article_actors: list[str], places: Any, last_by_par: dict[int, Draft]) -> list[Draft]:
+        sent = df.sentences[fr.sentence]
+        near = self._near_actors(mentions, df, fr.sentence)
+        agent = self._actors_in(fr.agent, mentions, near + article_actors)
+        patient = self._actors_in(fr.patient, mentions, near + article_actors)
+        assoc = [a for a in self._actors_in(fr.assoc, mentions, near + article_actors) if a not in agent]
+        civil_words = fr.patient_words & self.rules.civilian_nouns
+        combatant = bool(fr.patient_words & self.rules.combatant_nouns) or any(self._get(a) and self._get(a).kind != "civilians" for a in patient)
+        weapon = bool(fr.patient_words & self.rules.weapon_nouns)
+        prev = last_by_par.get(sent.paragraph)
+        actor1 = agent[0] if agent else None
+        if actor1 is None:
+            before = [m for m in mentions if sent.start <= m.start < fr.trigger.start and not _inside(m, fr.patient)]
+            resolved = [self._resolve(m, near + article_actors) for m in before]
+            actor1 = next((a for a in resolved if a and a not in patient), None)
+        if actor1 is None and prev is not None:
+            actor1 = prev.actor1
+        decision = decide(
+            fr.rule, cues=fr.cues, actor1=self._get(actor1), patient_civilian=bool(civil_words),
+            patient_combatant=combatant, patient_weapon=weapon, in_battle="battle" in fr.cues,
+        ) if fr.rule else None
+        sub_type = decision.sub_type if decision else fr.sub_type
+        if sub_type is None:
+            return []
+        civilian = bool(decision and decision.civilian_targeting)
+        actor2 = next((a for a in patient if a != actor1), None)
+        if civilian and (actor2 is None or self._get(actor2) is None or self._get(actor2).kind == "civilians"):
+            actor2 = CIVILIANS
+        if actor2 is None and event_type(sub_type) in ("Battles", "Explosions/Remote violence"):
+            actor2 = self._opponent(actor1, mentions, df, fr, article_actors)
+        assoc1 = [a for a in agent[1:] + assoc if a not in (actor1, actor2)]
+        assoc2 = [a for a in patient if a not in (actor1, actor2) and a not in assoc1]
+        resolved_places = self.places.resolve_groups(fr.place_groups, places, sentence=sent)
+        if not resolved_places:
+            fallback = prev.place if prev is not None else self.places.fallback(places, sentence=sent)
+            if fallback is None:
+                return []
+            resolved_places = [fallback]
+        when, precision, dated = self._date(fr, df, art)
+        if when is None:
+            return []
+        conf = fr.confidence + (0.1 if actor1 else -0.1) + (0.05 if actor2 else 0.0)
+        conf -= 0.0 if art.published_known else _UNKNOWN_DATE_PENALTY
+        return [
+            Draft(sub_type, actor1, actor2, _uniq(assoc1), _uniq(assoc2), place, when, precision, dated,
+                  civilian, max(0.05, min(0.99, conf - 0.1 * (place.geo_precision - 1))), fr.trigger.text,
+                  fr.rule, [fr.sentence], sent.paragraph)
+            for place in resolved_places
+        ]
+
+    def _get(self, name: str | None) -> Actor | None:
+        if not name:
+            return None
+        try:
+            return self.actors.get(name)
+        except KeyError:
+            return None
+
+    def _resolve(self, m: ActorMention, context: list[str]) -> str | None:
+        if m.actor and not m.generic:
+            return m.actor
+        try:
+            return self.actors.resolve_generic(m.text, context=context)
+        except KeyError:
+            return None
+
+    def _near_actors(self, mentions: list[ActorMention], df: DocFrames, si: int) -> list[str]:
+        """Named actors of the sentence and its neighbours, nearest sentence first."""
+        order = [si, si - 1, si + 1, si - 2]
+        out: list[str] = []
+        for k in order:
+            if 0 <= k < len(df.sentences):
+                s = df.sentences[k]
+                out += [m.actor for m in mentions if s.start <= m.start < s.end and m.actor and not m.generic]
+        return _uniq(out)
+
+    def _actors_in(self, spans: tuple[TextSpan, ...], mentions: list[ActorMention], context: list[str]) -> list[str]:
+        found = [m for m in mentions if any(s.start <= m.start and m.end <= s.end for s in spans)]
+        return _uniq([a for a in (self._resolve(m, context) for m in found) if a])
+
+    def _opponent(self, actor1: str | None, mentions: list[ActorMention], df: DocFrames, fr: Frame,
+                  article_actors: list[str]) -> str | None:
+        """The enemy of actor1 named most recently before the trigger (else anywhere in the article)."""
+        me = self._get(actor1)
+        if me is None:
+            return None
+        mine = me.inter == 1 or me.side == "government"
+        context = self._near_actors(mentions, df, fr.sentence) + article_actors
+        before = [self._resolve(m, context) for m in mentions if m.start < fr.trigger.start]
+        after = [self._resolve(m, context) for m in mentions if m.start >= fr.trigger.start]
+        for name in list(reversed(before)) + after:
+            other = self._get(name)
+            if other is None or name == actor1 or other.kind == "civilians":
+                continue
+            if (other.inter == 1 or other.side == "government") != mine:
+                return name
+        return None
+
+    def _date(self, fr: Frame, df: DocFrames, art: ArticleInput) -> tuple[date | None, str, bool]:
+        sent = df.sentences[fr.sentence]
+        paragraph = " ".join(s.text for s in df.sentences if s.paragraph == sent.paragraph)
+        for text, anchor in ((fr.clause.text, fr.trigger.start - fr.clause.start), (sent.text, fr.trigger.start - sent.start), (paragraph, None)):
+            res = resolve_event_date(text, art.published, anchor=anchor)
+            if res.is_default:
+                continue
+            if (art.published - res.date).days > self.rules.background_days:
+                return None, "", False
+            return res.date, res.precision, True
+        return art.published, "week", False
+
+    # -- 6. merging --------------------------------------------------------------------------
+    def _merge(self, drafts: list[Draft]) -> list[Draft]:
+        out: list[Draft] = []
+        for d in drafts:
+            target = next((o for o in out if _same_event(o, d)), None)
+            if target is None:
+                target = next((o for o in out if _absorbs(o, d)), None)
+            if target is None:
+                absorbed = [o for o in out if _absorbs(d, o)]
+                if absorbed:
+                    target = absorbed[0]
+                    _take_over(target, d)
+                    continue
+                out.append(d)
+                continue
+            _fold(target, d)
+        return out
+
+    # -- 7. claims ---------------------------------------------------------------------------
+    def _attach_claims(self, drafts: list[Draft], df: DocFrames, art: ArticleInput) -> None:
+        if not drafts:
+            return
+        main = max(drafts, key=lambda d: (len(d.sentences), -min(d.sentences)))
+        for si, sent in enumerate(df.sentences):
+            claims = claims_from_sentence(sent.text, offset=sent.start, registry=self.sources, outlet=art.outlet)
+            if not claims:
+                continue
+            here = [d for d in drafts if si in d.sentences]
+            if not here:
+                window = self.rules.attach_window
+                earlier = [d for d in drafts if any(si - window <= s < si and df.sentences[s].paragraph == sent.paragraph for s in d.sentences)]
+                named = [d for d in drafts if d.place.mention and d.place.mention in sent.text]
+                here = named[:1] or sorted(earlier, key=lambda d: -max(s for s in d.sentences if s < si))[:1] or [main]
+            target = here[0]
+            for c in claims:
+                if not any(c.start == o.start and c.end == o.end for o in target.claims):
+                    target.claims.append(c)
+
+    def _report(self, d: Draft, df: DocFrames, art: ArticleInput) -> EventReport:
+        fatal = [c.value for c in d.claims if c.is_fatality and c.value is not None]
+        evidence = tuple(Evidence(df.sentences[s].start, df.sentences[s].end, df.sentences[s].text) for s in sorted(set(d.sentences)))
+        return EventReport(
+            article_id=art.article_id, event_date=d.when, date_precision=d.precision,  # type: ignore[arg-type]
+            event_type=event_type(d.sub_type), sub_event_type=d.sub_type, actor1=d.actor1, actor2=d.actor2,
+            place=d.place, assoc_actor_1=tuple(d.assoc1), assoc_actor_2=tuple(d.assoc2),
+            fatalities=min(fatal) if fatal else 0, claims=tuple(d.claims), civilian_targeting=d.civilian_targeting,
+            evidence=evidence, confidence=d.confidence, trigger=d.trigger, outlet=art.outlet,
+        )
+
+
+def _inside(m: ActorMention, spans: tuple[TextSpan, ...]) -> bool:
+    return any(s.start <= m.start and m.end <= s.end for s in spans)
+
+
+def _uniq(items: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for x in items:
+        if x and x not in out:
+            out.append(x)
+    return out
+
+
+def _place_key(p: Place) -> tuple[Any, ...]:
+    return (p.gazetteer_id or p.name, p.geo_precision if p.geo_precision == 3 else 1)
+
+
+def _dates_agree(a: Draft, b: Draft) -> bool:
+    return a.when == b.when or not a.dated or not b.dated
+
+
+def _actors_agree(a: Draft, b: Draft) -> bool:
+    pa = {x for x in (a.actor1, a.actor2) if x}
+    pb = {x for x in (b.actor1, b.actor2) if x}
+    return not pa or not pb or pa <= pb or pb <= pa or (a.actor1 == b.actor1 and (not a.actor2 or not b.actor2))
+
+
+def _same_event(a: Draft, b: Draft) -> bool:
+    return a.sub_type == b.sub_type and _place_key(a.place) == _place_key(b.place) and _dates_agree(a, b) and _actors_agree(a, b)
+
+
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _absorbs(big: Draft, small: Draft) -> bool:
+    """A territory change absorbs a clash at its place and day; a battle absorbs a strike of its
+    sentence at its place (ACLED: an air strike inside a ground battle is part of the battle)."""
+    if _place_key(big.place) != _place_key(small.place) or not _dates_agree(big, small):
+        return False
+    if big.sub_type in _TERRITORY and small.sub_type == "Armed clash":
+        return True
+    if event_type(big.sub_type) == "Battles" and event_type(small.sub_type) == "Explosions/Remote violence":
+        return bool(set(big.sentences) & set(small.sentences))
+    return False
+
+
+def _fold(target: Draft, d: Draft) -> None:
+    """Merge ``d`` into ``target``: evidence, missing actors, an explicit date over a default one."""
+    target.sentences = sorted(set(target.sentences) | set(d.sentences))
+    if not target.dated and d.dated:
+        target.when, target.precision, target.dated = d.when, d.precision, True
+    if not target.actor1:
+        target.actor1 = d.actor1
+    if not target.actor2 and d.actor2 != target.actor1:
+        target.actor2 = d.actor2
+    for a in d.assoc1:
+        if a not in target.assoc1 and a not in (target.actor1, target.actor2):
+            target.assoc1.append(a)
+    for a in d.assoc2:
+        if a not in target.assoc2 and a not in (target.actor1, target.actor2):
+            target.assoc2.append(a)
+    if d.place.geo_precision < target.place.geo_precision:
+        target.place = d.place
+    target.confidence = min(0.99, max(target.confidence, d.confidence) + 0.05)
+    target.civilian_targeting = target.civilian_targeting or d.civilian_targeting
+
+
+def _take_over(target: Draft, big: Draft) -> None:
+    """``big`` absorbs the earlier ``target``: target takes big's sub-type and actors."""
+    small = replace(target)
+    target.sub_type, target.actor1, target.actor2 = big.sub_type, big.actor1, big.actor2
+    target.assoc1, target.assoc2, target.rule, target.trigger = list(big.assoc1), list(big.assoc2), big.rule, big.trigger
+    target.place, target.when, target.precision, target.dated = big.place, big.when, big.precision, big.dated
+    target.civilian_targeting = big.civilian_targeting
+    _fold(target, small)
+    target.sentences = sorted(set(target.sentences) | set(big.sentences))
