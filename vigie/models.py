@@ -83,8 +83,19 @@ class Claim:
             "source": self.source,
             "quote": self.quote,
         }
-        if self.subfigures:
-            out["subfigures"] = [s.to_dict() for s in self.subfigures]
+        return out
+
+    def flattened(self) -> list[dict[str, Any]]:
+        """This claim then its sub-figures, each a claim of its own marked ``subset_of``.
+
+        "49 civils dont 6 enfants" gives two figures in the text, so two claims; the second is
+        marked as part of the first so nobody adds them up (fatalities stay 49, not 55).
+        """
+        out = [self.to_dict()]
+        for sub in self.subfigures:
+            for row in sub.flattened():
+                row.setdefault("subset_of", self.count)
+                out.append(row)
         return out
 
 
@@ -158,7 +169,7 @@ class EventReport:
             "longitude": p.longitude if p else None,
             "geo_precision": p.geo_precision if p else None,
             "fatalities": self.fatalities,
-            "claims": [c.to_dict() for c in self.claims],
+            "claims": [row for c in self.claims for row in c.flattened()],
             "civilian_targeting": self.civilian_targeting,
             "evidence": [
                 {"start": e.start, "end": e.end, "text": e.text} for e in self.evidence
