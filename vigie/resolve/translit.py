@@ -1,0 +1,235 @@
+"""Matching keys that bring French, English, ALA-LC, Turkish and Arabic spellings together.
+
+Why keys rather than a spelling list: a French wire writes "Qousseir", "Qoussair" or
+"Koussaïr", GeoNames stores "Al Quşayr", an Arabic source "القصير". Listing every variant
+never ends; reducing each spelling to the consonants it certainly carries does. The rules are
+data (``vigie/data/translit.yml``); this module only applies them. Three keys, from strict to
+loose, let the gazetteer try the strict one first and fall back (see ``Keys``).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from vigie.data import load_yaml
+from vigie.errors import DataFileError
+
+_ARABIC_RANGE = re.compile(r"[\u0600-\u06FF]")
+_SPLIT = re.compile(r"[\s\-_/.,;:()\[\]\"«»]+")
+
+
+@dataclass(frozen=True)
+class Keys:
+    """The three keys of one name: ``vkey`` (with vowels), ``skeleton`` (consonants),
+    ``bare`` (consonants without plain h)."""
+
+    vkey: str
+    skeleton: str
+    bare: str
+
+
+class Transliterator:
+    """Applies the rules of ``translit.yml``; build once with :meth:`load`, then call :meth:`keys`."""
+
+    def __init__(self, rules: dict) -> None:
+        try:
+            self._articles = frozenset(rules["articles"])
+            self._apostrophes = str.maketrans("", "", rules["apostrophes"])
+            self._letters = str.maketrans(rules.get("letters") or {})
+            self._subs = [(re.compile(p), r) for p, r in rules["substitutions"]]
+            self._vowels = re.compile(f"[{re.escape(rules['vowels'])}]")
+            self._strip_t_min = int(rules["strip_t_min_length"])
+            self._arabic = str.maketrans(rules["arabic"])
+        except (KeyError, TypeError, ValueError, re.error) as exc:
+            raise DataFileError(f"translit.yml: bad rule set: {exc}") from exc
+        self._strip_t = re.compile(r"(?<=[a-zA-Z])[aeiouy]+t[aeiouy]*$")
+        self._trailing_vowels = re.compile(r"[aeiouy]+$")
+        self.rules = rules
+        # Per-instance caches: keys are asked again and again for the same names.
+        self.keys = lru_cache(maxsize=200_000)(self._keys)  # type: ignore[method-assign]
+        self.words = lru_cache(maxsize=200_000)(self._words)  # type: ignore[method-assign]
+
+    @classmethod
+    def load(cls) -> "Transliterator":
+        return cls(load_yaml("translit.yml"))
+
+    # --- steps -------------------------------------------------------------------------
+
+    def ascii_fold(self, text: str) -> str:
+        """Lowercase ASCII: Arabic letters mapped, diacritics and apostrophes removed."""
+        if _ARABIC_RANGE.search(text):
+            text = " ".join(self._arabic_word(w) for w in text.split())
+        text = text.lower().translate(self._apostrophes).translate(self._letters)
+        text = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in text if not unicodedata.combining(c)).encode(
+            "ascii", "ignore").decode()
+
+    def _arabic_word(self, word: str) -> str:
+        if word.startswith("ال") and len(word) > 3:
+            word = word[2:]
+        return word.translate(self._arabic)
+
+    def _words(self, text: str) -> tuple[str, ...]:
+        """The normalised words of ``text`` (articles dropped, substitutions applied)."""
+        out = []
+        for word in _SPLIT.split(self.ascii_fold(text)):
+            if not word or word in self._articles:
+                continue
+            for pattern, repl in self._subs:
+                word = pattern.sub(repl, word)
+            out.append(word)
+        return tuple(out)
+
+    def _skeleton_word(self, word: str) -> str:
+        if len(word) >= self._strip_t_min:
+            word = self._trailing_vowels.sub("", word)
+            stripped = self._strip_t.sub("", word)
+            if len(stripped) >= 3:
+                word = stripped
+        return self._vowels.sub("", word)
+
+    def _keys(self, text: str) -> Keys:
+        words = self.words(text)
+        vkey = "".join(words)
+        skeleton = "".join(self._skeleton_word(w) for w in words)
+        bare = skeleton.replace("h", "")
+        return Keys(vkey=vkey, skeleton=skeleton, bare=bare)
+
+
+_DEFAULT: Transliterator | None = None
+
+
+def default() -> Transliterator:
+    """The process-wide transliterator (rules read on first use, not at import)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Transliterator.load()
+    return _DEFAULT
+
+
+def keys(text: str) -> Keys:
+    """The matching keys of ``text`` with the default rules."""
+    return default().keys(text)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place mention read as French words: the ``core`` name and what the words around it say.
+
+    ``feature`` is the kind of place the head words name ("aéroport de X" -> "airport"),
+    ``near`` that the event is around X rather than in it ("près de", "au nord de"),
+    ``province`` that X is meant as a governorate ("dans la province d'Idleb").
+    """
+
+    core: str
+    feature: str | None = None
+    near: bool = False
+    province: bool = False
+
+
+_TOKEN = re.compile(r"\w+(?:-\w+)*|['’]", re.UNICODE)
+_ELIDED = re.compile(r"^(?P<head>[dlDL]|qu|Qu|jusqu|Jusqu)['’](?P<rest>.+)$")
+_PARENS = re.compile(r"\s*\([^)]*\)")
+
+
+class MentionReader:
+    """Reads the head words of a mention with the phrase lists of ``translit.yml`` (``mentions``)."""
+
+    def __init__(self, rules: dict) -> None:
+        try:
+            spec = rules["mentions"]
+            self._phrases: dict[tuple[str, ...], tuple[str, str | None]] = {}
+            for word in spec["province"]:
+                self._phrases.setdefault(self._norm_phrase(word), ("province", None))
+            for word in spec["near"]:
+                self._phrases.setdefault(self._norm_phrase(word), ("near", None))
+            for feature, words in spec["feature"].items():
+                for word in words:
+                    self._phrases.setdefault(self._norm_phrase(word), ("feature", feature))
+            self._suffixes = sorted(
+                ((self._norm_phrase(w), f) for f, ws in spec["suffix"].items() for w in ws),
+                key=lambda p: -len(p[0]),
+            )
+            self._linkers = frozenset(self._fold(w) for w in spec["linkers"])
+            self._countries = frozenset(self._fold(w) for w in rules["countries"])
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise DataFileError(f"translit.yml: bad 'mentions' section: {exc}") from exc
+        self._longest = max(len(p) for p in self._phrases)
+
+    @staticmethod
+    def _fold(text: str) -> str:
+        text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+        return "".join(c for c in text if not unicodedata.combining(c))
+
+    def _norm_phrase(self, phrase: str) -> tuple[str, ...]:
+        return tuple(self._fold(t) for t in self._tokens(phrase))
+
+    @staticmethod
+    def _tokens(text: str) -> list[str]:
+        out: list[str] = []
+        for word in text.replace("’", "'").split():
+            m = _ELIDED.match(word)
+            if m:
+                out.extend([m.group("head") + "'", m.group("rest")])
+            else:
+                out.append(word)
+        return out
+
+    def _match(self, folded: list[str], i: int) -> tuple[int, tuple[str, str | None]] | None:
+        for n in range(min(self._longest, len(folded) - i), 0, -1):
+            hit = self._phrases.get(tuple(folded[i:i + n]))
+            if hit:
+                return n, hit
+        return None
+
+    def read(self, mention: str, *, relation: str = "") -> Mention:
+        """Split ``relation + mention`` into the core name and its hints."""
+        feature: str | None = None
+        near = province = False
+
+        def note(hit: tuple[str, str | None]) -> None:
+            nonlocal feature, near, province
+            kind, value = hit
+            if kind == "near":
+                near = True
+            elif kind == "province":
+                province = True
+            elif feature is None:
+                feature = value
+
+        rel = self._tokens(relation)[-6:]
+        folded_rel = [self._fold(t).strip(",.;:") for t in rel]
+        i = 0
+        while i < len(folded_rel):
+            found = self._match(folded_rel, i)
+            if found:
+                note(found[1])
+                i += found[0]
+            else:
+                i += 1
+        words = self._tokens(_PARENS.sub("", mention).strip(" ,.;:"))
+        folded = [self._fold(t) for t in words]
+        i = 0
+        while i < len(words) - 1:
+            found = self._match(folded, i)
+            if found and i + found[0] < len(words):
+                note(found[1])
+                i += found[0]
+            elif folded[i] in self._linkers:
+                i += 1
+            else:
+                break
+        core_words, core_folded = words[i:], folded[i:]
+        for phrase, kind in self._suffixes:
+            n = len(phrase)
+            if len(core_folded) > n and tuple(core_folded[-n:]) == phrase:
+                core_words = core_words[:-n]
+                feature = feature or kind
+                break
+        return Mention(core=" ".join(core_words), feature=feature, near=near, province=province)
+
+    def is_country(self, name: str) -> bool:
+        """True when ``name`` names a whole country ("Syrie"): never coded as a place."""
+        return self._fold(name).strip() in self._countries
