@@ -13,7 +13,7 @@ from vigie.evaluate.matching import date_tolerance, haversine_km
 from vigie.evaluate.records import load_gold_dir
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-GOLD = EXAMPLES / "gold"
+GOLD = Path(__file__).resolve().parent / "fixtures" / "examples_gold"
 
 
 def _gold_files() -> list[dict]:

@@ -169,9 +169,9 @@ def load_gold_dir(directory: str | Path) -> dict[str, GoldArticle]:
 
 
 def _pred_claims(raw: Any, where: str) -> tuple[ScoredClaim, ...]:
-    """Top-level claims only: a ``subfigures`` entry ("dont 6 enfants") is part of its parent
-    figure, as the gold codes it; injuries (``who == "injured"``) are left out because gold
-    lists fatality figures only."""
+    """Every claim of the prediction's ``claims`` list, injuries and sub-figures included:
+    design.md section 6 scores (count, source) pairs with only vague claims left out, so
+    that is what an independent implementation counts."""
     if raw is None:
         return ()
     if not isinstance(raw, list):
@@ -180,8 +180,6 @@ def _pred_claims(raw: Any, where: str) -> tuple[ScoredClaim, ...]:
     for item in raw:
         if not isinstance(item, dict):
             raise VigieError(f"{where}: each claim must be an object")
-        if str(item.get("who") or "") == "injured":
-            continue
         count = item.get("count")
         out.append(ScoredClaim(
             count=int(count) if count is not None else None,
