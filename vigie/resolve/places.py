@@ -18,12 +18,14 @@ alone ("Syrie") is never coded: :meth:`PlaceResolver.resolve` returns None.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from vigie.models import Place
 from vigie.resolve.gazetteer import Candidate, Entry, Gazetteer, Governorate
 
+_PARENS = re.compile(r"[()]")
 _FACILITIES = frozenset({"airport", "base", "camp"})
 _AREAL = frozenset({"airport", "base", "region", "mountain", "river"})
 # Which gazetteer features satisfy a head-word hint, and how well (1 = the same kind).
@@ -110,8 +112,8 @@ class PlaceResolver:
         if read.province and gov is not None:
             return self._governorate_place(gov, mention)
         candidates = self._candidates(mention, read.core)
-        if gov is not None and not any(
-            c.tier == "exact" and c.entry.feature in {"town", "village"} for c in candidates
+        if gov is not None and not read.feature and not any(
+            c.score >= 85 and c.entry.feature in {"town", "village"} for c in candidates
         ):
             return self._governorate_place(gov, mention)
         if not candidates:
@@ -122,8 +124,9 @@ class PlaceResolver:
     def _candidates(self, mention: str, core: str) -> list[Candidate]:
         """The whole mention first when it is itself a known name ("Ghouta orientale",
         "aéroport de Dabaa"), else the core name the head words leave."""
-        if mention != core:
-            whole = [c for c in self.gazetteer.lookup(mention) if c.tier == "exact"]
+        whole_name = _PARENS.sub(" ", mention).strip()
+        if whole_name != core:
+            whole = [c for c in self.gazetteer.lookup(whole_name) if c.tier == "exact"]
             if whole:
                 return whole
         return self.gazetteer.lookup(core)

@@ -152,7 +152,7 @@ class MentionReader:
                 ((self._norm_phrase(w), f) for f, ws in spec["suffix"].items() for w in ws),
                 key=lambda p: -len(p[0]),
             )
-            self._linkers = frozenset(self._fold(w) for w in spec["linkers"])
+            self._linkers = frozenset(self._fold(w) for w in (*spec["linkers"], *spec["skip"]))
             self._countries = frozenset(self._fold(w) for w in rules["countries"])
         except (KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(f"translit.yml: bad 'mentions' section: {exc}") from exc
