@@ -33,6 +33,8 @@ from vigie.resolve.actors import ActorMention, ActorRegistry
 from vigie.resolve.dates import resolve_event_date
 
 CIVILIANS = "Civilians (Syria)"
+# A bare noun ("la chute de X") names no taker: it must not borrow the sentence's first actor.
+_NOMINAL_TERRITORY = frozenset({"fall_noun"})
 _UNKNOWN_DATE_PENALTY = 0.15
 
 
@@ -89,7 +91,8 @@ class EventAssembler:
             for draft in self._drafts(fr, df, art, mentions, article_actors, places, last_by_par):
                 drafts.append(draft)
                 last_by_par[draft.paragraph] = draft
-        drafts = self._merge(drafts)
+        # ACLED codes no event without a named first actor
+        drafts = [d for d in self._merge(drafts) if d.actor1]
         self._attach_claims(drafts, df, art)
         return [self._report(d, df, art) for d in drafts]
 
@@ -98,12 +101,14 @@ class EventAssembler:
         live = [f for f in df.frames if f.status == "event" and f.confidence >= self.rules.min_confidence]
         strong_sents = {f.sentence for f in live if not f.weak}
         out = []
+        weak_sents: set[int] = set()
         for f in live:
             if f.weak:
                 prev = f.sentence - 1
                 same_par = prev >= 0 and df.sentences[prev].paragraph == df.sentences[f.sentence].paragraph
-                if f.sentence in strong_sents or (same_par and prev in strong_sents):
+                if f.sentence in strong_sents or f.sentence in weak_sents or (same_par and prev in strong_sents):
                     continue
+                weak_sents.add(f.sentence)
             out.append(f)
         return out
 
@@ -120,7 +125,9 @@ class EventAssembler:
         weapon = bool(fr.patient_words & self.rules.weapon_nouns)
         prev = last_by_par.get(sent.paragraph)
         actor1 = agent[0] if agent else None
-        if actor1 is None:
+        if actor1 is None and fr.roles == "inverted":
+            actor1 = self._opponent(patient[0] if patient else None, mentions, df, fr, article_actors)
+        if actor1 is None and fr.roles != "inverted" and fr.entry_id not in _NOMINAL_TERRITORY:
             before = [m for m in mentions if sent.start <= m.start < fr.trigger.start and not _inside(m, fr.patient)]
             resolved = [self._resolve(m, near + article_actors) for m in before]
             actor1 = next((a for a in resolved if a and a not in patient), None)
@@ -139,6 +146,11 @@ class EventAssembler:
             actor2 = CIVILIANS
         if actor2 is None and event_type(sub_type) in ("Battles", "Explosions/Remote violence"):
             actor2 = self._opponent(actor1, mentions, df, fr, article_actors)
+        if actor1 is None and actor2 is not None and actor2 != CIVILIANS:
+            actor1 = self._opponent(actor2, mentions, df, fr, article_actors)
+            if decision is not None and fr.rule == "territory":
+                sub_type = decide(fr.rule, cues=fr.cues, actor1=self._get(actor1), patient_civilian=False,
+                                  patient_combatant=combatant, patient_weapon=weapon, in_battle=False).sub_type or sub_type
         assoc1 = [a for a in agent[1:] + assoc if a not in (actor1, actor2)]
         assoc2 = [a for a in patient if a not in (actor1, actor2) and a not in assoc1]
         resolved_places = self.places.resolve_groups(fr.place_groups, places, sentence=sent)
@@ -292,10 +304,12 @@ def _dates_agree(a: Draft, b: Draft) -> bool:
 def _actors_agree(a: Draft, b: Draft) -> bool:
     pa = {x for x in (a.actor1, a.actor2) if x}
     pb = {x for x in (b.actor1, b.actor2) if x}
-    return not pa or not pb or pa <= pb or pb <= pa or (a.actor1 == b.actor1 and (not a.actor2 or not b.actor2))
+    return not pa or not pb or pa <= pb or pb <= pa or a.actor1 == b.actor1
 
 
 def _same_event(a: Draft, b: Draft) -> bool:
+    if a.sub_type in _TERRITORY and b.sub_type in _TERRITORY and (not a.actor1 or not b.actor1):
+        return _place_key(a.place) == _place_key(b.place) and _dates_agree(a, b)
     return a.sub_type == b.sub_type and _place_key(a.place) == _place_key(b.place) and _dates_agree(a, b) and _actors_agree(a, b)
 
 
@@ -316,6 +330,8 @@ def _absorbs(big: Draft, small: Draft) -> bool:
 
 def _fold(target: Draft, d: Draft) -> None:
     """Merge ``d`` into ``target``: evidence, missing actors, an explicit date over a default one."""
+    if not target.actor1 and d.actor1:
+        target.sub_type = d.sub_type
     target.sentences = sorted(set(target.sentences) | set(d.sentences))
     if not target.dated and d.dated:
         target.when, target.precision, target.dated = d.when, d.precision, True

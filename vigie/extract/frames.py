@@ -386,6 +386,8 @@ class FrameBuilder:
                     return "plan"
             if "Fut" in tok.morph.get("Tense"):
                 return "plan"
+            if any(c.lemma_.lower() in r.habitual_words or c.lower_ in r.habitual_words for c in tok.children):
+                return "habitual"
         tok, hops = verb, 0
         while tok.dep_ in ("xcomp", "ccomp", "obl", "obj", "acl", "nmod", "advcl", "obl:arg") and hops < 3:
             tok, hops = tok.head, hops + 1

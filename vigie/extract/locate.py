@@ -7,6 +7,7 @@ this module only builds that context from the article and picks among a frame's 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -20,10 +21,11 @@ Resolve = Callable[[str, Any], "Place | None"]
 class ArticlePlaces:
     """Per-article state: governorates named per paragraph, places resolved so far, theatre."""
 
+    text: str
     governorates: dict[int, list[str]]
     resolved: list[Place]
     theatre: str | None
-    cache: dict[tuple[str, int], Place | None]
+    cache: dict[tuple[str, str, int], Place | None]
 
 
 class PlaceFinder:
@@ -54,20 +56,22 @@ class PlaceFinder:
                 govs[par].append(gov)
             counts[gov] = counts.get(gov, 0) + 1
         theatre = max(counts, key=lambda g: counts[g]) if counts else None
-        return ArticlePlaces(govs, [], theatre, {})
+        return ArticlePlaces(text, govs, [], theatre, {})
 
-    def _context(self, state: ArticlePlaces, paragraph: int) -> Any:
+    def _context(self, state: ArticlePlaces, paragraph: int, relation: str) -> Any:
         named = state.governorates.get(paragraph, []) + [g for p, gs in sorted(state.governorates.items()) for g in gs]
         return self.make_context(
             governorates=tuple(dict.fromkeys(named)),
-            resolved=tuple(state.resolved),
+            places=tuple(reversed(state.resolved)),
             theatre=state.theatre,
+            relation=relation,
         )
 
     def resolve(self, mention: TextSpan, state: ArticlePlaces, *, paragraph: int) -> Place | None:
-        key = (mention.text, paragraph)
+        relation = _relation(state.text, mention.start)
+        key = (mention.text, relation, paragraph)
         if key not in state.cache:
-            place = self.resolver.resolve(mention.text, context=self._context(state, paragraph))
+            place = self.resolver.resolve(mention.text, context=self._context(state, paragraph, relation))
             state.cache[key] = place
             if place is not None:
                 state.resolved.append(place)
@@ -90,6 +94,13 @@ class PlaceFinder:
     def fallback(self, state: ArticlePlaces, *, sentence: Sentence) -> Place | None:
         """No place in the sentence: the last place resolved in its paragraph context, if any."""
         return state.resolved[-1] if state.resolved else None
+
+
+def _relation(text: str, start: int, *, words: int = 5) -> str:
+    """The few words right before a mention, within its clause ("près de", "la base de")."""
+    before = text[max(0, start - 60):start]
+    before = re.split(r"[.;:!?\n,(]", before)[-1]
+    return " ".join(before.split()[-words:])
 
 
 def _distinct(places: list[Place]) -> list[Place]:

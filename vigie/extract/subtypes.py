@@ -57,6 +57,7 @@ class EventRules:
     combatant_nouns: frozenset[str]
     cues: dict[str, frozenset[str]]
     plan_verbs: frozenset[str]
+    habitual_words: frozenset[str]
     negation_words: frozenset[str]
     conditional_marks: frozenset[str]
     purpose_marks: frozenset[str]
@@ -87,6 +88,7 @@ class EventRules:
             combatant_nouns=words("combatant_nouns"),
             cues={k: frozenset(str(w).lower() for w in v) for k, v in data["cues"].items()},
             plan_verbs=words("plan_verbs"),
+            habitual_words=words("habitual_words"),
             negation_words=words("negation_words"),
             conditional_marks=words("conditional_marks"),
             purpose_marks=words("purpose_marks"),
@@ -146,7 +148,7 @@ def decide(
     if rule == "bombing":
         if "chemical" in cues:
             return Decision("Chemical weapon", civilian_targeting=patient_civilian)
-        kind = "Air/drone strike" if "air" in cues and "artillery_only" not in cues else "Shelling/artillery/missile attack"
+        kind = "Air/drone strike" if "air" in cues else "Shelling/artillery/missile attack"
         return Decision(kind, civilian_targeting=patient_civilian)
     if rule == "explosive":
         if "chemical" in cues:
@@ -174,6 +176,8 @@ def decide(
         if "intervention" in cues:
             return Decision("Protest with intervention")
         return Decision("Peaceful protest")
+    if rule == "arrest":
+        return Decision(None) if patient_combatant or in_battle else Decision("Arrests")
     if rule == "agreement":
         return Decision("Agreement")
     if rule == "destroy":
