@@ -25,9 +25,11 @@ from vigie.cli.evaluate import evaluate_command  # noqa: E402
 from vigie.cli.events import event_cmd, events_cmd  # noqa: E402
 from vigie.cli.export import export_cmd  # noqa: E402
 from vigie.cli.extract import extract_cmd  # noqa: E402
+from vigie.cli.gazetteer import gazetteer_cmd  # noqa: E402
 from vigie.cli.ingest import ingest_cmd  # noqa: E402
 
 for _command in (
     ingest_cmd, extract_cmd, events_cmd, event_cmd, export_cmd, articles_cmd, evaluate_command, bench_cmd,
 ):
     cli.add_command(_command)
+cli.add_command(gazetteer_cmd)

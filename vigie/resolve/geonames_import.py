@@ -1,0 +1,137 @@
+"""Import a GeoNames dump (``SY.zip``, ``SY.txt``, ``cities500.txt``...) into the store.
+
+Why: the embedded gazetteer holds towns and our own additions; a full country dump adds
+every village, hill and base GeoNames knows. The rows go into the ``gazetteer`` and
+``gazetteer_admin1`` tables (schema fixed below and in the store's migration 5), and
+:meth:`vigie.resolve.gazetteer.Gazetteer.load` picks them up when given the database path.
+Importing the same file twice changes nothing (rows are keyed by geonameid).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from vigie.errors import DataFileError
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS gazetteer (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL,
+  asciiname TEXT, alternatenames TEXT, latitude REAL NOT NULL, longitude REAL NOT NULL,
+  feature_class TEXT, feature_code TEXT, country_code TEXT, admin1_code TEXT,
+  admin2_code TEXT, population INTEGER, source TEXT);
+CREATE TABLE IF NOT EXISTS gazetteer_admin1 (code TEXT PRIMARY KEY, name TEXT,
+  asciiname TEXT, geonameid INTEGER)
+"""
+_COLUMNS = 19
+_BATCH = 5000
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import wrote: rows of ``gazetteer`` and of ``gazetteer_admin1``."""
+
+    path: str
+    rows: int
+    admin1_rows: int
+
+
+def ensure_tables(conn: sqlite3.Connection) -> None:
+    """Create the two gazetteer tables if the database does not have them yet."""
+    for statement in SCHEMA.split(";"):
+        conn.execute(statement)
+
+
+def _lines(path: Path) -> Iterator[str]:
+    """Text lines of ``path``: a ``.txt`` file, or the data member of a GeoNames ``.zip``."""
+    if not path.exists():
+        raise DataFileError(f"{path}: no such file")
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as archive:
+            members = [n for n in archive.namelist()
+                       if n.endswith(".txt") and "readme" not in n.lower()]
+            if not members:
+                raise DataFileError(f"{path}: no .txt member in the archive")
+            with archive.open(members[0]) as raw:
+                yield from io.TextIOWrapper(raw, encoding="utf-8")
+        return
+    with path.open(encoding="utf-8") as fh:
+        yield from fh
+
+
+def read_geonames(path: Path) -> Iterator[tuple]:
+    """Rows of a GeoNames main dump (19 tab-separated columns) as ``gazetteer`` tuples."""
+    source = f"GeoNames {path.name} (CC BY 4.0)"
+    for lineno, line in enumerate(_lines(path), start=1):
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != _COLUMNS:
+            raise DataFileError(f"{path}:{lineno}: expected {_COLUMNS} tab-separated columns, got {len(cols)}")
+        try:
+            yield (
+                int(cols[0]), cols[1], cols[2] or None, cols[3] or None, float(cols[4]),
+                float(cols[5]), cols[6] or None, cols[7] or None, cols[8] or None,
+                cols[10] or None, cols[11] or None, int(cols[14] or 0), source,
+            )
+        except ValueError as exc:
+            raise DataFileError(f"{path}:{lineno}: {exc}") from exc
+
+
+def read_admin1(path: Path) -> Iterator[tuple]:
+    """Rows of ``admin1CodesASCII.txt`` (code, name, asciiname, geonameid)."""
+    for lineno, row in enumerate(csv.reader(_lines(path), delimiter="\t",
+                                            quoting=csv.QUOTE_NONE), start=1):
+        if not row:
+            continue
+        if len(row) != 4:
+            raise DataFileError(f"{path}:{lineno}: expected 4 tab-separated columns, got {len(row)}")
+        try:
+            yield row[0], row[1], row[2], int(row[3]) if row[3] else None
+        except ValueError as exc:
+            raise DataFileError(f"{path}:{lineno}: {exc}") from exc
+
+
+def import_geonames(conn: sqlite3.Connection, path: str | Path, *,
+                    admin1_path: str | Path | None = None) -> ImportResult:
+    """Load ``path`` (and optionally an admin1 codes file) into ``conn`` in one transaction.
+
+    The whole file is read and checked before anything is kept: a malformed line rolls the
+    import back and raises :class:`DataFileError` naming the file and line.
+    """
+    path = Path(path)
+    ensure_tables(conn)
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN")
+    try:
+        rows = 0
+        batch: list[tuple] = []
+        for row in read_geonames(path):
+            batch.append(row)
+            if len(batch) >= _BATCH:
+                rows += _insert(conn, batch)
+                batch = []
+        rows += _insert(conn, batch)
+        admin1_rows = 0
+        if admin1_path is not None:
+            admin1 = list(read_admin1(Path(admin1_path)))
+            conn.executemany("INSERT OR REPLACE INTO gazetteer_admin1 VALUES (?, ?, ?, ?)", admin1)
+            admin1_rows = len(admin1)
+    except BaseException:
+        if began:
+            conn.execute("ROLLBACK")
+        raise
+    if began:
+        conn.execute("COMMIT")
+    return ImportResult(path=str(path), rows=rows, admin1_rows=admin1_rows)
+
+
+def _insert(conn: sqlite3.Connection, batch: list[tuple]) -> int:
+    conn.executemany(
+        "INSERT OR REPLACE INTO gazetteer VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+    return len(batch)
