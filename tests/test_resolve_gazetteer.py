@@ -1,0 +1,126 @@
+"""The gazetteer: packaged data, additions file, GeoNames import, lookup tiers and speed."""
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from vigie.cli.main import cli
+from vigie.data import load_csv
+from vigie.errors import DataFileError
+from vigie.resolve import gazetteer as gazetteer_module
+from vigie.resolve.gazetteer import FEATURES, Gazetteer, bench
+from vigie.resolve.geonames_import import import_geonames
+from vigie.resolve.places import PlaceResolver
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "geonames"
+SHARED_GEONAMES = Path(__file__).resolve().parents[2] / "shared" / "data" / "geonames"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.load()
+
+
+def test_additions_file_rows_are_complete() -> None:
+    rows = load_csv("gazetteer_additions.csv")
+    assert len(rows) >= 150
+    for row in rows:
+        assert row["feature"] in FEATURES, row
+        assert row["source"].strip(), row
+        assert 29 < float(row["lat"]) < 38.5 and 34 < float(row["lon"]) < 43, row
+
+
+def test_additions_and_neighbours_are_loaded(gaz) -> None:
+    ids = {e.id for e in gaz.entries}
+    assert "vigie:Handarat" in ids and "vigie:Wadi al-Deif base" in ids
+    countries = {e.country_code for e in gaz.entries}
+    assert {"SY", "LB", "TR", "IQ", "JO"} <= countries
+    # neighbours only near the border: nothing from Istanbul or Baghdad's south
+    assert all(e.latitude <= 38.0 for e in gaz.entries if e.country_code == "TR")
+
+
+def test_lookup_tiers(gaz) -> None:
+    assert gaz.lookup("Khanasir")[0].tier == "exact"
+    assert gaz.lookup("Jisr al-Choghour")[0].tier in {"exact", "skeleton"}
+    assert gaz.lookup("Andarate")[0].entry.id == "vigie:Handarat"
+    fuzzy = gaz.lookup("Tafrtanaz")
+    assert fuzzy and fuzzy[0].tier == "fuzzy" and "Taftanaz" in fuzzy[0].entry.name
+    assert gaz.lookup("Zzyxqwort") == []
+
+
+def test_governorate_spellings(gaz) -> None:
+    assert gaz.governorate("Lattaquié").name == "Latakia"
+    assert gaz.governorate("Soueida").name == "As-Suwayda"
+    assert gaz.governorate("درعا").name == "Daraa"
+    assert gaz.governorate("Qousseir") is None
+
+
+def test_bad_additions_row_is_a_data_file_error(monkeypatch) -> None:
+    monkeypatch.setattr(gazetteer_module, "load_csv", lambda name: [
+        {"name": "X", "alternate_names": "", "lat": "north", "lon": "36", "feature": "town",
+         "country_code": "SY", "admin1": "Homs", "source": "test"}])
+    with pytest.raises(DataFileError):
+        gazetteer_module._additions()
+
+
+@pytest.mark.parametrize("name", ["SY.txt", "SY.zip"])
+def test_import_fixture_then_resolve_an_imported_village(tmp_path, name) -> None:
+    db = tmp_path / "g.db"
+    conn = sqlite3.connect(db)
+    result = import_geonames(conn, FIXTURES / name, admin1_path=FIXTURES / "admin1CodesASCII.txt")
+    again = import_geonames(conn, FIXTURES / name)
+    assert (result.rows, result.admin1_rows, again.rows) == (6, 4, 6)
+    assert conn.execute("SELECT count(*) FROM gazetteer").fetchone()[0] == 6
+    conn.close()
+    assert Gazetteer.load().lookup("Kafr Sijnah") == []
+    resolver = PlaceResolver(Gazetteer.load(db))
+    place = resolver.resolve("Kafersajna")
+    assert place.admin1 == "Idlib" and place.gazetteer_id == "geonames:9000001"
+    airfield = resolver.resolve("Tell Roummane")
+    assert airfield.feature == "airport" and airfield.geo_precision == 2
+
+
+def test_malformed_dump_rolls_back(tmp_path) -> None:
+    bad = tmp_path / "bad.txt"
+    good = (FIXTURES / "SY.txt").read_text(encoding="utf-8")
+    bad.write_text(good + "123\tonly three\tcolumns\n", encoding="utf-8")
+    conn = sqlite3.connect(tmp_path / "g.db")
+    with pytest.raises(DataFileError, match="bad.txt:7"):
+        import_geonames(conn, bad)
+    assert conn.execute("SELECT count(*) FROM gazetteer").fetchone()[0] == 0
+
+
+def test_cli_import_and_lookup(tmp_path) -> None:
+    db = str(tmp_path / "v.db")
+    runner = CliRunner()
+    out = runner.invoke(cli, ["--db", db, "gazetteer", "import", str(FIXTURES / "SY.zip"),
+                              "--admin1", str(FIXTURES / "admin1CodesASCII.txt")])
+    assert out.exit_code == 0, out.output
+    assert "6 places and 4 governorates" in out.output
+    out = runner.invoke(cli, ["--db", db, "gazetteer", "lookup", "Hamidiyé", "--governorate", "Idlib"])
+    assert out.exit_code == 0, out.output
+    assert "resolved: Hamidiyah base (Idlib), Idlib" in out.output
+    assert "governorate Idlib named nearby" in out.output
+
+
+@pytest.mark.skipif(not SHARED_GEONAMES.exists(), reason="shared GeoNames extract absent")
+def test_import_shared_cities500_extract(tmp_path) -> None:
+    conn = sqlite3.connect(tmp_path / "g.db")
+    result = import_geonames(conn, SHARED_GEONAMES / "cities500_SY.txt",
+                             admin1_path=SHARED_GEONAMES / "admin1CodesASCII_SY.txt")
+    conn.close()
+    assert result.rows == 290 and result.admin1_rows == 14
+    gaz = Gazetteer.load(tmp_path / "g.db")
+    imported = [e for e in gaz.entries if e.source.startswith("GeoNames cities500_SY")]
+    assert len(imported) == 290
+    assert all(e.admin1 for e in imported)  # every admin1 code maps to a canonical name
+
+
+def test_speed_budget() -> None:
+    result = bench(names=10_000)
+    assert result["load_seconds"] < 1.5  # 1 s target on an idle core; margin for shared CI
+    assert result["lookups_per_second"] > 7_000
+    assert result["resolved"] > 0.8 * result["lookups"]
