@@ -32,6 +32,8 @@ Schema (one line per table; JSON columns hold lists as JSON arrays):
 - ``unknown_sources(name, first_seen_article, count)`` with ``unknown_source_articles`` - names
   the attribution step met that the source registry does not know, counted once per article.
 - ``gazetteer`` and ``gazetteer_admin1`` - GeoNames rows, written by the gazetteer importer.
+- ``article_framing(article_id -> articles, outlet, words, counts JSON, hits JSON)`` - the loaded
+  terms of each article, written by the merge stage (``vigie.merge.persist``).
 """
 from __future__ import annotations
 
@@ -190,6 +192,17 @@ def _gazetteer(conn: sqlite3.Connection) -> None:
       admin2_code TEXT, population INTEGER, source TEXT);
     CREATE TABLE IF NOT EXISTS gazetteer_admin1 (code TEXT PRIMARY KEY, name TEXT,
       asciiname TEXT, geonameid INTEGER)
+    """)
+
+
+@migration(6, "article framing")
+def _article_framing(conn: sqlite3.Connection) -> None:
+    # Written by vigie.merge.persist: the loaded terms each article uses (vigie/merge/framing.py).
+    _script(conn, """
+    CREATE TABLE article_framing (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        outlet TEXT, words INTEGER NOT NULL, counts TEXT NOT NULL DEFAULT '{}',
+        hits TEXT NOT NULL DEFAULT '[]')
     """)
 
 

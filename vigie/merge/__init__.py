@@ -1,0 +1,132 @@
+"""The merge stage: one real event, one record.
+
+1. **key** - each report is reduced to the fields the merge rules read
+   (:mod:`vigie.merge.compatible`, rules in ``data/merge_rules.yml``).
+2. **candidates** - a blocking index (cell x day buckets in memory, or a date-window and
+   bounding-box query in SQLite) yields the reports that may be the same event.
+3. **group** - the new reports and everything linked to them through compatible pairs are
+   split into events, two reports of one article never together (:mod:`vigie.merge.cluster`).
+   The result depends only on the set of reports, never on their arrival order.
+4. **build** - each group becomes an ``Event`` (:mod:`vigie.merge.build`): attributes by vote,
+   claims with their lineage and the low/best/high range (:mod:`vigie.merge.claims`), a grade
+   (:mod:`vigie.merge.grades`), neutral notes (:mod:`vigie.merge.notes`).
+5. **write** - events replaced by a regrouping are deleted, the others upserted.
+
+:func:`merge_pending` runs this on the store after each ingested article (and records each
+article's framing, :mod:`vigie.merge.framing`); :class:`Merger` runs the same steps in memory
+(the benchmark, batch merges of extracted reports).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from vigie.merge.build import MergeContext, build_event
+from vigie.merge.cluster import MemoryIndex, partition
+from vigie.merge.compatible import ReportKey, make_key
+from vigie.merge.scores import cluster_scores
+from vigie.models import Event, EventReport
+from vigie.store import Store
+from vigie.store.codec import report_id
+
+__all__ = ["MergeContext", "Merger", "cluster_scores", "merge_pending", "merge_reports"]
+
+
+@dataclass(frozen=True)
+class Regrouping:
+    events: list[Event]
+    stale: list[str]  # ids of events replaced by the regrouping
+    changed: list[str]  # ids of events created or whose members changed
+    unknown_sources: list[tuple[str, str]]  # (name, article id) unknown to the source registry
+
+
+def regroup(groups: Sequence[Sequence[ReportKey]], *, old: Mapping[str, set[str]],
+            load: Callable[[list[str]], Mapping[str, EventReport]], ctx: MergeContext) -> Regrouping:
+    """Events for ``groups``; ``old`` = the previous events (id -> member ids) they touch."""
+    reports = load(sorted({k.id for g in groups for k in g}))
+    events, changed, unknown = [], [], set()
+    for group in groups:
+        event, grade = build_event([(k.id, reports[k.id]) for k in group], ctx=ctx)
+        events.append(event)
+        unknown |= set(grade.unknown)
+        if old.get(event.event_id) != {k.id for k in group}:
+            changed.append(event.event_id)
+    new_ids = {e.event_id for e in events}
+    return Regrouping(events, sorted(set(old) - new_ids), sorted(changed), sorted(unknown))
+
+
+def merge_pending(store: Store, *, ctx: MergeContext | None = None) -> list[str]:
+    """Merge every stored report not yet in an event; the ids of events created or changed.
+
+    Also records the framing of every article not framed yet. Running it again with nothing
+    new changes nothing and returns [].
+    """
+    from vigie.merge import persist
+    from vigie.merge.framing import frame_article
+
+    ctx = ctx or MergeContext.load()
+    with store.transaction():
+        for article in persist.unframed_articles(store):
+            persist.save_framing(store, frame_article(article, lexicon=ctx.lexicon))
+        persist.delete_empty_events(store)
+        new = persist.pending_keys(store, rules=ctx.rules, side_of=ctx.side_of)
+        if not new:
+            return []
+        index = persist.StoreIndex(store, rules=ctx.rules, side_of=ctx.side_of)
+        groups = partition(new, index, rules=ctx.rules)
+        old = persist.memberships(store, [k.id for g in groups for k in g])
+        result = regroup(groups, old=old, load=lambda ids: persist.reports_by_id(store, ids), ctx=ctx)
+        persist.delete_events(store, result.stale)
+        store.save_events(result.events)
+        for name, article_id in result.unknown_sources:
+            store.record_unknown_source(name, article_id)
+    return result.changed
+
+
+class Merger:
+    """The merge stage in memory: add reports in batches, read the events at any time."""
+
+    def __init__(self, ctx: MergeContext | None = None) -> None:
+        self.ctx = ctx or MergeContext.load()
+        self.index = MemoryIndex(self.ctx.rules)
+        self.reports: dict[str, EventReport] = {}
+        self.event_of: dict[str, str] = {}
+        self.members: dict[str, set[str]] = {}
+        self.events: dict[str, Event] = {}
+
+    def add(self, reports: Iterable[EventReport]) -> list[str]:
+        """Merge ``reports``; the ids of events created or changed."""
+        keys = []
+        for report in reports:
+            rid = report_id(report)
+            if rid in self.reports:
+                continue
+            self.reports[rid] = report
+            key = make_key(rid, report, rules=self.ctx.rules, side_of=self.ctx.side_of)
+            self.index.add(key)
+            keys.append(key)
+        if not keys:
+            return []
+        groups = partition(keys, self.index, rules=self.ctx.rules)
+        touched = {self.event_of[k.id] for g in groups for k in g if k.id in self.event_of}
+        old = {eid: self.members[eid] for eid in touched}
+        result = regroup(groups, old=old, load=lambda ids: {i: self.reports[i] for i in ids}, ctx=self.ctx)
+        for eid in result.stale:
+            del self.events[eid], self.members[eid]
+        for event, group in zip(result.events, groups):
+            self.events[event.event_id] = event
+            self.members[event.event_id] = {k.id for k in group}
+            for k in group:
+                self.event_of[k.id] = event.event_id
+        return result.changed
+
+    def partition(self) -> set[frozenset[str]]:
+        """The current events as sets of report ids."""
+        return {frozenset(m) for m in self.members.values()}
+
+
+def merge_reports(reports: Iterable[EventReport], *, ctx: MergeContext | None = None) -> list[Event]:
+    """Merge reports without a store; events sorted by date then id."""
+    merger = Merger(ctx)
+    merger.add(reports)
+    return sorted(merger.events.values(), key=lambda e: (e.event_date, e.event_id))

@@ -1,0 +1,170 @@
+"""The merge stage's reads and writes in the SQLite store.
+
+Why here and not in ``vigie/store``: these queries serve only merging (the candidate search
+by date window and bounding box, the reports still waiting for an event, the framing table),
+and they speak the merge stage's records (``ReportKey``, ``ArticleFraming``). Events
+themselves are written with the store's own :meth:`Store.save_events`.
+"""
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import date
+
+from vigie.merge.compatible import MergeRules, ReportKey, SideOf
+from vigie.merge.framing import ArticleFraming, Hit
+from vigie.models import Article, EventReport
+from vigie.store import Store
+from vigie.store.codec import article_from_row
+from vigie.store.loading import load_reports, placeholders
+
+_KEY_COLUMNS = (
+    "id, article_id, event_date, date_precision, event_type, sub_event_type, actor1, actor2, "
+    "latitude, longitude, admin1, geo_precision, gazetteer_id"
+)
+_CHUNK = 500
+
+
+def key_from_row(row: sqlite3.Row, *, rules: MergeRules, side_of: SideOf) -> ReportKey:
+    day = date.fromisoformat(row["event_date"]).toordinal()
+    width = rules.half_width.get(row["date_precision"], 0)
+    located = row["latitude"] is not None and row["longitude"] is not None
+    return ReportKey(
+        id=row["id"], article_id=row["article_id"], day=day, lo=day - width, hi=day + width,
+        event_type=row["event_type"], sub_event_type=row["sub_event_type"],
+        actor1=row["actor1"], actor2=row["actor2"],
+        side1=side_of(row["actor1"]) if row["actor1"] else None,
+        side2=side_of(row["actor2"]) if row["actor2"] else None,
+        lat=row["latitude"], lon=row["longitude"], admin1=row["admin1"],
+        geo_precision=row["geo_precision"] if located else None,
+        gazetteer_id=row["gazetteer_id"],
+    )
+
+
+class StoreIndex:
+    """Candidate search in SQLite: same superset as :class:`vigie.merge.cluster.MemoryIndex`."""
+
+    def __init__(self, store: Store, *, rules: MergeRules, side_of: SideOf) -> None:
+        self.conn = store.conn
+        self.rules = rules
+        self.side_of = side_of
+        self._widest = max(rules.half_width.values())
+
+    def neighbours(self, key: ReportKey) -> Iterator[ReportKey]:
+        if not key.located:
+            return
+        first = date.fromordinal(key.lo - self._widest).isoformat()
+        last = date.fromordinal(key.hi + self._widest).isoformat()
+        if key.geo_precision == 3:
+            sql = (f"SELECT {_KEY_COLUMNS} FROM event_reports WHERE event_date BETWEEN ? AND ? "
+                   "AND geo_precision = 3 AND admin1 = ? COLLATE NOCASE AND id != ?")
+            params: tuple[object, ...] = (first, last, key.admin1, key.id)
+        else:
+            # The 3x3 grid cells around the key, as MemoryIndex probes them.
+            g = self.rules.grid
+            y, x = math.floor(key.lat / g), math.floor(key.lon / g)  # type: ignore[operator]
+            sql = (f"SELECT {_KEY_COLUMNS} FROM event_reports WHERE event_date BETWEEN ? AND ? "
+                   "AND latitude >= ? AND latitude < ? AND longitude >= ? AND longitude < ? "
+                   "AND geo_precision != 3 AND id != ?")
+            params = (first, last, (y - 1) * g, (y + 2) * g, (x - 1) * g, (x + 2) * g, key.id)
+        for row in self.conn.execute(sql, params):
+            yield key_from_row(row, rules=self.rules, side_of=self.side_of)
+
+
+def pending_keys(store: Store, *, rules: MergeRules, side_of: SideOf) -> list[ReportKey]:
+    """Reports in no event, plus the members of events that lost a member (to regroup them)."""
+    rows = store.conn.execute(
+        f"SELECT {_KEY_COLUMNS} FROM event_reports WHERE id NOT IN "
+        "(SELECT report_id FROM event_members) ORDER BY id"
+    ).fetchall()
+    shrunk = [r["event_id"] for r in store.conn.execute(
+        "SELECT e.event_id, json_extract(e.extra, '$.n_reports') AS n, "
+        "(SELECT COUNT(*) FROM event_members m WHERE m.event_id = e.event_id) AS k "
+        "FROM events e WHERE n IS NOT NULL AND n != k"
+    )]
+    for chunk in _chunks(shrunk):
+        rows += store.conn.execute(
+            f"SELECT {', '.join('r.' + c.strip() for c in _KEY_COLUMNS.split(','))} "
+            f"FROM event_reports r JOIN event_members m ON m.report_id = r.id "
+            f"WHERE m.event_id IN ({placeholders(chunk)})", chunk,
+        ).fetchall()
+    return [key_from_row(r, rules=rules, side_of=side_of) for r in rows]
+
+
+def delete_empty_events(store: Store) -> list[str]:
+    """Events left with no member (their reports were re-extracted away); returns their ids."""
+    ids = [r[0] for r in store.conn.execute(
+        "SELECT event_id FROM events WHERE event_id NOT IN (SELECT event_id FROM event_members)"
+    )]
+    delete_events(store, ids)
+    return ids
+
+
+def delete_events(store: Store, event_ids: Sequence[str]) -> None:
+    store.conn.executemany("DELETE FROM events WHERE event_id = ?", [(i,) for i in event_ids])
+
+
+def memberships(store: Store, report_ids: Sequence[str]) -> dict[str, set[str]]:
+    """event id -> its member report ids, for every event holding one of ``report_ids``."""
+    out: dict[str, set[str]] = {}
+    event_ids: set[str] = set()
+    for chunk in _chunks(list(report_ids)):
+        event_ids |= {r[0] for r in store.conn.execute(
+            f"SELECT event_id FROM event_members WHERE report_id IN ({placeholders(chunk)})", chunk
+        )}
+    for chunk in _chunks(sorted(event_ids)):
+        for row in store.conn.execute(
+            f"SELECT event_id, report_id FROM event_members WHERE event_id IN ({placeholders(chunk)})",
+            chunk,
+        ):
+            out.setdefault(row[0], set()).add(row[1])
+    return out
+
+
+def reports_by_id(store: Store, report_ids: Sequence[str]) -> dict[str, EventReport]:
+    rows: list[sqlite3.Row] = []
+    for chunk in _chunks(list(report_ids)):
+        rows += store.conn.execute(
+            f"SELECT * FROM event_reports WHERE id IN ({placeholders(chunk)})", chunk
+        ).fetchall()
+    return dict(zip((r["id"] for r in rows), load_reports(store.conn, rows)))
+
+
+# --- framing --------------------------------------------------------------------------
+
+def unframed_articles(store: Store) -> list[Article]:
+    rows = store.conn.execute(
+        "SELECT * FROM articles WHERE status = 'ok' AND id NOT IN "
+        "(SELECT article_id FROM article_framing) ORDER BY rowid"
+    ).fetchall()
+    return [article_from_row(r) for r in rows]
+
+
+def save_framing(store: Store, framing: ArticleFraming) -> None:
+    hits = [[h.term, h.favours, h.start, h.end, h.text] for h in framing.hits]
+    store.conn.execute(
+        "INSERT OR REPLACE INTO article_framing (article_id, outlet, words, counts, hits) "
+        "VALUES (?, ?, ?, ?, ?)",
+        (framing.article_id, framing.outlet, framing.words,
+         json.dumps(framing.counts, ensure_ascii=False), json.dumps(hits, ensure_ascii=False)),
+    )
+
+
+def framings(store: Store) -> list[ArticleFraming]:
+    """Every stored article framing, in article order."""
+    return [
+        ArticleFraming(
+            article_id=r["article_id"], outlet=r["outlet"], words=r["words"],
+            hits=tuple(Hit(*h) for h in json.loads(r["hits"])),
+        )
+        for r in store.conn.execute(
+            "SELECT f.* FROM article_framing f JOIN articles a ON a.id = f.article_id ORDER BY a.rowid"
+        )
+    ]
+
+
+def _chunks(items: list[str]) -> Iterator[list[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
