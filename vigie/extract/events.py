@@ -19,6 +19,7 @@ The cascade for one article (each step drops what ACLED would not code):
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -30,11 +31,13 @@ from vigie.extract.locate import PlaceFinder
 from vigie.extract.subtypes import EventRules, decide, event_type
 from vigie.models import Actor, Claim, EventReport, Evidence, Place
 from vigie.resolve.actors import ActorMention, ActorRegistry
-from vigie.resolve.dates import resolve_event_date
+from vigie.resolve.dates import is_background, resolve_event_date
 
 CIVILIANS = "Civilians (Syria)"
 # A bare noun ("la chute de X") names no taker: it must not borrow the sentence's first actor.
 _NOMINAL_TERRITORY = frozenset({"fall_noun"})
+_REMOTE_RULES = frozenset({"bombing", "explosive", "chemical"})
+_WORD = re.compile(r"[^\W\d_]+")
 _UNKNOWN_DATE_PENALTY = 0.15
 
 
@@ -121,6 +124,10 @@ class EventAssembler:
         patient = self._actors_in(fr.patient, mentions, near + article_actors)
         assoc = [a for a in self._actors_in(fr.assoc, mentions, near + article_actors) if a not in agent]
         civil_words = fr.patient_words & self.rules.civilian_nouns
+        if fr.rule in _REMOTE_RULES and not fr.patient_words & self.rules.combatant_nouns:
+            # a shell falling on a market, a strike killing civilians: the target is in the clause
+            words = {w.lower() for w in _WORD.findall(sent.text[fr.trigger.start - sent.start:])}
+            civil_words = civil_words | {w for w in words | {w[:-1] for w in words if w.endswith("s")} if w in self.rules.civilian_nouns}
         combatant = bool(fr.patient_words & self.rules.combatant_nouns) or any(self._get(a) and self._get(a).kind != "civilians" for a in patient)
         weapon = bool(fr.patient_words & self.rules.weapon_nouns)
         prev = last_by_par.get(sent.paragraph)
@@ -221,6 +228,8 @@ class EventAssembler:
 
     def _date(self, fr: Frame, df: DocFrames, art: ArticleInput) -> tuple[date | None, str, bool]:
         sent = df.sentences[fr.sentence]
+        if is_background(fr.clause.text, art.published, max_age_days=self.rules.background_days):
+            return None, "", False
         paragraph = " ".join(s.text for s in df.sentences if s.paragraph == sent.paragraph)
         for text, anchor in ((fr.clause.text, fr.trigger.start - fr.clause.start), (sent.text, fr.trigger.start - sent.start), (paragraph, None)):
             res = resolve_event_date(text, art.published, anchor=anchor)

@@ -268,6 +268,9 @@ class FrameBuilder:
                 patient.append(subtree_span(doc, c))
             elif c.dep_ in ("amod",) and c.pos_ == "ADJ":
                 agent.append(subtree_span(doc, c))  # "frappes russes", "l'aviation syrienne"
+        if passive and not agent:
+            # the parser sometimes hangs "par X" on a neighbour of the verb ("reprise jeudi par X")
+            agent += [subtree_span(doc, g) for c in head.children for g in c.children if g.dep_ == "obl:agent"]
         # "aux mains de X" / "contre X" one level down
         for o in objects:
             for g in o.children:

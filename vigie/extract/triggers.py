@@ -219,5 +219,13 @@ def find_triggers(tokens: Iterable[Any], lexicon: TriggerLexicon) -> list[Trigge
                 if lowers[i] not in lexicon.by_form or entry.pos == "NOUN":
                     continue
             out.append(TriggerMatch(entry, tok.i, tok.i + 1, tok.i))
-    out.sort(key=lambda m: (m.start, m.entry.id))
+    order = {e.id: k for k, e in enumerate(lexicon.entries)}
+    # at one token, an entry of the token's own part of speech comes first, then lexicon order
+    out.sort(key=lambda m: (m.start, m.entry.pos != doc_pos(toks, m), order.get(m.entry.id, 0)))
     return out
+
+
+def doc_pos(toks: list[Any], m: TriggerMatch) -> str:
+    """Part of speech of the match's head token (toks are the tokens given to find_triggers)."""
+    base = toks[0].i if toks else 0
+    return toks[m.head - base].pos_

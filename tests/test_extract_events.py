@@ -1,0 +1,130 @@
+"""extract(): sub-type decisions, actors, enumerations, merging, claims, evidence offsets.
+
+Original wire-style sentences; places are real Syrian towns the packaged gazetteer knows."""
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from vigie.extract import extract
+
+PUB = date(2016, 3, 10)  # a Thursday
+
+
+@pytest.fixture(scope="session")
+def run():
+    from vigie.nlp.pipeline import load_nlp
+
+    load_nlp()
+
+    def _run(text, **kw):
+        kw.setdefault("published", PUB)
+        kw.setdefault("outlet", "Agence Test")
+        return extract(text, article_id="t", **kw)
+
+    return _run
+
+
+def subtypes(reports):
+    return sorted(r.sub_event_type for r in reports)
+
+
+def test_army_retaking_a_town_is_government_regains_with_helpers(run):
+    reps = run("Mardi, l'armée syrienne a repris la ville de Palmyre avec l'aide du Hezbollah.")
+    assert len(reps) == 1
+    r = reps[0]
+    assert r.sub_event_type == "Government regains territory"
+    assert r.actor1 == "Military Forces of Syria" and "Hezbollah" in r.assoc_actor_1
+    assert r.event_date == date(2016, 3, 8) and r.date_precision == "day"
+    assert r.place is not None and r.place.admin1 == "Homs"
+
+
+def test_jihadists_taking_a_town_is_non_state_overtakes_with_taker_as_actor1(run):
+    reps = run("Les jihadistes du Front al-Nosra se sont emparés lundi de la ville de Maaret al-Nouman.")
+    assert [r.sub_event_type for r in reps] == ["Non-state actor overtakes territory"]
+    assert reps[0].actor1 == "Jabhat al-Nusra"
+
+
+def test_aviation_bombing_is_air_strike_and_bare_bombing_is_shelling(run):
+    air = run("L'aviation russe a bombardé mercredi la ville de Saraqeb.")
+    shell = run("L'armée a bombardé mercredi la ville de Saraqeb.")
+    assert subtypes(air) == ["Air/drone strike"]
+    assert subtypes(shell) == ["Shelling/artillery/missile attack"]
+
+
+def test_bombing_a_market_keeps_its_sub_type_and_targets_civilians(run):
+    reps = run("Des obus tirés par les rebelles se sont abattus mercredi sur le marché de Hama, tuant 6 civils.")
+    assert reps and reps[0].event_type == "Explosions/Remote violence"
+    assert reps[0].civilian_targeting is True
+    assert reps[0].fatalities == 6
+
+
+def test_enumerated_villages_give_one_event_per_place(run):
+    reps = run("Mercredi, l'armée syrienne a bombardé les villages de Kafranbel, Saraqeb et Binnish.")
+    assert len(reps) == 3
+    assert len({r.place.name for r in reps}) == 3
+    assert all(r.sub_event_type == "Shelling/artillery/missile attack" for r in reps)
+
+
+@pytest.mark.parametrize("text", [
+    "L'armée syrienne n'a pas repris la ville de Palmyre.",
+    "Les rebelles menacent de bombarder la ville de Lattaquié.",
+    "L'armée s'apprête à reprendre la ville de Palmyre.",
+    "Selon l'OSDH, si l'armée prend la ville de Palmyre, la route sera coupée.",
+    "Les rebelles avaient pris la ville de Palmyre en 2013.",
+])
+def test_negation_plans_conditionals_and_history_are_not_events(run, text):
+    assert run(text) == []
+
+
+def test_headline_lead_and_body_telling_one_takeover_merge_into_one_report(run):
+    text = ("L'armée reprend Palmyre\n\n"
+            "L'armée syrienne a repris mercredi la ville de Palmyre, selon l'agence Sana.\n\n"
+            "Au moins 25 jihadistes de Daech ont été tués, selon l'OSDH. La reprise de Palmyre "
+            "ouvre la route de Deir Ezzor.")
+    reps = run(text)
+    regains = [r for r in reps if r.sub_event_type == "Government regains territory"]
+    assert len(regains) == 1
+    r = regains[0]
+    assert len(r.evidence) >= 2
+    assert any(c.count == 25 and c.source in ("OSDH", "SOHR") for c in r.claims)
+    for ev in r.evidence:
+        assert text[ev.start:ev.end] == ev.text
+
+
+def test_generic_word_resolves_to_the_group_named_in_the_article(run):
+    text = ("Les combattants de Daech ont attaqué mardi la ville de Deir Ezzor. "
+            "Les terroristes ont pris le quartier de Jourah, selon la télévision d'Etat.")
+    reps = run(text)
+    assert any(r.actor1 == "Islamic State" and r.sub_event_type == "Non-state actor overtakes territory" for r in reps)
+
+
+def test_unattributed_figures_are_the_outlets_own(run):
+    reps = run("Mercredi, l'armée a bombardé la ville de Saraqeb, tuant 4 rebelles.", outlet="AlManar (fr)")
+    assert reps and reps[0].claims and reps[0].claims[0].source == "AlManar"
+
+
+def test_shooting_down_a_drone_is_disrupted_weapons_use(run):
+    reps = run("Mercredi, l'armée syrienne a abattu un drone de Daech au-dessus de l'aéroport de Kuweires.")
+    assert subtypes(reps) == ["Disrupted weapons use"]
+
+
+def test_unknown_publication_date_lowers_confidence(run):
+    text = "L'armée syrienne a repris la ville de Palmyre."
+    known = run(text)[0].confidence
+    unknown = extract(text, published=None, outlet="x")[0].confidence
+    assert unknown < known
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus absent")
+def test_dev_corpus_evidence_offsets_point_into_the_text(run):
+    import json
+
+    for line in (CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+        art = json.loads(line)
+        for r in run(art["text"], published=date.fromisoformat(art["published"]), outlet=art["outlet"]):
+            for ev in r.evidence:
+                assert art["text"][ev.start:ev.end] == ev.text
