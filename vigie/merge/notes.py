@@ -51,7 +51,8 @@ def _fill(template: str, values: dict[str, str | None]) -> str:
 def figure(claim: MergedClaim, *, rules: MergeRules, lexicon: FramingLexicon) -> str:
     who = "" if claim.who in ("people", "dead", "") else f" {lexicon.neutralise(claim.who)}"
     if claim.count is None:
-        return f"{claim.source}: an unspecified number{who} (counted as {claim.value})"
+        of = f" of{who}" if who else ""
+        return f"{claim.source}: an unspecified number{of} (counted as {claim.value})"
     words = rules.notes["qualifiers"].get(claim.qualifier, "")
     return f"{claim.source}: {words}{claim.count}{who}"
 
