@@ -4,10 +4,9 @@ from __future__ import annotations
 import json
 
 import click
-from rich.console import Console
 
 from vigie.cli.options import format_option, get_db_path
-from vigie.cli.render import articles_table
+from vigie.cli.render import articles_table, console
 from vigie.store import Store
 
 
@@ -32,7 +31,7 @@ def articles_cmd(ctx: click.Context, article_id: str | None, fmt: str, raw: bool
         for art, status in rows:
             click.echo(json.dumps(_summary(art, status), ensure_ascii=False))
     else:
-        articles_table(rows, console=Console())
+        articles_table(rows, console=console())
 
 
 def _summary(article, status: str) -> dict:  # type: ignore[no-untyped-def]

@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import click
-from rich.console import Console
 
 from vigie.cli.options import event_filters, filter_kwargs, get_db_path
-from vigie.cli.render import events_table
+from vigie.cli.render import console, events_table
 from vigie.store import Store
 
 
@@ -17,7 +16,7 @@ def events_cmd(ctx: click.Context, limit: int | None, **filters: object) -> None
     """List merged events as a table, filtered by date range, governorate, type and actor."""
     with Store.open(get_db_path(ctx)) as store:
         events = store.events(**filter_kwargs(**filters))
-    events_table(events[:limit] if limit else events, console=Console())
+    events_table(events[:limit] if limit else events, console=console())
 
 
 @click.command("event")

@@ -8,6 +8,14 @@ from rich.table import Table
 
 from vigie.models import Article, Event
 
+PIPE_WIDTH = 200
+
+
+def console() -> Console:
+    """A console as wide as the terminal, or wide enough for a readable table when piped."""
+    probe = Console()
+    return probe if probe.is_terminal else Console(width=PIPE_WIDTH)
+
 
 def events_table(events: Sequence[Event], *, console: Console) -> None:
     """One row per merged event: when, what, who, where, how many (low-best-high), who says so."""
