@@ -83,19 +83,9 @@ class Claim:
             "source": self.source,
             "quote": self.quote,
         }
-        return out
-
-    def flattened(self) -> list[dict[str, Any]]:
-        """This claim then its sub-figures, each a claim of its own marked ``subset_of``.
-
-        "49 civils dont 6 enfants" gives two figures in the text, so two claims; the second is
-        marked as part of the first so nobody adds them up (fatalities stay 49, not 55).
-        """
-        out = [self.to_dict()]
-        for sub in self.subfigures:
-            for row in sub.flattened():
-                row.setdefault("subset_of", self.count)
-                out.append(row)
+        if self.subfigures:
+            # "49 civils dont 6 enfants" is one figure of 49 with a sub-figure, not 55 (design.md).
+            out["subfigures"] = [s.to_dict() for s in self.subfigures]
         return out
 
 
@@ -169,7 +159,7 @@ class EventReport:
             "longitude": p.longitude if p else None,
             "geo_precision": p.geo_precision if p else None,
             "fatalities": self.fatalities,
-            "claims": [row for c in self.claims for row in c.flattened()],
+            "claims": [c.to_dict() for c in self.claims],
             "civilian_targeting": self.civilian_targeting,
             "evidence": [
                 {"start": e.start, "end": e.end, "text": e.text} for e in self.evidence

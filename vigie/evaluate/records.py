@@ -169,9 +169,11 @@ def load_gold_dir(directory: str | Path) -> dict[str, GoldArticle]:
 
 
 def _pred_claims(raw: Any, where: str) -> tuple[ScoredClaim, ...]:
-    """Every claim of the prediction's ``claims`` list, injuries and sub-figures included:
-    design.md section 6 scores (count, source) pairs with only vague claims left out, so
-    that is what an independent implementation counts."""
+    """The fatality claims of the prediction's ``claims`` list.
+
+    Sub-figures ("dont 6 enfants") are nested under their parent figure and not scored apart,
+    as the gold codes them; injury claims (``who == "injured"``) are left out because injuries
+    are not fatalities (design.md section 4) and the gold lists fatality figures only."""
     if raw is None:
         return ()
     if not isinstance(raw, list):
@@ -180,6 +182,8 @@ def _pred_claims(raw: Any, where: str) -> tuple[ScoredClaim, ...]:
     for item in raw:
         if not isinstance(item, dict):
             raise VigieError(f"{where}: each claim must be an object")
+        if str(item.get("who") or "") == "injured":
+            continue
         count = item.get("count")
         out.append(ScoredClaim(
             count=int(count) if count is not None else None,
