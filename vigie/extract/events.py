@@ -83,7 +83,8 @@ class EventAssembler:
 
     # -- entry point -------------------------------------------------------------------------
     def reports(self, df: DocFrames, art: ArticleInput) -> list[EventReport]:
-        mentions = self.actors.find_mentions(art.text)
+        self._memo: dict[tuple[Any, ...], Any] = {}  # per-article memo of resolutions
+        mentions = list(df.actor_mentions) if df.actor_mentions else self.actors.find_mentions(art.text)
         named = [m.actor for m in mentions if m.actor and not m.generic]
         article_actors = sorted(set(named), key=lambda a: -named.count(a))
         places = self.places.for_article(art.text, df)
@@ -189,20 +190,26 @@ class EventAssembler:
     def _resolve(self, m: ActorMention, context: list[str]) -> str | None:
         if m.actor and not m.generic:
             return m.actor
-        try:
-            return self.actors.resolve_generic(m.text, context=context)
-        except KeyError:
-            return None
+        key = ("actor", m.text, tuple(context))
+        if key not in self._memo:
+            try:
+                self._memo[key] = self.actors.resolve_generic(m.text, context=context)
+            except KeyError:
+                self._memo[key] = None
+        return self._memo[key]
 
     def _near_actors(self, mentions: list[ActorMention], df: DocFrames, si: int) -> list[str]:
         """Named actors of the sentence and its neighbours, nearest sentence first."""
+        if ("near", si) in self._memo:
+            return self._memo[("near", si)]
         order = [si, si - 1, si + 1, si - 2]
         out: list[str] = []
         for k in order:
             if 0 <= k < len(df.sentences):
                 s = df.sentences[k]
                 out += [m.actor for m in mentions if s.start <= m.start < s.end and m.actor and not m.generic]
-        return _uniq(out)
+        self._memo[("near", si)] = _uniq(out)
+        return self._memo[("near", si)]
 
     def _actors_in(self, spans: tuple[TextSpan, ...], mentions: list[ActorMention], context: list[str]) -> list[str]:
         found = [m for m in mentions if any(s.start <= m.start and m.end <= s.end for s in spans)]
@@ -228,11 +235,17 @@ class EventAssembler:
 
     def _date(self, fr: Frame, df: DocFrames, art: ArticleInput) -> tuple[date | None, str, bool]:
         sent = df.sentences[fr.sentence]
-        if is_background(fr.clause.text, art.published, max_age_days=self.rules.background_days):
+        key = ("background", fr.clause.text)
+        if key not in self._memo:
+            self._memo[key] = is_background(fr.clause.text, art.published, max_age_days=self.rules.background_days)
+        if self._memo[key]:
             return None, "", False
         paragraph = " ".join(s.text for s in df.sentences if s.paragraph == sent.paragraph)
         for text, anchor in ((fr.clause.text, fr.trigger.start - fr.clause.start), (sent.text, fr.trigger.start - sent.start), (paragraph, None)):
-            res = resolve_event_date(text, art.published, anchor=anchor)
+            key = ("date", text, anchor)
+            if key not in self._memo:
+                self._memo[key] = resolve_event_date(text, art.published, anchor=anchor)
+            res = self._memo[key]
             if res.is_default:
                 continue
             if (art.published - res.date).days > self.rules.background_days:

@@ -75,12 +75,16 @@ class DocFrames:
     places: tuple[TextSpan, ...]
     actors: tuple[tuple[TextSpan, str, str], ...]  # (span, label, id) from the actor ruler
     sources: tuple[tuple[TextSpan, str, str], ...]
+    actor_mentions: tuple[Any, ...] = ()  # the registry's ActorMention records, when the ruler kept them
 
 
 def span_of(doc: Any, start: int, end: int) -> TextSpan:
-    """Character span of tokens [start, end) (without trailing whitespace)."""
+    """Character span of tokens [start, end) (without trailing whitespace).
+
+    Reads ``doc.user_data["vigie_text"]`` when set: ``doc.text`` is rebuilt on every access."""
     s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    return TextSpan(s, e, doc.text[s:e])
+    text = doc.user_data.get("vigie_text") or doc.text
+    return TextSpan(s, e, text[s:e])
 
 
 def subtree_span(doc: Any, tok: Any) -> TextSpan:
@@ -89,7 +93,7 @@ def subtree_span(doc: Any, tok: Any) -> TextSpan:
 
 def split_sentences(doc: Any) -> tuple[Sentence, ...]:
     """The parser's sentences, cut again at line breaks (titles and captions have no period)."""
-    text = doc.text
+    text = doc.user_data.get("vigie_text") or doc.text
     out: list[Sentence] = []
     para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
     for sent in doc.sents:
@@ -166,6 +170,8 @@ class FrameBuilder:
                 self._cue_index.setdefault(w, family)
 
     def __call__(self, doc: Any, *, actors_key: str = "vigie_actors", sources_key: str = "vigie_sources") -> DocFrames:
+        doc.user_data["vigie_text"] = doc.text
+        self._assoc_cache: dict[int, tuple[TextSpan, ...]] = {}
         actors = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(actors_key, []))
         sources = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(sources_key, []))
         blocked = [(a.start, a.end) for a, _, _ in actors + sources]
@@ -181,7 +187,8 @@ class FrameBuilder:
             if frame is not None:
                 seen_heads.add(match.head)
                 frames.append(frame)
-        return DocFrames(tuple(frames), sentences, places, actors, sources)
+        mentions = tuple(doc.user_data.get("vigie_actor_mentions", ()))
+        return DocFrames(tuple(frames), sentences, places, actors, sources, mentions)
 
     # -- one frame ---------------------------------------------------------------------------
     def _frame(self, doc: Any, m: TriggerMatch, sentences: tuple[Sentence, ...], starts: list[int],
@@ -201,7 +208,9 @@ class FrameBuilder:
         agent, patient = self._agent_patient(doc, head, passive, objects)
         if entry.roles == "inverted":
             agent, patient = patient, agent
-        assoc = self._assoc(doc, sent)
+        if si not in self._assoc_cache:
+            self._assoc_cache[si] = self._assoc(doc, sent)
+        assoc = self._assoc_cache[si]
         clause = self._clause(doc, head, sent)
         cues = self._cues(doc, head, m, sent)
         patient_tokens = [t for t in objects for t in t.subtree] + [t for t in head.children if t.dep_ in _PASSIVE_SUBJ for t in t.subtree]
@@ -301,14 +310,18 @@ class FrameBuilder:
 
     def _assoc(self, doc: Any, sent: Sentence) -> tuple[TextSpan, ...]:
         """Phrases after helper markers ("avec l'aide de X", "appuyée par X", "ses alliés du X")."""
-        toks = [t for t in doc if sent.start <= t.idx < sent.end]
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        toks = list(span) if span is not None else []
         lem = [t.lemma_.lower() for t in toks]
         low = [t.lower_ for t in toks]
         out: list[TextSpan] = []
+        firsts = {m[0] for m in self.rules.assoc_markers}
+        if not firsts.intersection(lem) and not firsts.intersection(low):
+            return ()
         for i in range(len(toks)):
             for marker in self.rules.assoc_markers:
                 n = len(marker)
-                if all(lem[i + k] == w or low[i + k] == w for k, w in enumerate(marker) if i + k < len(toks)) and i + n <= len(toks):
+                if i + n <= len(toks) and all(lem[i + k] == w or low[i + k] == w for k, w in enumerate(marker)):
                     j = i + n
                     end = j
                     while end < len(toks) and toks[end].text not in (",", ".", ";", ")", "(", "«", "»", '"') and toks[end].pos_ not in ("VERB", "AUX"):
@@ -326,7 +339,7 @@ class FrameBuilder:
         s = max(top.left_edge.idx, sent.start)
         r = top.right_edge
         e = min(r.idx + len(r.text), sent.end)
-        return TextSpan(s, e, doc.text[s:e])
+        return TextSpan(s, e, doc.user_data["vigie_text"][s:e])
 
     def _cues(self, doc: Any, head: Any, m: TriggerMatch, sent: Sentence) -> frozenset[str]:
         """Cue families: air vs artillery from the trigger and its clause; the rest sentence-wide."""
@@ -358,7 +371,7 @@ class FrameBuilder:
         """Place-name groups of the sentence, best first: inside the trigger's subtree, then after
         the trigger, then before it (nearest first)."""
         in_sent = [p for p in places if sent.start <= p.start and p.end <= sent.end]
-        groups = group_enumerations(in_sent, doc.text)
+        groups = group_enumerations(in_sent, doc.user_data["vigie_text"])
         top = head.head if head.pos_ != "VERB" and head.head.pos_ in ("VERB", "AUX") else head
         lo, hi = top.left_edge.idx, top.right_edge.idx + len(top.right_edge.text)
         tpos = doc[m.head].idx

@@ -1,5 +1,5 @@
 """vigie's spaCy components, in spaCy's own anatomy (registered factories versioned by a "_v1" suffix, since spaCy forbids dots in factory names; keyword-only options,
-patterns given at ``initialize``), so the pipeline can be inspected, configured and saved like
+data given at ``initialize``), so the pipeline can be inspected, configured and saved like
 any spaCy pipeline.
 
 - ``vigie_actor_ruler_v1``: a span ruler over the actor registry's aliases and generic words
@@ -12,39 +12,87 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable
 
 from spacy.language import Language
-from spacy.pipeline.span_ruler import SpanRuler
 from spacy.tokens import Doc
 
+from vigie.extract.attribution import SourceRegistry
 from vigie.extract.frames import DocFrames, FrameBuilder
 from vigie.extract.subtypes import EventRules
 from vigie.extract.triggers import TriggerLexicon
+from vigie.resolve.actors import ActorRegistry
 
 if not Doc.has_extension("vigie_frames"):
     Doc.set_extension("vigie_frames", default=None)
 
-_LONGEST = {"@misc": "spacy.first_longest_spans_filter.v1"}
+class RegistrySpans:
+    """Marks the names a registry knows as ``doc.spans[spans_key]`` (label and id = canonical name).
+
+    Why not spaCy's SpanRuler over ``registry.patterns()``: with a thousand token patterns with
+    optional hyphens it cost as much as the parse itself; the registries' own finders are exact
+    (accent and apostrophe variants included) and run in a few milliseconds per article.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str) -> None:
+        self.name = name
+        self.spans_key = spans_key
+        self.find: Callable[[str], list[tuple[int, int, str]]] | None = None
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *,
+                   nlp: Language | None = None, finder: Callable[[str], list[tuple[int, int, str]]] | None = None) -> None:
+        """``finder(text) -> [(start, end, label)]``; the factories default to the packaged registries."""
+        self.find = finder or self.default_finder()
+
+    def default_finder(self) -> Callable[[str], list[tuple[int, int, str]]]:
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.find is None:
+            self.initialize()
+        assert self.find is not None
+        spans = []
+        for start, end, label in self.find(doc.text):
+            span = doc.char_span(start, end, label=label, kb_id=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
 
 
-@Language.factory(
-    "vigie_actor_ruler_v1",
-    assigns=["doc.spans"],
-    default_config={"spans_key": "vigie_actors", "spans_filter": _LONGEST},
-)
-def make_actor_ruler(nlp: Language, name: str, *, spans_key: str, spans_filter: Callable) -> SpanRuler:
-    """Patterns come at initialize: ``ActorRegistry.patterns(tokenizer=nlp.tokenizer)``."""
-    return SpanRuler(nlp, name, spans_key=spans_key, spans_filter=spans_filter, annotate_ents=False,
-                     validate=False, overwrite=True)
+class ActorSpans(RegistrySpans):
+    """Also keeps the registry's ActorMention records (``doc.user_data["vigie_actor_mentions"]``)
+    so extraction does not search the names a second time."""
+
+    def default_finder(self) -> Callable[[str], list[tuple[int, int, str]]]:
+        registry = ActorRegistry.load()
+        self._last: list[Any] = []
+
+        def find(text: str) -> list[tuple[int, int, str]]:
+            self._last = registry.find_mentions(text)
+            return [(m.start, m.end, m.label) for m in self._last]
+
+        return find
+
+    def __call__(self, doc: Doc) -> Doc:
+        super().__call__(doc)
+        doc.user_data["vigie_actor_mentions"] = tuple(getattr(self, "_last", ()))
+        return doc
 
 
-@Language.factory(
-    "vigie_source_ruler_v1",
-    assigns=["doc.spans"],
-    default_config={"spans_key": "vigie_sources", "spans_filter": _LONGEST},
-)
-def make_source_ruler(nlp: Language, name: str, *, spans_key: str, spans_filter: Callable) -> SpanRuler:
-    """Patterns come at initialize: ``SourceRegistry.patterns()``."""
-    return SpanRuler(nlp, name, spans_key=spans_key, spans_filter=spans_filter, annotate_ents=False,
-                     validate=False, overwrite=True)
+class SourceSpans(RegistrySpans):
+    def default_finder(self) -> Callable[[str], list[tuple[int, int, str]]]:
+        registry = SourceRegistry.load()
+        return lambda text: registry.mentions(text)
+
+
+@Language.factory("vigie_actor_ruler_v1", assigns=["doc.spans"], default_config={"spans_key": "vigie_actors"})
+def make_actor_ruler(nlp: Language, name: str, *, spans_key: str) -> ActorSpans:
+    """Actor names and generic words (label = canonical name or GENERIC_* / COUNTRY_*)."""
+    return ActorSpans(nlp, name, spans_key=spans_key)
+
+
+@Language.factory("vigie_source_ruler_v1", assigns=["doc.spans"], default_config={"spans_key": "vigie_sources"})
+def make_source_ruler(nlp: Language, name: str, *, spans_key: str) -> SourceSpans:
+    """Source names (label = the registry's canonical name)."""
+    return SourceSpans(nlp, name, spans_key=spans_key)
 
 
 class FramesComponent:

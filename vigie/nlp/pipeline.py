@@ -7,11 +7,7 @@ import spacy
 from spacy.language import Language
 
 from vigie import settings
-from vigie.extract.attribution import SourceRegistry
 from vigie.nlp import components  # noqa: F401  (registers the factories)
-from vigie.resolve.actors import ActorRegistry
-
-COMPONENTS = ("vigie_actor_ruler_v1", "vigie_source_ruler_v1", "vigie_frames_v1")
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +18,7 @@ def load_nlp() -> Language:
     actors = nlp.add_pipe("vigie_actor_ruler_v1", name="vigie_actors", after="ner")
     sources = nlp.add_pipe("vigie_source_ruler_v1", name="vigie_sources", after="vigie_actors")
     frames = nlp.add_pipe("vigie_frames_v1", name="vigie_frames", last=True)
-    actors.initialize(lambda: [], nlp=nlp, patterns=ActorRegistry.load().patterns(tokenizer=nlp.tokenizer))
-    sources.initialize(lambda: [], nlp=nlp, patterns=SourceRegistry.load().patterns())
+    actors.initialize(nlp=nlp)
+    sources.initialize(nlp=nlp)
     frames.initialize(nlp=nlp)
     return nlp
