@@ -27,9 +27,18 @@ def test_low_best_high_exclude_injuries_and_subfigures_and_follow_the_policy():
     ])])
     lowest = reconcile(claims, rules=RULES, policy="lowest")
     assert (lowest.low, lowest.best, lowest.high) == (25, 25, 40)
-    assert reconcile(claims, rules=RULES, policy="median").best == 30
+    assert reconcile(claims, rules=RULES, policy="median").best == 25
     with pytest.raises(ValueError):
         reconcile(claims, rules=RULES, policy="highest")
+
+
+def test_vague_words_count_only_when_nobody_gives_a_figure():
+    grand_nombre = claim(None, "SANA", qualifier="vague", estimate=3)
+    with_figure = merge_claims([("r", [grand_nombre, claim(1000, "Syria Truth", qualifier="more_than")])])
+    assert (reconcile(with_figure, rules=RULES, policy="lowest").low) == 1000
+    alone = merge_claims([("r", [grand_nombre, claim(None, "AFP", qualifier="vague", estimate=12)])])
+    f = reconcile(alone, rules=RULES, policy="lowest")
+    assert (f.low, f.best, f.high) == (3, 3, 12)
 
 
 def test_policy_is_read_from_the_setting(monkeypatch):

@@ -9,7 +9,7 @@ Rules (stated in README "Merging and claims"):
   quote is the one of the smallest report id carrying it.
 - Fatality claims are those whose ``who`` is not "injured" and not a denial; subfigures
   ("dont 9 civils") are inside their claim and never counted on their own; a vague claim
-  ("des dizaines") counts by its ACLED estimate.
+  ("des dizaines") counts by its ACLED estimate, but only when the event has no precise figure.
 - fatalities_low / high: the smallest / largest fatality figure; fatalities_best follows the
   setting ``fatalities_policy``: ``lowest`` (ACLED: the lowest credible figure, the default)
   or ``median`` (a UCDP-style best estimate: the lower median of the figures).
@@ -104,12 +104,22 @@ def reconcile(claims: Sequence[MergedClaim], *, rules: MergeRules, policy: str |
     policy = policy or settings.get("fatalities_policy")
     if policy not in POLICIES:
         raise ValueError(f"fatalities_policy must be one of {POLICIES}, not {policy!r}")
-    values = sorted(c.value for c in fatality_claims(claims, rules=rules) if c.value is not None)
+    values = credible_values(fatality_claims(claims, rules=rules))
     reason = contest_reason(claims, rules=rules)
     if not values:
         return Fatalities(0, 0, 0, bool(reason), reason)
     best = values[0] if policy == "lowest" else values[(len(values) - 1) // 2]
     return Fatalities(values[0], best, values[-1], bool(reason), reason)
+
+
+def credible_values(claims: Sequence[MergedClaim]) -> list[int]:
+    """The figures the range is taken from, sorted: the precise ones when there are any.
+
+    A vague word's ACLED value ("un grand nombre" = 3) stands in for a figure nobody gave;
+    beside "plus de 1.000" it is not a credible lowest figure, so it only counts alone.
+    """
+    precise = sorted(c.count for c in claims if c.count is not None)
+    return precise or sorted(c.value for c in claims if c.value is not None)
 
 
 def contest_reason(claims: Sequence[MergedClaim], *, rules: MergeRules) -> str:
