@@ -36,6 +36,7 @@ from vigie.resolve.dates import is_background, resolve_event_date
 CIVILIANS = "Civilians (Syria)"
 # A bare noun ("la chute de X") names no taker: it must not borrow the sentence's first actor.
 _NOMINAL_TERRITORY = frozenset({"fall_noun"})
+_CROWDS = {"Protests": "Protesters (Syria)", "Riots": "Rioters (Syria)"}
 _REMOTE_RULES = frozenset({"bombing", "explosive", "chemical"})
 _WORD = re.compile(r"[^\W\d_]+")
 _UNKNOWN_DATE_PENALTY = 0.15
@@ -149,6 +150,9 @@ class EventAssembler:
         if sub_type is None:
             return []
         civilian = bool(decision and decision.civilian_targeting)
+        crowd = _CROWDS.get(event_type(sub_type))
+        if crowd and (self._get(actor1) is None or self._get(actor1).kind not in ("protesters", "rioters")):
+            actor1 = crowd  # ACLED: the demonstrators are actor1 of a protest or riot
         actor2 = next((a for a in patient if a != actor1), None)
         if civilian and (actor2 is None or self._get(actor2) is None or self._get(actor2).kind == "civilians"):
             actor2 = CIVILIANS
