@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from collections.abc import Iterable
+from typing import Any, Literal, Protocol
 
 DatePrecision = Literal["day", "week", "month"]
 Qualifier = Literal[
@@ -87,6 +88,28 @@ class Claim:
             # "49 civils dont 6 enfants" is one figure of 49 with a sub-figure, not 55 (design.md).
             out["subfigures"] = [s.to_dict() for s in self.subfigures]
         return out
+
+
+class Counted(Protocol):
+    """Anything carrying a casualty figure: a report's Claim or a merged event's claim."""
+
+    @property
+    def count(self) -> int | None: ...
+
+    @property
+    def value(self) -> int | None: ...
+
+
+def credible_figures(claims: Iterable[Counted]) -> list[int]:
+    """The fatality figures ACLED's lowest-credible-figure rule chooses from, sorted.
+
+    The precise figures when anyone gives one; a vague word's ACLED value ("un grand nombre"
+    = 3) stands in only for a figure nobody gave - beside "plus de 1.000" it is not credible.
+    The caller passes fatality claims only (no injuries, no denials).
+    """
+    claims = list(claims)
+    precise = sorted(c.count for c in claims if c.count is not None)
+    return precise or sorted(v for c in claims if (v := c.value) is not None)
 
 
 @dataclass(frozen=True)

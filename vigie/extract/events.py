@@ -29,7 +29,7 @@ from vigie.extract.casualties import claims_from_sentence
 from vigie.extract.frames import DocFrames, Frame, Sentence, TextSpan
 from vigie.extract.locate import PlaceFinder
 from vigie.extract.subtypes import EventRules, decide, event_type
-from vigie.models import Actor, Claim, EventReport, Evidence, Place
+from vigie.models import Actor, Claim, EventReport, Evidence, Place, credible_figures
 from vigie.resolve.actors import ActorMention, ActorRegistry
 from vigie.resolve.dates import is_background, resolve_event_date
 
@@ -296,13 +296,13 @@ class EventAssembler:
                     target.claims.append(c)
 
     def _report(self, d: Draft, df: DocFrames, art: ArticleInput) -> EventReport:
-        fatal = [c.value for c in d.claims if c.is_fatality and c.value is not None]
+        fatal = credible_figures(c for c in d.claims if c.is_fatality)
         evidence = tuple(Evidence(df.sentences[s].start, df.sentences[s].end, df.sentences[s].text) for s in sorted(set(d.sentences)))
         return EventReport(
             article_id=art.article_id, event_date=d.when, date_precision=d.precision,  # type: ignore[arg-type]
             event_type=event_type(d.sub_type), sub_event_type=d.sub_type, actor1=d.actor1, actor2=d.actor2,
             place=d.place, assoc_actor_1=tuple(d.assoc1), assoc_actor_2=tuple(d.assoc2),
-            fatalities=min(fatal) if fatal else 0, claims=tuple(d.claims), civilian_targeting=d.civilian_targeting,
+            fatalities=fatal[0] if fatal else 0, claims=tuple(d.claims), civilian_targeting=d.civilian_targeting,
             evidence=evidence, confidence=d.confidence, trigger=d.trigger, outlet=art.outlet,
         )
 

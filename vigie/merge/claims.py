@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from vigie import settings
 from vigie.merge.compatible import MergeRules
-from vigie.models import Claim
+from vigie.models import Claim, credible_figures
 
 POLICIES = ("lowest", "median")
 
@@ -104,22 +104,12 @@ def reconcile(claims: Sequence[MergedClaim], *, rules: MergeRules, policy: str |
     policy = policy or settings.get("fatalities_policy")
     if policy not in POLICIES:
         raise ValueError(f"fatalities_policy must be one of {POLICIES}, not {policy!r}")
-    values = credible_values(fatality_claims(claims, rules=rules))
+    values = credible_figures(fatality_claims(claims, rules=rules))
     reason = contest_reason(claims, rules=rules)
     if not values:
         return Fatalities(0, 0, 0, bool(reason), reason)
     best = values[0] if policy == "lowest" else values[(len(values) - 1) // 2]
     return Fatalities(values[0], best, values[-1], bool(reason), reason)
-
-
-def credible_values(claims: Sequence[MergedClaim]) -> list[int]:
-    """The figures the range is taken from, sorted: the precise ones when there are any.
-
-    A vague word's ACLED value ("un grand nombre" = 3) stands in for a figure nobody gave;
-    beside "plus de 1.000" it is not a credible lowest figure, so it only counts alone.
-    """
-    precise = sorted(c.count for c in claims if c.count is not None)
-    return precise or sorted(c.value for c in claims if c.value is not None)
 
 
 def contest_reason(claims: Sequence[MergedClaim], *, rules: MergeRules) -> str:
