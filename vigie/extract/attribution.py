@@ -195,7 +195,17 @@ class AttributionCues:
             self.subject = re.compile(rf"\s*(?:\([^)]*\)\s*)?(?:,\s*qui\s+)?(?:{aux}\s+){{0,3}}{verbs}")
             self.anaphora = re.compile(rf"\s*{phrase_regex(data['anaphora'])}")
             self.breaks = re.compile(phrase_regex(data["clause_breaks"]))
-        except (KeyError, TypeError) as exc:
+            refs = phrase_regex(data["back_references"])
+            pronouns = phrase_regex(data["inverted_pronouns"])
+            self.back_reference = re.compile(
+                rf"{phrase_regex(data['preposition_cues'])}\s*{refs}"
+                rf"|{verbs}(?:\s+[\w.-]+){{0,2}}?\s+{refs}"
+                rf"|(?<![\w-])(?:a|ont|avait|avaient|aurait|auraient)-t-{pronouns}\s+{verbs}"
+                rf"|{verbs}-(?:t-)?{pronouns}"
+                rf"|{phrase_regex(data['standalone_back_references'])}"
+            )
+            self.back_reference_window = int(data["back_reference_window"])
+        except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"attribution.yml: bad entry: {exc}") from exc
 
     @classmethod
@@ -206,6 +216,40 @@ class AttributionCues:
 @cache
 def _default_cues() -> AttributionCues:
     return AttributionCues(load_yaml("attribution.yml"))
+
+
+class AttributionContext:
+    """What "selon lui", "a-t-il ajouté", "de même source" stand for, across one article.
+
+    Why stateful: a back-reference names no source; it points at the last source the article
+    credited ("Le ministre russe de la Défense, Sergueï Choïgou, a annoncé ..." then "Selon lui,
+    plus de 1.000 combattants ont été tués"). Make one context per article and hand it every
+    sentence in text order, figures or not, since speakers are usually introduced in a sentence
+    without a figure: ``claims_from_sentence(..., context=ctx)`` does this. A credited source
+    stays available for ``back_reference_window`` sentences (``data/attribution.yml``).
+    """
+
+    def __init__(self, *, cues: AttributionCues | None = None) -> None:
+        self._cues = cues or AttributionCues.load()
+        self._last: SourceMention | None = None
+        self._age = 0
+
+    def resolve(self, sentence: str, mentions: list[SourceMention]) -> SourceMention | None:
+        """The source a back-reference of ``sentence`` stands for, else None; remembers ``mentions``.
+
+        ``mentions`` are the sentence's own attributed sources (``attributed_sources``): when
+        there are any they win and become the new referent, so this returns None.
+        """
+        self._age += 1
+        if mentions:
+            self._last, self._age = mentions[-1], 0
+            return None
+        if self._last is None or self._age > self._cues.back_reference_window:
+            return None
+        if not self._cues.back_reference.search(fold(sentence)):
+            return None
+        self._age = 0
+        return self._last
 
 
 def find_source(

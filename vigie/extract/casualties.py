@@ -23,7 +23,13 @@ from typing import Any, Iterable, Literal
 from vigie.data import load_yaml
 from vigie.errors import DataFileError
 from vigie.models import Claim
-from vigie.extract.attribution import AttributionCues, SourceRegistry, attributed_sources, choose_source
+from vigie.extract.attribution import (
+    AttributionContext,
+    AttributionCues,
+    SourceRegistry,
+    attributed_sources,
+    choose_source,
+)
 from vigie.extract.numbers import NumberLexicon, Quantity, fold, phrase_regex
 
 Kind = Literal["killed", "injured", "captured", "other"]
@@ -77,6 +83,13 @@ class CasualtyLexicon:
             self._not_before = re.compile(rf"{phrase_regex(data['not_figure_before'])}\s*$")
             self._not_after = re.compile(rf"\s*{phrase_regex(data['not_figure_after'])}")
             self._background = re.compile(rf"\s*{phrase_regex(data['background_after'])}")
+            self._cumulative = re.compile(_template_regex(data["cumulative"], numbers))
+            self._background_before = re.compile(rf"{phrase_regex(data['background_before'])}\s*$")
+            self._lone = re.compile(rf"\s*{phrase_regex(data['lone_attackers'])}")
+            self._subordinator = re.compile(phrase_regex(data["subordinators"]))
+            self._incise = re.compile(rf"\s*,\s*{phrase_regex(data['incise_openers'])}[^,;:.()]*,")
+            self._anaphoric = re.compile(rf"{phrase_regex(data['anaphoric_before'])}\s*$")
+            self._ellipsis = re.compile(rf"(?:,\s*)?{phrase_regex(data['ellipsis_links'])}\s*$")
             plus_one = data["plus_one"]
             self._plus_one = re.compile(
                 rf"{phrase_regex(plus_one['singular'])}.{{0,60}}?{phrase_regex(plus_one['links'])}\s*$"
@@ -99,11 +112,40 @@ class CasualtyLexicon:
             return True
         if self._not_before.search(f, max(0, q.start - 25), q.start):
             return True
+        if self._anaphoric.search(f, max(0, q.start - 15), q.start):
+            return True
         return q.base == "exact" and q.value is not None and 1900 <= q.value <= 2100 and not self._noun_after(f, q.end)
 
     def is_background(self, f: str, pos: int) -> bool:
         """A whole-war toll ("... plus de 100.000 morts depuis mars 2011")."""
         return bool(self._background.match(f, pos))
+
+    def recalls_earlier_event(self, f: str, start: int) -> bool:
+        """'... un attentat, qui avait fait une cinquantaine de morts': a past event's toll."""
+        return bool(self._background_before.search(f, max(0, start - 40), start))
+
+    def is_cumulative(self, f: str, start: int = 0, end: int | None = None) -> bool:
+        """A campaign or period marker ("depuis le 30 avril", "en huit ans de guerre") in f[start:end]."""
+        return bool(self._cumulative.search(f, start, len(f) if end is None else end))
+
+    def is_lone_attacker(self, f: str, pos: int) -> bool:
+        """'un kamikaze', 'un assaillant': the article names one attacker, not a toll."""
+        return bool(self._lone.match(f, pos))
+
+    def skip_incise(self, f: str, pos: int) -> int:
+        """Past ', parmi lesquelles des enfants,' between a figure's group and its verb."""
+        m = self._incise.match(f, pos)
+        return m.end() if m else pos
+
+    def continues_figure(self, f: str, previous_end: int, start: int) -> bool:
+        """'27 morts parmi les soldats, et 16 dans les rangs ...': an elided casualty word."""
+        gap = f[previous_end:start]
+        return (
+            len(gap.split()) <= 12
+            and not re.search(r"[\d;:.()]", gap)
+            and not self._subordinator.search(gap)
+            and bool(self._ellipsis.search(gap))
+        )
 
     def names_one_more(self, f: str, start: int) -> bool:
         """'le juge a été tué ainsi que 9 autres': the others plus the one named before."""
@@ -148,8 +190,14 @@ class CasualtyLexicon:
         qm = self._qual_inside.search(gap)
         return kind, end, self.qualifiers[" ".join(qm.group(0).split())] if qm else None
 
-    def verb_before(self, f: str, start: int, *, has_group: bool) -> tuple[Kind, int] | None:
-        """A casualty verb ending a few words before ``start`` ("ont tué mardi au moins 20")."""
+    def verb_before(
+        self, f: str, start: int, *, has_group: bool, attached: bool = False
+    ) -> tuple[Kind, int] | None:
+        """A casualty verb ending a few words before ``start`` ("ont tué mardi au moins 20").
+
+        ``attached``: the verb must end right before the number ("a tué un soldat"), as for a
+        bare "un"/"une", which is an article unless a casualty word is glued to it.
+        """
         lo = max(0, start - 90, f.rfind(".", 0, start) + 1, f.rfind(";", 0, start) + 1)
         best: tuple[int, Kind, int] | None = None
         tables = [self._before] + ([self._before_group] if has_group else [])
@@ -159,9 +207,29 @@ class CasualtyLexicon:
                     gap = f[m.end():start]
                     if len(gap.split()) > _BEFORE_GAP_WORDS or _has_number(gap) or re.search(r"[,(:\"«»]", gap):
                         continue
+                    if (attached and gap.strip()) or self._subordinator.search(gap):
+                        continue
                     if best is None or m.end() > best[0]:
                         best = (m.end(), kind, m.start())
         return (best[1], best[2]) if best else None
+
+
+def _template_regex(data: dict[str, Any], numbers: NumberLexicon) -> str:
+    """The ``cumulative`` phrases with {num}, {month}, {year} filled in, as one alternation."""
+    slots = {
+        "num": rf"(?:\d+(?:er)?|premier|{numbers.word_pattern})",
+        "month": phrase_regex(data["months"]),
+        "year": r"(?:1[89]|20)\d\d",
+    }
+    parts = []
+    for phrase in sorted(data["phrases"], key=len, reverse=True):
+        pieces = re.split(r"(\{\w+\})", fold(phrase).strip())
+        body = "".join(
+            slots[p[1:-1]] if p.startswith("{") else r"\s+".join(re.escape(w) for w in p.split(" "))
+            for p in pieces
+        )
+        parts.append(rf"(?<![\w]){body}(?![\w])")
+    return "(?:" + "|".join(parts) + ")"
 
 
 @cache
@@ -172,6 +240,40 @@ def _default_lexicon() -> CasualtyLexicon:
 def _clause_end(f: str, pos: int) -> int:
     m = re.compile(r"[,;:.!?()«»\"]|\s(?:et|mais|alors|tandis)\s").search(f, pos)
     return m.start() if m else len(f)
+
+
+_CLAUSE_BREAK = re.compile(r";|\s(?:alors|tandis|mais)\s")
+
+
+def _clause_around(
+    lex: CasualtyLexicon,
+    f: str,
+    quantities: list[Quantity],
+    i: int,
+    span: tuple[int, int],
+    previous: list[Figure],
+    offset: int,
+) -> tuple[int, int]:
+    """The stretch a figure's time markers sit in: from the previous figure (or a clause break)
+    to the next possible figure (or a clause break), so one figure's "depuis 2011" never drops
+    another. Dates and durations ("le 30 avril", "huit ans") are not figures and do not stop it."""
+    start, end = span
+    lo = max([0] + [p.end - offset for p in previous if p.end - offset <= start])
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(f, lo, start)]
+    lo = breaks[-1] if breaks else lo
+    nxt = next((q.start for q in quantities[i + 1:] if q.start >= end and not lex.is_trap(f, q)), len(f))
+    stop = _CLAUSE_BREAK.search(f, end, nxt)
+    return lo, stop.start() if stop else nxt
+
+
+def is_cumulative(sentence: str, *, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``sentence[start:end]`` dates a figure to a campaign or period, not one event.
+
+    "près de 300 civils ont été tués depuis le 30 avril", "depuis 2011", "en huit ans de guerre"
+    count many events; ``claims_from_sentence`` drops such figures. The markers are the
+    ``cumulative`` phrases of ``data/quantities.yml``.
+    """
+    return CasualtyLexicon.load().is_cumulative(fold(sentence), start, end)
 
 
 def _has_number(text: str) -> bool:
@@ -223,22 +325,28 @@ def _read_figure(
         kind, end = noun
         if who is None:
             who, end = _or_keep(lex.linked_group(f, end), end)
-    if q.bare_article and who is None and noun is None:
+    if q.bare_article and ((who is None and noun is None) or lex.is_lone_attacker(f, q.end)):
         return None
     subs, pos = _subfigures(lex, sentence, f, quantities, i, pos if not noun else end, offset)
     if kind is None:
-        after = lex.verb_after(f, pos)
+        after = lex.verb_after(f, lex.skip_incise(f, pos))
         if after:
             kind, end, inner = after
             qualifier = qualifier or inner
     if kind is None:
-        before = lex.verb_before(f, start, has_group=who is not None)
+        before = lex.verb_before(f, start, has_group=who is not None, attached=q.bare_article)
         if before:
             kind, start = before
             end = max(pos, end)
+    if kind is None and previous and lex.continues_figure(f, previous[-1].end - offset, start):
+        linked, linked_end = lex.linked_group(f, q.end)
+        if who is not None or linked is not None:
+            kind, who, end = previous[-1].kind, who or linked, max(pos, linked_end)
     if kind is None:
         return None
-    if lex.is_background(f, end):
+    if lex.is_background(f, end) or lex.recalls_earlier_event(f, start):
+        kind = "other"
+    elif lex.is_cumulative(f, *_clause_around(lex, f, quantities, i, (start, end), previous, offset)):
         kind = "other"
     count = q.value
     if who == "others" and count is not None and lex.names_one_more(f, q.start):
@@ -326,20 +434,30 @@ def claims_from_sentence(
     registry: SourceRegistry,
     outlet: str | None,
     cues: AttributionCues | None = None,
+    context: AttributionContext | None = None,
 ) -> list[Claim]:
     """Killed and injured figures of one sentence as Claims credited to their source.
 
     With no source named, the figure is the outlet's own (canonicalised through the registry
     so "AlManar (fr)" and "Al-Manar" both read "AlManar"). Injuries get ``who == "injured"``.
+    Campaign and period totals (``is_cumulative``) are not event tolls and give no claim.
+
+    ``context``: one ``AttributionContext`` per article, passed with *every* sentence of the
+    article in text order (sentences without figures included), lets "selon lui", "a-t-il
+    ajouté", "de même source" take the source credited earlier. None keeps each sentence alone.
     """
     figures = find_figures(sentence, offset=offset)
-    if not figures:
+    if not figures and context is None:
         return []
     candidates = attributed_sources(sentence, registry=registry, cues=cues)
+    referent = context.resolve(sentence, candidates) if context is not None else None
+    if not figures:
+        return []
     default = registry.canonical(outlet) or (outlet.strip() if outlet and outlet.strip() else "unknown")
     claims = []
     for figure in figures:
         mention = choose_source(candidates, sentence, figure_start=figure.start - offset, cues=cues)
+        mention = mention or referent
         source = mention.name if mention else default
         claims.append(_claim(figure, source))
     return claims

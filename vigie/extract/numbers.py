@@ -70,6 +70,9 @@ class Quantity:
 
 
 _DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:(?:[.,]| )\d{3})+|\d+)(?![\w]|[.,]\d)")
+# A number glued by a hyphen to a word is part of a name or model designation, never a count:
+# "Soukhoï-25", "Su-24", "MiG-23", "S-400", "T-72", "A-10", "F-16" ("2-3" ranges are kept).
+_DESIGNATION = re.compile(r"[^\W\d_]-$")
 
 
 def parse_digits(text: str) -> int:
@@ -88,7 +91,8 @@ class NumberLexicon:
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"quantities.yml: bad number section: {exc}") from exc
         word = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
-        self._words = re.compile(rf"(?<![\w-]){word}(?:(?:\s+|-)(?:et(?:\s+|-))?{word})*(?![\w-])")
+        self.word_pattern = rf"{word}(?:(?:\s+|-)(?:et(?:\s+|-))?{word})*"
+        self._words = re.compile(rf"(?<![\w-]){self.word_pattern}(?![\w-])")
         approx = "|".join(sorted(self.approximations, key=len, reverse=True))
         self._approx = re.compile(rf"(?<![\w])(?:une?|la|le|l')\s*({approx})(?![\w])")
         self._vague = re.compile(phrase_regex(data["vague"]))
@@ -101,6 +105,8 @@ class NumberLexicon:
         """Every number expression of a folded sentence, overlaps resolved longest-first."""
         found: list[Quantity] = []
         for m in _DIGITS.finditer(folded):
+            if _DESIGNATION.search(folded, max(0, m.start() - 2), m.start()):
+                continue
             found.append(Quantity(parse_digits(m.group(1)), None, "exact", m.start(), m.end()))
         for m in self._words.finditer(folded):
             value = words_to_int(m.group(0))
