@@ -111,3 +111,65 @@ def test_get_returns_the_record(registry: SourceRegistry) -> None:
 def test_short_capitals_match_case_sensitively(registry: SourceRegistry) -> None:
     names = [n for _, _, n in registry.mentions("Un responsable a parlé à un journaliste de l'AP.")]
     assert names == ["AP"]
+
+
+# -- back-references across the sentences of one article ------------------------------------
+def _context_sources(registry: SourceRegistry, sentences: list[str]) -> list[str | None]:
+    from vigie.extract.attribution import AttributionContext
+
+    ctx = AttributionContext()
+    out = []
+    for sentence in sentences:
+        named = [m for m in attributed_sources(sentence, registry=registry)]
+        found = ctx.resolve(sentence, named)
+        out.append(found.name if found else None)
+    return out
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "Selon lui, quinze soldats ont été tués.",
+        "Quinze soldats ont été tués, a-t-il ajouté.",
+        "Quinze soldats ont été tués, a-t-il dit.",
+        "Quinze soldats ont été tués, précise-t-elle.",
+        "Selon la même source, quinze soldats ont été tués.",
+        "De même source, on indique que quinze soldats ont été tués.",
+        "Quinze soldats ont été tués, a ajouté l'ONG.",
+        "D'après ces sources, quinze soldats ont été tués.",
+    ],
+)
+def test_back_references_take_the_last_credited_source(follow_up: str, registry: SourceRegistry) -> None:
+    first = "Des combats ont éclaté près de Khan Cheikhoun, a indiqué l'Observatoire syrien des droits de l'homme."
+    assert _context_sources(registry, [first, follow_up]) == [None, "OSDH"]
+
+
+def test_an_explicit_source_beats_the_back_reference(registry: SourceRegistry) -> None:
+    sentences = [
+        "Les frappes ont repris à l'aube, selon l'OSDH.",
+        "L'agence Sana a annoncé de son côté la mort de six terroristes.",
+        "Selon elle, l'armée a progressé de deux kilomètres.",
+    ]
+    assert _context_sources(registry, sentences) == [None, None, "SANA"]
+
+
+def test_back_references_expire_and_need_a_cue(registry: SourceRegistry) -> None:
+    first = "Le village a été repris, a annoncé l'agence Sana."
+    filler = ["La région est montagneuse."] * 7
+    assert _context_sources(registry, [first, *filler, "Selon elle, dix rebelles ont péri."])[-1] is None
+    assert _context_sources(registry, [first, "Dix rebelles ont péri à l'aube."]) == [None, None]
+
+
+def test_a_speaker_named_without_a_cue_is_a_referent(registry: SourceRegistry) -> None:
+    from vigie.extract.attribution import AttributionContext
+
+    ctx = AttributionContext()
+    first = "Sergueï Choïgou a félicité les troupes engagées à Deir Ezzor."
+    named = [m for m in (find_source(first, registry=registry),) if m]
+    mentions = registry.mentions(first)
+    assert named == [] and [n for _, _, n in mentions] == ["Russian Ministry of Defence"]
+    from vigie.extract.attribution import SourceMention
+
+    assert ctx.resolve(first, [], named=[SourceMention(n, a, b) for a, b, n in mentions]) is None
+    found = ctx.resolve("D'après lui, 90 jihadistes ont été éliminés.", [])
+    assert found is not None and found.name == "Russian Ministry of Defence"

@@ -310,3 +310,183 @@ def test_claims_on_the_development_corpus(registry: SourceRegistry) -> None:
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.85, (tp, fp, fn)
     assert recall >= 0.65, (tp, fp, fn)
+
+
+# -- second pass: names, lone attackers, campaign totals, ellipsis, asides ----------------
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Un chasseur Soukhoï-24 syrien a été abattu au-dessus du Golan.",
+        "Deux MiG-23 ont été détruits au sol, selon l'armée.",
+        "Le système S-400 a été déployé près de Lattaquié.",
+        "Un char T-72 a été abattu par un missile antichar.",
+        "Un appareil A-10 américain a été aperçu au-dessus de Deir Ezzor.",
+        "La circulation sur la route M5 a été coupée par des tirs.",
+        "Les batteries antiaériennes ont abattu trois drones armés.",
+    ],
+)
+def test_names_and_machines_are_not_tolls(sentence: str) -> None:
+    assert [f for f in find_figures(sentence) if f.count is not None] == []
+
+
+def test_designation_does_not_hide_the_real_toll() -> None:
+    f = one("Un raid de Su-24 a tué 14 villageois près de Maaret.")
+    assert (f.count, f.who) == (14, "civilians")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Un kamikaze a été abattu par les gardes avant de déclencher sa ceinture.",
+        "Un assaillant a été tué par la police devant le tribunal.",
+        "Dix fidèles ont été tués vendredi lorsqu'un kamikaze a visé la mosquée.",
+        "Les invités ont été blessés quand une bombe a explosé dans la salle.",
+    ],
+)
+def test_lone_attacker_and_articles_give_no_count_of_one(sentence: str) -> None:
+    assert [f.count for f in find_figures(sentence) if f.count == 1] == []
+
+
+def test_a_bare_article_needs_its_casualty_word_attached() -> None:
+    assert [(f.count, f.who) for f in find_figures("Le franc-tireur a tué un soldat près du pont.")] == [(1, "soldiers")]
+    assert [f.count for f in find_figures("Sept ouvriers ont été tués quand une roquette a frappé l'usine.")] == [7]
+
+
+def test_suicide_bomber_toll_is_the_victims() -> None:
+    f = one("Un kamikaze s'est fait exploser dans un café, tuant huit clients, a rapporté la police.")
+    assert f.count == 8
+
+
+def test_injuries_only_give_one_injured_figure() -> None:
+    f = one("Une trentaine de personnes ont été blessées par les éclats, selon les secours.")
+    assert (f.count, f.qualifier, f.kind) == (30, "about", "injured")
+
+
+def test_number_words_adverb_and_day_between_group_and_verb() -> None:
+    f = one("Au moins douze civils, dont cinq femmes, ont été tués jeudi dans des frappes sur Ariha.")
+    assert (f.count, f.qualifier, f.who, [s.count for s in f.subfigures]) == (12, "at_least", "civilians", [5])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Quinze villageois y ont péri sous les décombres.",
+        "Quinze villageois ont péri dans l'incendie du marché.",
+        "Quinze villageois ont trouvé la mort dans l'effondrement.",
+        "Quinze villageois ont succombé à leurs blessures à l'hôpital.",
+    ],
+)
+def test_intransitive_deaths(sentence: str) -> None:
+    f = one(sentence)
+    assert (f.count, f.kind) == (15, "killed")
+
+
+def test_killers_as_subject_count_their_victims() -> None:
+    f = one("Des frappes turques ont tué sept civils près de Jindires.")
+    assert (f.count, f.who, f.kind) == (7, "civilians", "killed")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Environ 450 civils ont été tués depuis le 1er mars dans la poche rebelle.",
+        "Près de 200 combattants ont péri depuis le début de l'année dans la région.",
+        "Depuis le début de la guerre, quelque 2.000 soldats ont été tués dans la province.",
+        "La province a perdu 3.500 habitants, tués en sept ans de guerre.",
+        "Plus de 900 personnes ont été tuées depuis janvier dans le secteur.",
+        "Au moins 600 civils ont été tués depuis 2015 par les mines.",
+    ],
+)
+def test_campaign_totals_are_not_event_tolls(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+def test_a_campaign_marker_only_drops_its_own_figure() -> None:
+    sentence = "Un obus a tué 4 enfants mardi, alors que 700 civils ont été tués depuis le 2 mai."
+    assert [f.count for f in find_figures(sentence)] == [4]
+
+
+def test_is_cumulative() -> None:
+    from vigie.extract.casualties import is_cumulative
+
+    assert is_cumulative("Le bilan atteint 80 morts depuis le 12 juin dans la province.")
+    assert is_cumulative("Cette guerre a fait 5.000 morts en six ans de conflit.")
+    assert not is_cumulative("La frappe a fait 6 morts mardi à Saraqeb.")
+    assert not is_cumulative("Les combats ont fait 40 morts en 24 heures.")
+    sentence = "Six morts mardi; 300 depuis le 4 avril."
+    assert not is_cumulative(sentence, end=sentence.index(";"))
+
+
+def test_offensive_outcome_total_is_kept() -> None:
+    # design.md: an offensive reported by its outcome is one event, and this is its toll.
+    f = one("Plus de 600 jihadistes ont été éliminés depuis le début de l'offensive sur la ville.")
+    assert (f.count, f.qualifier) == (600, "more_than")
+
+
+def test_a_past_event_recalled_in_a_relative_clause() -> None:
+    sentence = "Le marché avait déjà été visé en mars par une voiture piégée, qui avait fait une quinzaine de morts."
+    assert find_figures(sentence) == []
+    assert one("L'OSDH a affirmé que neuf soldats avaient été tués.").count == 9
+
+
+def test_an_elided_casualty_word_after_a_figure() -> None:
+    sentence = ("L'assaut a fait 19 morts parmi les troupes gouvernementales et les miliciens alliés, "
+                "et 23 dans les rangs des insurgés, selon l'ONG.")
+    assert [(f.count, f.who) for f in find_figures(sentence)] == [(19, "people"), (23, "rebels")]
+
+
+def test_an_aside_between_group_and_verb() -> None:
+    f = one("Au moins 17 personnes, parmi lesquelles des secouristes, ont péri dans la double frappe.")
+    assert (f.count, f.qualifier) == (17, "at_least")
+    f = one("Une quarantaine d'habitants, en majorité des enfants, ont été tués dans l'école.")
+    assert (f.count, f.who) == (40, "civilians")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Parmi les neuf morts figuraient trois secouristes.",
+        "Les corps des 14 victimes ont été remis aux familles.",
+        "Ces 14 soldats tués seront enterrés samedi.",
+    ],
+)
+def test_a_toll_named_again_is_not_a_new_figure(sentence: str) -> None:
+    assert [f.count for f in find_figures(sentence) if f.count in (9, 14)] == []
+
+
+def test_claims_drop_campaign_totals(registry: SourceRegistry) -> None:
+    sentence = "Selon l'OSDH, près de 250 civils ont été tués depuis le 30 mai dans le sud d'Idleb."
+    assert claims_from_sentence(sentence, registry=registry, outlet="AFP") == []
+
+
+def test_claims_take_the_earlier_source_through_a_context(registry: SourceRegistry) -> None:
+    from vigie.extract.attribution import AttributionContext
+
+    ctx = AttributionContext()
+    article = [
+        "Le ministre russe de la Défense, Sergueï Choïgou, a salué jeudi la reprise de la ville.",
+        "Selon lui, plus de 400 combattants ont été tués dans les derniers combats.",
+    ]
+    assert claims_from_sentence(article[0], registry=registry, outlet="RT France", context=ctx) == []
+    (claim,) = claims_from_sentence(article[1], registry=registry, outlet="RT France", context=ctx)
+    assert (claim.count, claim.source) == (400, "Russian Ministry of Defence")
+    (alone,) = claims_from_sentence(article[1], registry=registry, outlet="RT France")
+    assert alone.source == "RT"
+
+
+def test_quantities_file_sections_load_and_fail_loudly() -> None:
+    from vigie.data import load_yaml
+    from vigie.errors import DataFileError
+    from vigie.extract.casualties import CasualtyLexicon
+    from vigie.extract.numbers import NumberLexicon
+
+    data = load_yaml("quantities.yml")
+    lexicon = CasualtyLexicon(data, NumberLexicon(data))
+    for phrase in data["cumulative"]["phrases"]:
+        filled = phrase.replace("{num}", "12").replace("{month}", "mai").replace("{year}", "2014")
+        assert lexicon.is_cumulative(fold(f"Au total 40 morts {filled}.")), phrase
+    broken = dict(data, cumulative={"months": ["mai"], "phrases": ["depuis {saison}"]})
+    with pytest.raises(DataFileError):
+        CasualtyLexicon(broken, NumberLexicon(data))
+    for key in ("lone_attackers", "subordinators", "incise_openers", "anaphoric_before", "ellipsis_links"):
+        assert data[key] and all(isinstance(w, str) and w.strip() for w in data[key]), key

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Iterator
+from typing import Any, Iterator, Sequence
 
 from vigie.data import load_yaml
 from vigie.errors import DataFileError
@@ -234,22 +234,31 @@ class AttributionContext:
         self._last: SourceMention | None = None
         self._age = 0
 
-    def resolve(self, sentence: str, mentions: list[SourceMention]) -> SourceMention | None:
-        """The source a back-reference of ``sentence`` stands for, else None; remembers ``mentions``.
+    def resolve(
+        self,
+        sentence: str,
+        mentions: list[SourceMention],
+        *,
+        named: Sequence[SourceMention] = (),
+    ) -> SourceMention | None:
+        """The source a back-reference of ``sentence`` stands for, else None; remembers sources.
 
-        ``mentions`` are the sentence's own attributed sources (``attributed_sources``): when
-        there are any they win and become the new referent, so this returns None.
+        ``mentions`` are the sentence's attributed sources (``attributed_sources``): when there
+        are any they win and become the referent, so this returns None. ``named`` are registry
+        names the sentence mentions without a cue ("Le ministre russe de la Défense a salué la
+        reprise"): a later "selon lui" may point at them, so they become the referent too.
         """
         self._age += 1
         if mentions:
             self._last, self._age = mentions[-1], 0
             return None
-        if self._last is None or self._age > self._cues.back_reference_window:
-            return None
-        if not self._cues.back_reference.search(fold(sentence)):
-            return None
-        self._age = 0
-        return self._last
+        if self._last is not None and self._age <= self._cues.back_reference_window:
+            if self._cues.back_reference.search(fold(sentence)):
+                self._age = 0
+                return self._last
+        if named:
+            self._last, self._age = named[-1], 0
+        return None
 
 
 def find_source(

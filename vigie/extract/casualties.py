@@ -26,6 +26,7 @@ from vigie.models import Claim
 from vigie.extract.attribution import (
     AttributionContext,
     AttributionCues,
+    SourceMention,
     SourceRegistry,
     attributed_sources,
     choose_source,
@@ -450,7 +451,10 @@ def claims_from_sentence(
     if not figures and context is None:
         return []
     candidates = attributed_sources(sentence, registry=registry, cues=cues)
-    referent = context.resolve(sentence, candidates) if context is not None else None
+    referent = None
+    if context is not None:
+        named = [SourceMention(n, a, b, raw=sentence[a:b]) for a, b, n in registry.mentions(sentence)]
+        referent = context.resolve(sentence, candidates, named=named)
     if not figures:
         return []
     default = registry.canonical(outlet) or (outlet.strip() if outlet and outlet.strip() else "unknown")
