@@ -109,8 +109,42 @@ def split_sentences(doc: Any) -> tuple[Sentence, ...]:
     return tuple(out)
 
 
-def place_candidates(doc: Any, blocked: list[tuple[int, int]]) -> tuple[TextSpan, ...]:
-    """Place-name spans: LOC/GPE entities and proper-noun runs, minus actor and source names."""
+@dataclass(frozen=True)
+class NameWords:
+    """Lowercase words a place name may contain ("al-Jafrat", "Ghouta orientale")."""
+
+    particles: frozenset[str] = frozenset()
+    directions: frozenset[str] = frozenset()
+
+
+_OPENERS = frozenset({'"', "«", "(", ":", "“", "'", "—", "-", "–"})
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "X", "VERB", "ADV", "NUM"})
+
+
+def _capitalised_name(tok: Any) -> bool:
+    """A capitalised word that may begin or continue a name.
+
+    Why not the tagger alone: fr_core_news_md tags unknown transliterations ("Jafrat",
+    "Kilis", "Hamouria") as common nouns; a capital in mid-sentence is the better sign.
+    Sentence-initial words and short acronyms count only when tagged PROPN."""
+    text = tok.text
+    if not text[:1].isupper() or tok.pos_ not in _NAME_POS:
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    if text.isupper() and len(text) <= 5:
+        return False
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return not (tok.is_sent_start or prev is None or prev.text in _OPENERS or "\n" in prev.whitespace_ + prev.text)
+
+
+def place_candidates(doc: Any, blocked: list[tuple[int, int]], *, words: NameWords = NameWords()) -> tuple[TextSpan, ...]:
+    """Place-name spans: LOC/GPE entities when the model has a recogniser, and runs of
+    capitalised words (with particles "al-", "el-" and a trailing "orientale"), minus actor
+    and source names.
+
+    vigie's pipeline excludes the NER (it cost as much as the parser; the gazetteer decides
+    what is a place anyway), so the capitalised runs are the main source."""
     spans: dict[tuple[int, int], TextSpan] = {}
 
     def free(s: int, e: int) -> bool:
@@ -131,19 +165,39 @@ def place_candidates(doc: Any, blocked: list[tuple[int, int]]) -> tuple[TextSpan
             sp = span_of(doc, toks[0].i, toks[-1].i + 1)
             if free(sp.start, sp.end) and sp.text[:1].isupper():
                 spans[(sp.start, sp.end)] = sp
+    n = len(doc)
+
+    def glued(j: int) -> bool:
+        return doc[j].idx <= doc[j - 1].idx + len(doc[j - 1].text) + 1
+
+    def particle(j: int) -> bool:
+        """ "al" in "al-Jafrat": a particle joined by a hyphen to a capitalised word."""
+        return (doc[j].lower_ in words.particles and j + 2 < n and doc[j + 1].text == "-"
+                and doc[j + 2].text[:1].isupper())
+
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
-            j = i + 1
-            while j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].text == "-" or (doc[j].text in ("al", "el", "Al", "El"))) and doc[j].idx <= doc[j - 1].idx + len(doc[j - 1].text) + 1:
-                j += 1
-            sp = span_of(doc, i, j)
-            if free(sp.start, sp.end) and not any(a <= sp.start and sp.end <= b for a, b in spans):
-                spans[(sp.start, sp.end)] = sp
-            i = j
-        else:
+    while i < n:
+        if not (_capitalised_name(doc[i]) or particle(i)):
             i += 1
+            continue
+        j = i + 1
+        while j < n and glued(j):
+            tok = doc[j]
+            if tok.text == "-" and j + 1 < n and (doc[j + 1].text[:1].isupper() or particle(j + 1)):
+                j += 1
+            elif tok.text[:1].isupper() and tok.pos_ in _NAME_POS or particle(j) or tok.text in ("al", "el", "Al", "El"):
+                j += 1
+            elif tok.lower_ in words.directions and doc[j - 1].text[:1].isupper():
+                j += 1
+                break
+            else:
+                break
+        while j > i + 1 and (doc[j - 1].text == "-" or doc[j - 1].lower_ in words.particles):
+            j -= 1
+        sp = span_of(doc, i, j)
+        if free(sp.start, sp.end) and not any(a <= sp.start and sp.end <= b for a, b in spans):
+            spans[(sp.start, sp.end)] = sp
+        i = j
     return tuple(sorted(spans.values(), key=lambda s: s.start))
 
 
@@ -164,6 +218,7 @@ class FrameBuilder:
     def __init__(self, lexicon: TriggerLexicon, rules: EventRules) -> None:
         self.lexicon = lexicon
         self.rules = rules
+        self.name_words = NameWords(rules.name_particles, rules.name_directions)
         self._cue_index: dict[str, str] = {}
         for family, words in rules.cues.items():
             for w in words:
@@ -176,7 +231,7 @@ class FrameBuilder:
         sources = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(sources_key, []))
         blocked = [(a.start, a.end) for a, _, _ in actors + sources]
         sentences = split_sentences(doc)
-        places = place_candidates(doc, blocked)
+        places = place_candidates(doc, blocked, words=self.name_words)
         starts = [s.start for s in sentences]
         frames: list[Frame] = []
         seen_heads: set[int] = set()

@@ -66,6 +66,8 @@ class EventRules:
     min_confidence: float
     attach_window: int
     background_days: int
+    name_particles: frozenset[str] = frozenset()
+    name_directions: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "event_rules.yml") -> "EventRules":
@@ -97,6 +99,8 @@ class EventRules:
             min_confidence=float(data["min_confidence"]),
             attach_window=int(data["attach_window"]),
             background_days=int(data["background_days"]),
+            name_particles=words("name_particles"),
+            name_directions=words("name_directions"),
         )
 
     def word_list(self, name: str) -> frozenset[str]:

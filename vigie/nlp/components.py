@@ -127,7 +127,7 @@ class FramesComponent:
 @Language.factory(
     "vigie_frames_v1",
     assigns=["doc._.vigie_frames"],
-    requires=["token.dep", "token.lemma", "token.pos", "doc.ents"],
+    requires=["token.dep", "token.lemma", "token.pos"],
     default_config={"actors_key": "vigie_actors", "sources_key": "vigie_sources"},
 )
 def make_frames(nlp: Language, name: str, *, actors_key: str, sources_key: str) -> FramesComponent:

@@ -14,8 +14,8 @@ from vigie.nlp import components  # noqa: F401  (registers the factories)
 def load_nlp() -> Language:
     """The French model with the actor and source rulers and the frames component, initialised
     from the packaged data files. Cached: every caller in a process shares one pipeline."""
-    nlp = spacy.load(settings.get("spacy_model"))
-    actors = nlp.add_pipe("vigie_actor_ruler_v1", name="vigie_actors", after="ner")
+    nlp = spacy.load(settings.get("spacy_model"), exclude=["ner"])
+    actors = nlp.add_pipe("vigie_actor_ruler_v1", name="vigie_actors", after="lemmatizer")
     sources = nlp.add_pipe("vigie_source_ruler_v1", name="vigie_sources", after="vigie_actors")
     frames = nlp.add_pipe("vigie_frames_v1", name="vigie_frames", last=True)
     actors.initialize(nlp=nlp)

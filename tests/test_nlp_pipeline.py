@@ -1,0 +1,60 @@
+"""The nlp stage: which spaCy components run, and place-name candidates without the NER.
+
+Original sentences in wire style (not from the corpus)."""
+import pytest
+
+from vigie.extract.frames import NameWords, place_candidates
+from vigie.extract.subtypes import EventRules
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from vigie.nlp.pipeline import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def words():
+    rules = EventRules.load()
+    return NameWords(rules.name_particles, rules.name_directions)
+
+
+def names(nlp, words, text):
+    doc = nlp(text)
+    return [p.text for p in place_candidates(doc, [], words=words)]
+
+
+def test_ner_is_excluded_and_vigie_components_follow_the_lemmatizer(nlp):
+    assert "ner" not in nlp.pipe_names
+    assert nlp.pipe_names.index("lemmatizer") < nlp.pipe_names.index("vigie_actors") < nlp.pipe_names.index("vigie_frames")
+
+
+def test_capitalised_transliteration_tagged_as_noun_is_a_candidate(nlp, words):
+    found = names(nlp, words, "Les insurgés ont attaqué mardi le hameau de Qarmouta, près de Tell Hazm.")
+    assert "Qarmouta" in found
+    assert "Tell Hazm" in found
+
+
+def test_hyphenated_article_particle_starts_or_continues_a_name(nlp, words):
+    found = names(nlp, words, "Un obus est tombé sur le village al-Moukharram et sur Deir al-Adas dans la soirée.")
+    assert "al-Moukharram" in found
+    assert "Deir al-Adas" in found
+
+
+def test_directional_adjective_ends_the_name(nlp, words):
+    found = names(nlp, words, "Les bombardements ont repris sur la Ghouta orientale et la Qalamoun occidentale.")
+    assert "Ghouta orientale" in found
+
+
+def test_sentence_initial_common_words_are_not_names(nlp, words):
+    found = names(nlp, words, "Selon des témoins, Hier encore la route était coupée. Dans la nuit, Mhardé a été pilonnée.")
+    assert "Selon" not in found and "Dans" not in found
+    assert "Mhardé" in found
+
+
+def test_blocked_spans_are_left_out(nlp, words):
+    doc = nlp("Les forces de Damas ont bombardé Kafr Zita.")
+    start = doc.text.index("Damas")
+    found = [p.text for p in place_candidates(doc, [(start, start + 5)], words=words)]
+    assert "Damas" not in found and "Kafr Zita" in found
