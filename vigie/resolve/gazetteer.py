@@ -30,13 +30,19 @@ from vigie.resolve.translit import Keys, MentionReader, Transliterator
 
 FEATURES = frozenset({
     "town", "village", "neighbourhood", "base", "airport", "camp", "mountain", "region",
-    "river", "governorate",
+    "river", "governorate", "dam",
 })
 TIERS = ("exact", "skeleton", "bare", "fuzzy")
 # Minimum name similarity (rapidfuzz ratio of the vkeys) for a skeleton / bare hit to count:
-# consonants alone can collide ("Mare'" and "Muri'iyah" are both "mr").
-_TIER_MIN = {"skeleton": 55.0, "bare": 65.0}
-_SHORT_SKELETON_MIN = 72.0
+# consonants alone collide ("Mare'" and "Muri'iyah" are both "mr", "Samedi" and "Samad" both
+# "smd"), so a loose key must also look like the name written out.
+_TIER_MIN = {"skeleton": 70.0, "bare": 75.0}
+# Short names ("Sud", "Knayé") share their two or three consonants with dozens of villages:
+# below these lengths a loose match must be near-exact.
+_SHORT_VKEY = 5
+_SHORT_MIN = 85.0
+# Fuzzy (edit-distance) search only for names long enough that one typo is not a new name.
+_FUZZY_MIN_LENGTH = 6
 # Names in other scripts (Cyrillic, CJK, Hebrew...) give no key: skip them when indexing.
 _SCRIPTS = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0600-\u06FF]")
 
@@ -124,7 +130,7 @@ _GEONAMES_FEATURES = {
     "CMPRF": "camp", "CMP": "camp", "PPLX": "neighbourhood", "MT": "mountain", "MTS": "mountain",
     "HLL": "mountain", "HLLS": "mountain", "PK": "mountain", "RDGE": "mountain", "STM": "river",
     "WAD": "river", "AREA": "region", "RGN": "region", "PLN": "region", "VAL": "region",
-    "ADM1": "governorate",
+    "ADM1": "governorate", "DAM": "dam",
 }
 
 
@@ -166,6 +172,7 @@ class Gazetteer:
             for name in self._index_names(entry):
                 self._add(i, name)
         self._fuzzy_keys = list(self._index["exact"])
+        self._gov_by_name = {gov.name: gov for gov in reversed(governorates)}
         self._gov_index: dict[str, dict[str, Governorate]] = {"exact": {}, "skeleton": {}}
         for gov in governorates:
             for alias in (gov.name, *gov.aliases):
@@ -245,32 +252,41 @@ class Gazetteer:
     def keys(self, name: str) -> Keys:
         return self.translit.keys(name)
 
-    def _lookup(self, name: str) -> list[Candidate]:
-        """Candidates for ``name`` from the strictest tier that finds any, best first."""
+    def _lookup(self, name: str, *, country: str | None = None) -> list[Candidate]:
+        """Candidates for ``name`` from the strictest tier that finds any, best first.
+
+        With ``country``, loose tiers (skeleton, bare, fuzzy) keep only that country's places
+        and the search goes on to the next tier when none is left: a spelling variant of an
+        unknown Syrian village must not land on a look-alike in Jordan or Israel ("Abou Dali"
+        and Al Abdalli share "bdl"). Exact names of any country are always kept."""
         k = self.translit.keys(name)
         if not k.vkey:
             return []
+        short = len(k.vkey) <= _SHORT_VKEY
         for tier, key in (("exact", k.vkey), ("skeleton", k.skeleton), ("bare", k.bare)):
             hits = self._index[tier].get(key)
             if not hits:
                 continue
             floor = 0.0 if tier == "exact" else _TIER_MIN[tier]
-            if tier != "exact" and len(key) <= 2:
-                floor = max(floor, _SHORT_SKELETON_MIN)
-            found = self._candidates(hits, k.vkey, tier, key, floor)
+            if tier != "exact" and (short or len(key) <= 2):
+                floor = max(floor, _SHORT_MIN)
+            found = self._candidates(hits, k.vkey, tier, key, floor,
+                                     country=None if tier == "exact" else country)
             if found:
                 return found
-        if len(k.vkey) < 4:
+        if len(k.vkey) < _FUZZY_MIN_LENGTH:
             return []
         matches = process.extract(k.vkey, self._fuzzy_keys, scorer=fuzz.ratio,
                                   score_cutoff=self.fuzzy_threshold, limit=5)
         hits = [h for vkey, _score, _ in matches for h in self._index["exact"][vkey]]
-        return self._candidates(hits, k.vkey, "fuzzy", k.vkey, self.fuzzy_threshold)
+        return self._candidates(hits, k.vkey, "fuzzy", k.vkey, self.fuzzy_threshold, country=country)
 
     def _candidates(self, hits: list[tuple[int, str, str]], vkey: str, tier: str, key: str,
-                    floor: float) -> list[Candidate]:
+                    floor: float, *, country: str | None = None) -> list[Candidate]:
         best: dict[int, Candidate] = {}
         for i, name, name_vkey in hits:
+            if country is not None and self.entries[i].country_code != country:
+                continue
             score = 100.0 if name_vkey == vkey else fuzz.ratio(vkey, name_vkey)
             if score < floor:
                 continue
@@ -286,17 +302,15 @@ class Gazetteer:
         gov = self._gov_index["exact"].get(k.vkey)
         if gov is None and len(k.skeleton) >= 2:
             gov = self._gov_index["skeleton"].get(k.skeleton)
+            floor = _SHORT_MIN if len(k.vkey) <= _SHORT_VKEY else _TIER_MIN["skeleton"]
             if gov is not None and max(
                 fuzz.ratio(k.vkey, self.translit.keys(a).vkey) for a in (gov.name, *gov.aliases)
-            ) < _TIER_MIN["skeleton"]:
+            ) < floor:
                 gov = None
         return gov
 
     def governorate_by_name(self, canonical: str) -> Governorate | None:
-        for gov in self.governorates:
-            if gov.name == canonical:
-                return gov
-        return None
+        return self._gov_by_name.get(canonical)
 
 
 def _additions() -> list[Entry]:

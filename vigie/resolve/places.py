@@ -11,6 +11,12 @@ gazetteer for candidates across transliterations, then ranks them:
 4. then the home country, population and feature class (a bare name prefers a town to a
    base; "l'aéroport de X" prefers the airport).
 
+Guards, because a wrong place is worse than none (the caller falls back to the governorate
+or the nearest known place): words that are never places ("Samedi", "Sud", "Hezbollah",
+``place_stopwords.yml``) are not resolved; loose matches (skeleton, bare, fuzzy) must be in the
+article's country and, when the article names governorates or places, near one of them. Only
+an exact name may land abroad or far away ("Kilis", "Ersal").
+
 Precision follows ACLED: 1 the named place; 2 near a place, a part of it, a base, an
 airport, a mountain or a region; 3 a governorate alone, placed at its capital. A country
 alone ("Syrie") is never coded: :meth:`PlaceResolver.resolve` returns None.
@@ -24,10 +30,20 @@ from functools import lru_cache
 
 from vigie.models import Place
 from vigie.resolve.gazetteer import Candidate, Entry, Gazetteer, Governorate
+from vigie.resolve.place_words import NonPlaceWords
 
 _PARENS = re.compile(r"[()]")
+# How far a loose (non-exact) match may lie from the article's anchors: another located place,
+# or the capital of a governorate the article names. Governorates are up to ~250 km wide.
+_NEAR_PLACE_KM = 75.0
+_NEAR_CAPITAL_KM = 120.0
+# Abroad, an exact match on an alternate spelling counts only for towns this large (Arsal,
+# Kilis); GeoNames lists many transliterations of small villages that collide with Syrian names.
+_FOREIGN_VARIANT_MIN_POPULATION = 5000
+# Relation words tried in front of the mention as one name ("barrage de" + "Tabqa").
+_RELATION_WORDS = 4
 _FACILITIES = frozenset({"airport", "base", "camp"})
-_AREAL = frozenset({"airport", "base", "region", "mountain", "river"})
+_AREAL = frozenset({"airport", "base", "region", "mountain", "river", "dam"})
 # Which gazetteer features satisfy a head-word hint, and how well (1 = the same kind).
 _HINT_FIT = {
     "airport": {"airport": 1.0, "base": 0.6},
@@ -53,12 +69,16 @@ class PlaceContext:
     - ``theatre``: the article's main governorate (its most frequent admin1), or None.
     - ``relation``: the words right before the mention ("près de", "au nord de",
       "l'aéroport de", "dans la province de"); they set precision and the kind of place.
+    - ``country``: ISO code of the country the article is about; None derives it from the
+      theatre, the named governorates, then the places (else the gazetteer's home country).
+      Loose matches outside it are refused.
     """
 
     governorates: tuple[str, ...] = ()
     places: tuple[Place, ...] = ()
     theatre: str | None = None
     relation: str = ""
+    country: str | None = None
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -81,9 +101,10 @@ class Scored:
 class PlaceResolver:
     """Resolves mentions against a :class:`Gazetteer`; cheap to call, results cached."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, non_places: NonPlaceWords | None = None) -> None:
         self.gazetteer = gazetteer
         self.reader = gazetteer.reader
+        self.non_places = non_places or NonPlaceWords.load()
         self._countries = _country_names()
         self._resolve = lru_cache(maxsize=50_000)(self._resolve_uncached)
 
@@ -97,7 +118,9 @@ class PlaceResolver:
         ("Idleb", "Hama") return the governorate: the caller knows whether the sentence
         speaks of the province."""
         read = self.reader.read(mention)
-        gov = self.gazetteer.governorate(read.core) if read.core else None
+        if not read.core or self.non_places.rejects(read.core):
+            return None
+        gov = self.gazetteer.governorate(read.core)
         return gov.name if gov else None
 
     # --- resolution --------------------------------------------------------------------
@@ -108,12 +131,18 @@ class PlaceResolver:
         read = self.reader.read(mention, relation=context.relation)
         if not read.core or self.reader.is_country(read.core):
             return None
+        named = self._whole_names(mention, read.core, context.relation)
+        if not named and self.non_places.rejects(read.core):
+            return None
         gov = self.gazetteer.governorate(read.core)
         if read.province and gov is not None:
             return self._governorate_place(gov, mention)
-        candidates = self._candidates(mention, read.core)
+        country = self.article_country(context)
+        candidates = named or [c for c in self.gazetteer.lookup(read.core, country=country)
+                               if self._plausible(c, context, country)]
         if gov is not None and not read.feature and not any(
-            c.score >= 85 and c.entry.feature in {"town", "village"} for c in candidates
+            c.score >= 85 and c.entry.feature in {"town", "village"}
+            and c.entry.country_code == gov.country_code for c in candidates
         ):
             return self._governorate_place(gov, mention)
         if not candidates:
@@ -121,15 +150,61 @@ class PlaceResolver:
         best = self.rank(candidates, context=context, feature=read.feature)[0].candidate.entry
         return self._place(best, mention, near=read.near, feature=read.feature)
 
-    def _candidates(self, mention: str, core: str) -> list[Candidate]:
-        """The whole mention first when it is itself a known name ("Ghouta orientale",
-        "aéroport de Dabaa"), else the core name the head words leave."""
+    def _whole_names(self, mention: str, core: str, relation: str) -> list[Candidate]:
+        """Exact gazetteer names the mention forms with its head words: the relation's last
+        words plus the mention ("barrage de" + "Tabqa", "l'aéroport international de" +
+        "Damas"), longest first, then the whole mention ("Ghouta orientale")."""
         whole_name = _PARENS.sub(" ", mention).strip()
+        words = relation.split()
+        tries = []
+        for n in range(min(_RELATION_WORDS, len(words)), 0, -1):
+            head = " ".join(words[-n:])
+            tries.append(head + ("" if head.endswith(("'", "’")) else " ") + whole_name)
         if whole_name != core:
-            whole = [c for c in self.gazetteer.lookup(whole_name) if c.tier == "exact"]
-            if whole:
-                return whole
-        return self.gazetteer.lookup(core)
+            tries.append(whole_name)
+        for name in tries:
+            found = [c for c in self.gazetteer.lookup(name) if c.tier == "exact"]
+            if found:
+                return found
+        return []
+
+    def article_country(self, context: PlaceContext) -> str:
+        """The ISO code of the country the article is about (see ``PlaceContext.country``)."""
+        if context.country:
+            return context.country
+        for name in (context.theatre, *context.governorates):
+            gov = self.gazetteer.governorate_by_name(name) if name else None
+            if gov is not None:
+                return gov.country_code
+        counts: dict[str, int] = {}
+        for p in context.places:
+            counts[p.country_code] = counts.get(p.country_code, 0) + 1
+        home = self.gazetteer.home_country
+        if counts and max(counts.values()) > counts.get(home, 0):
+            return max(counts, key=lambda cc: counts[cc])
+        return home
+
+    def _plausible(self, c: Candidate, context: PlaceContext, country: str) -> bool:
+        """An exact name, unless it is only a variant spelling of a small place abroad
+        ("Békaa" is also an alternate name of an Israeli village); a loose match only near
+        what the article already places: in a governorate it names, within reach of its
+        capital or of a located place."""
+        e = c.entry
+        if c.tier == "exact":
+            return (e.country_code == country or e.id.startswith("vigie:")
+                    or e.population >= _FOREIGN_VARIANT_MIN_POPULATION or c.matched == e.names[0])
+        govs = [g for g in (context.theatre, *context.governorates) if g]
+        located = [p for p in context.places if p.geo_precision < 3]
+        if not govs and not located:
+            return True
+        if e.admin1 and e.admin1 in govs:
+            return True
+        if any(distance_km(e.latitude, e.longitude, p.latitude, p.longitude) <= _NEAR_PLACE_KM
+               for p in located):
+            return True
+        capitals = [g for g in map(self.gazetteer.governorate_by_name, govs) if g is not None]
+        return any(distance_km(e.latitude, e.longitude, g.latitude, g.longitude) <= _NEAR_CAPITAL_KM
+                   for g in capitals)
 
     def rank(self, candidates: list[Candidate], *, context: PlaceContext,
              feature: str | None = None) -> list[Scored]:
@@ -166,6 +241,11 @@ class PlaceResolver:
             score += 5.0 * fit
             if fit:
                 reasons.append(f"{e.feature} fits '{feature}' (+{5 * fit:.1f})")
+        elif e.feature in _FACILITIES and c.matched not in e.names:
+            # "Damas" found only inside "aéroport de Damas": the bare name is the town.
+            score -= 3.0
+            reasons.append(f"a {e.feature} known only as '... {c.matched}', and no head word "
+                           "asks for one (-3)")
         elif e.feature in _FACILITIES:
             score -= 0.5
             reasons.append(f"a {e.feature}, and no head word asks for one (-0.5)")
