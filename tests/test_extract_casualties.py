@@ -454,6 +454,11 @@ def test_a_toll_named_again_is_not_a_new_figure(sentence: str) -> None:
     assert [f.count for f in find_figures(sentence) if f.count in (9, 14)] == []
 
 
+def test_a_definite_group_without_a_casualty_noun_is_a_first_mention() -> None:
+    assert one("L'obus a causé la mort des 6 membres d'une même famille.").count == 6
+    assert one("Une voiture a sauté sur une mine et les quatre passagers ont péri.").count == 4
+
+
 def test_claims_drop_campaign_totals(registry: SourceRegistry) -> None:
     sentence = "Selon l'OSDH, près de 250 civils ont été tués depuis le 30 mai dans le sud d'Idleb."
     assert claims_from_sentence(sentence, registry=registry, outlet="AFP") == []

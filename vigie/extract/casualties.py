@@ -137,6 +137,8 @@ def _read_figure(
         kind, end = noun
         if who is None:
             who, end = _or_keep(lex.linked_group(f, end), end)
+    if noun and lex.repeats_a_toll(f, q.start):
+        return None
     if q.bare_article and ((who is None and noun is None) or lex.is_lone_attacker(f, q.end)):
         return None
     subs, pos = _subfigures(lex, sentence, f, quantities, i, pos if not noun else end, offset)

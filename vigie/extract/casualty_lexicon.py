@@ -76,13 +76,15 @@ class CasualtyLexicon:
             return True
         if self._not_before.search(f, max(0, q.start - 25), q.start):
             return True
-        if self._anaphoric.search(f, max(0, q.start - 15), q.start):
-            return True
         return q.base == "exact" and q.value is not None and 1900 <= q.value <= 2100 and not self._noun_after(f, q.end)
 
     def is_background(self, f: str, pos: int) -> bool:
         """A whole-war toll ("... plus de 100.000 morts depuis mars 2011")."""
         return bool(self._background.match(f, pos))
+
+    def repeats_a_toll(self, f: str, start: int) -> bool:
+        """'parmi les onze morts', 'ces 14 victimes': a toll named again (caller checks the noun)."""
+        return bool(self._anaphoric.search(f, max(0, start - 15), start))
 
     def recalls_earlier_event(self, f: str, start: int) -> bool:
         """'... un attentat, qui avait fait une cinquantaine de morts': a past event's toll."""
