@@ -14,7 +14,8 @@ from vigie.models import Article, Claim, Event, EventReport, Evidence, Place
 from vigie.serve import write_acled_csv, write_geojson, write_jsonl
 from vigie.serve.acled import AcledFormat, AcledRows, interaction
 from vigie.serve.countries import Countries
-from vigie.store import Store, event_from_report
+from event_helpers import event_from_report
+from vigie.store import Store
 
 ACLED_HEADER = (
     "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
@@ -54,6 +55,7 @@ def merged_event() -> Event:
     one, two = strike("art1"), strike("art2", claims=(), fatalities=11, confidence=0.6)
     return replace(
         event_from_report(one, event_id="ev-saraqeb"), reports=(one, two),
+        assoc_actor_1=("Military Forces of Russia", "Hezbollah"),
         fatalities_low=9, fatalities_best=9, fatalities_high=11, sources=("OSDH", "SANA"),
         contested=True, grade="contested", notes="Frappe aérienne sur un marché de Saraqeb.",
         extra={"seq": 42, "timestamp": 1_700_000_000},

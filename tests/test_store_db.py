@@ -9,7 +9,8 @@ import pytest
 
 from vigie.errors import StoreError
 from vigie.models import Article, Claim, Event, EventReport, Evidence, Place
-from vigie.store import Store, event_from_report, report_id
+from event_helpers import event_from_report
+from vigie.store import Store, report_id
 
 TEXT_A = (
     "Des avions ont bombardé mardi le village de Kafranbel, tuant sept civils selon l'OSDH. "
@@ -202,20 +203,6 @@ def test_unknown_sources_count_each_article_once(store: Store) -> None:
     assert [(u.name, u.first_seen_article, u.count) for u in found] == [
         ("Radio Rozana", "a1", 2), ("Halab News", "a2", 1)
     ]
-
-
-def test_event_from_report_wraps_one_report() -> None:
-    r = report("a1")
-    event = event_from_report(r, event_id="ev1")
-    assert event.reports == (r,)
-    assert (event.fatalities_low, event.fatalities_best, event.fatalities_high) == (5, 5, 7)
-    assert event.sources == ("OSDH", "SANA")
-    assert event.contested and event.grade == "contested"
-    assert event.notes == TEXT_A[:86]
-    assert event_from_report(r).event_id == report_id(r)
-    quiet = event_from_report(report("a1", claims=(), fatalities=0))
-    assert quiet.sources == ("AlManar",) and not quiet.contested
-    assert (quiet.fatalities_low, quiet.fatalities_high) == (0, 0)
 
 
 def test_events_round_trip_with_reports_and_filters(store: Store) -> None:

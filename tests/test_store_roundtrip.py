@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vigie.models import Article, Claim, EventReport, Evidence, Place
-from vigie.store import Store, event_from_report, report_id
+from event_helpers import event_from_report
+from vigie.store import Store, report_id
 
 text = st.text(max_size=40)
 names = st.text(min_size=1, max_size=20)

@@ -3,7 +3,7 @@
 Why three: the analyst loads ACLED's CSV in pandas or R; tools and the newsroom read the
 JSON Lines, which keep every claim with its source and every evidence sentence; the
 monitoring desk drops the GeoJSON on a map. All three take ``Event`` records (from
-``Store.events()``, or reports wrapped by ``vigie.store.event_from_report``), write to an
+``Store.events()`` or ``vigie.merge.merge_reports``), write to an
 open text file, and return an :class:`ExportSummary`.
 """
 from __future__ import annotations

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from vigie.store.codec import report_id
 from vigie.store.db import Store
-from vigie.store.events import event_from_report
 from vigie.store.queries import Filters
 from vigie.store.records import IngestFailure, IngestRun, StoreCounts, UnknownSource
 
 __all__ = [
     "Filters", "IngestFailure", "IngestRun", "Store", "StoreCounts", "UnknownSource",
-    "event_from_report", "report_id",
+    "report_id",
 ]
