@@ -201,6 +201,14 @@ def test_active_verb_after_a_number_is_not_a_casualty() -> None:
     assert [(f.count, f.who) for f in figures] == [(2, "civilians")]
 
 
+def test_a_number_with_its_own_verb_is_not_governed_by_the_verb_before() -> None:
+    figures = find_figures("Neuf policiers ont été tués et 30 insurgés ont pris la fuite vers les collines.")
+    assert [(f.count, f.who) for f in figures] == [(9, "police")]
+    assert one("Les obus ont tué 5 civils à Ariha.").count == 5
+    figures = find_figures("Les obus ont tué 5 civils et 12 autres ont été blessés.")
+    assert [(f.count, f.kind) for f in figures] == [(5, "killed"), (12, "injured")]
+
+
 def test_named_one_plus_others() -> None:
     f = one("Le chef local de la milice a été tué ainsi que 6 autres combattants.")
     assert f.count == 7

@@ -147,12 +147,13 @@ def _read_figure(
         if after:
             kind, end, inner = after
             qualifier = qualifier or inner
-    if kind is None:
+    own_clause = who is not None and lex.heads_own_clause(f, pos, sentence)
+    if kind is None and not own_clause:
         before = lex.verb_before(f, start, has_group=who is not None, attached=q.bare_article)
         if before:
             kind, start = before
             end = max(pos, end)
-    if kind is None and previous and lex.continues_figure(f, previous[-1].end - offset, start):
+    if kind is None and not own_clause and previous and lex.continues_figure(f, previous[-1].end - offset, start):
         linked, linked_end = lex.linked_group(f, q.end)
         if who is not None or linked is not None:
             kind, who, end = previous[-1].kind, who or linked, max(pos, linked_end)

@@ -53,6 +53,7 @@ class CasualtyLexicon:
             self._subordinator = re.compile(phrase_regex(data["subordinators"]))
             self._incise = re.compile(rf"\s*,\s*{phrase_regex(data['incise_openers'])}[^,;:.()]*,")
             self._anaphoric = re.compile(rf"{phrase_regex(data['anaphoric_before'])}\s*$")
+            self._own_verb = re.compile(rf"\s*{phrase_regex(data['finite_auxiliaries'])}")
             self._ellipsis = re.compile(rf"(?:,\s*)?{phrase_regex(data['ellipsis_links'])}\s*$")
             plus_one = data["plus_one"]
             self._plus_one = re.compile(
@@ -97,6 +98,14 @@ class CasualtyLexicon:
     def is_lone_attacker(self, f: str, pos: int) -> bool:
         """'un kamikaze', 'un assaillant': the article names one attacker, not a toll."""
         return bool(self._lone.match(f, pos))
+
+    def heads_own_clause(self, f: str, pos: int, sentence: str) -> bool:
+        """'... et 40 rebelles ont pris la fuite': the number is the subject of its own verb.
+
+        ``sentence`` is the unfolded text: folding turns the preposition "à" into the verb "a".
+        """
+        m = self._own_verb.match(f, pos)
+        return bool(m) and sentence[m.end() - 1] != "à"
 
     def skip_incise(self, f: str, pos: int) -> int:
         """Past ', parmi lesquelles des enfants,' between a figure's group and its verb."""
