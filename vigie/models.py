@@ -129,6 +129,18 @@ class Place:
     admin2: str | None = None
 
 
+def place_fields(place: Place | None) -> dict[str, Any]:
+    """The flat place columns of design.md section 3 (all None when the place is unknown)."""
+    return {
+        "location": place.name if place else None,
+        "admin1": place.admin1 if place else None,
+        "country": place.country if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "geo_precision": place.geo_precision if place else None,
+    }
+
+
 @dataclass(frozen=True)
 class Actor:
     """A canonical actor from ``data/actors.yml``."""
@@ -164,7 +176,6 @@ class EventReport:
 
     def to_dict(self) -> dict[str, Any]:
         """The fixed JSON shape of design.md section 3 (tools read these names)."""
-        p = self.place
         return {
             "article_id": self.article_id,
             "event_date": self.event_date.isoformat(),
@@ -175,12 +186,7 @@ class EventReport:
             "assoc_actor_1": list(self.assoc_actor_1),
             "actor2": self.actor2,
             "assoc_actor_2": list(self.assoc_actor_2),
-            "location": p.name if p else None,
-            "admin1": p.admin1 if p else None,
-            "country": p.country if p else None,
-            "latitude": p.latitude if p else None,
-            "longitude": p.longitude if p else None,
-            "geo_precision": p.geo_precision if p else None,
+            **place_fields(self.place),
             "fatalities": self.fatalities,
             "claims": [c.to_dict() for c in self.claims],
             "civilian_targeting": self.civilian_targeting,

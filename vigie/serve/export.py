@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from vigie.models import Event
+from vigie.models import Event, place_fields
 from vigie.serve.acled import ACLED_COLUMNS, AcledRows, InterOf
 from vigie.serve.countries import Countries
 
@@ -69,13 +69,8 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "assoc_actor_1": list(event.assoc_actor_1),
         "actor2": event.actor2,
         "assoc_actor_2": list(event.assoc_actor_2),
-        "location": place.name if place else None,
-        "admin1": place.admin1 if place else None,
+        **place_fields(place),
         "admin2": place.admin2 if place else None,
-        "country": place.country if place else None,
-        "latitude": place.latitude if place else None,
-        "longitude": place.longitude if place else None,
-        "geo_precision": place.geo_precision if place else None,
         "fatalities": event.fatalities_best,
         "fatalities_low": event.fatalities_low,
         "fatalities_best": event.fatalities_best,
