@@ -20,12 +20,14 @@ The cascade for one article (each step drops what ACLED would not code):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from vigie.extract.attribution import SourceRegistry
 from vigie.extract.casualties import claims_from_sentence
+from vigie.extract import fold as F
+from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
 from vigie.extract.frames import DocFrames, Frame, Sentence, TextSpan
 from vigie.extract.locate import PlaceFinder
 from vigie.extract.subtypes import EventRules, decide, event_type
@@ -34,34 +36,15 @@ from vigie.resolve.actors import ActorMention, ActorRegistry
 from vigie.resolve.dates import is_background, resolve_event_date
 
 CIVILIANS = "Civilians (Syria)"
+UNIDENTIFIED = "Unidentified Armed Group (Syria)"
+_UNCLAIMED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
 # A bare noun ("la chute de X") names no taker: it must not borrow the sentence's first actor.
 _NOMINAL_TERRITORY = frozenset({"fall_noun"})
 _CROWDS = {"Protests": "Protesters (Syria)", "Riots": "Rioters (Syria)"}
 _REMOTE_RULES = frozenset({"bombing", "explosive", "chemical"})
+_CROWD_RULES = frozenset({"protest", "riot"})
 _WORD = re.compile(r"[^\W\d_]+")
 _UNKNOWN_DATE_PENALTY = 0.15
-
-
-@dataclass
-class Draft:
-    """An event under construction (mutable until it becomes an EventReport)."""
-
-    sub_type: str
-    actor1: str | None
-    actor2: str | None
-    assoc1: list[str]
-    assoc2: list[str]
-    place: Place
-    when: date
-    precision: str
-    dated: bool
-    civilian_targeting: bool
-    confidence: float
-    trigger: str
-    rule: str | None
-    sentences: list[int]
-    paragraph: int
-    claims: list[Claim] = field(default_factory=list)
 
 
 @dataclass
@@ -76,8 +59,10 @@ class ArticleInput:
 class EventAssembler:
     """Turns one article's frames into EventReports using the registries and resolvers."""
 
-    def __init__(self, *, actors: ActorRegistry, sources: SourceRegistry, places: PlaceFinder, rules: EventRules) -> None:
+    def __init__(self, *, actors: ActorRegistry, sources: SourceRegistry, places: PlaceFinder, rules: EventRules,
+                 assembly: AssemblyRules | None = None) -> None:
         self.actors = actors
+        self.assembly = assembly or AssemblyRules.load()
         self.sources = sources
         self.places = places
         self.rules = rules
@@ -85,10 +70,12 @@ class EventAssembler:
     # -- entry point -------------------------------------------------------------------------
     def reports(self, df: DocFrames, art: ArticleInput) -> list[EventReport]:
         self._memo: dict[tuple[Any, ...], Any] = {}  # per-article memo of resolutions
+        self._text = art.text
         mentions = list(df.actor_mentions) if df.actor_mentions else self.actors.find_mentions(art.text)
         named = [m.actor for m in mentions if m.actor and not m.generic]
         article_actors = sorted(set(named), key=lambda a: -named.count(a))
         places = self.places.for_article(art.text, df)
+        self._headline = headline_sentences(df, max_chars=self.assembly.headline_max_chars)
         kept = self._keep(df)
         drafts: list[Draft] = []
         last_by_par: dict[int, Draft] = {}
@@ -97,7 +84,7 @@ class EventAssembler:
                 drafts.append(draft)
                 last_by_par[draft.paragraph] = draft
         # ACLED codes no event without a named first actor
-        drafts = [d for d in self._merge(drafts) if d.actor1]
+        drafts = [d for d in merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs) if d.actor1]
         self._attach_claims(drafts, df, art)
         return [self._report(d, df, art) for d in drafts]
 
@@ -133,15 +120,24 @@ class EventAssembler:
         combatant = bool(fr.patient_words & self.rules.combatant_nouns) or any(self._get(a) and self._get(a).kind != "civilians" for a in patient)
         weapon = bool(fr.patient_words & self.rules.weapon_nouns)
         prev = last_by_par.get(sent.paragraph)
+        agent = [a for a in agent if a != CIVILIANS or fr.rule in _CROWD_RULES]  # civilians attack no one
         actor1 = agent[0] if agent else None
+        rank = F.RANK_NONE
+        if actor1 is not None:
+            named_subject = any(m.actor == actor1 and not m.generic for m in mentions if _inside(m, fr.agent))
+            rank = F.RANK_NAMED_SUBJECT if named_subject else F.RANK_GENERIC_SUBJECT
         if actor1 is None and fr.roles == "inverted":
             actor1 = self._opponent(patient[0] if patient else None, mentions, df, fr, article_actors)
+            rank = F.RANK_OPPONENT
         if actor1 is None and fr.roles != "inverted" and fr.entry_id not in _NOMINAL_TERRITORY:
-            before = [m for m in mentions if sent.start <= m.start < fr.trigger.start and not _inside(m, fr.patient)]
+            before = [m for m in mentions if sent.start <= m.start < fr.trigger.start and not _inside(m, fr.patient)
+                      and not self._qualifies_place(m)]
             resolved = [self._resolve(m, near + article_actors) for m in before]
-            actor1 = next((a for a in resolved if a and a not in patient), None)
-        if actor1 is None and prev is not None:
+            actor1 = next((a for a in resolved if a and a not in patient and a != CIVILIANS), None)
+            rank = F.RANK_BEFORE_TRIGGER
+        if actor1 is None and prev is not None and not (fr.rule == "explosive" or fr.sub_type in _UNCLAIMED):
             actor1 = prev.actor1
+            rank = F.RANK_BORROWED
         decision = decide(
             fr.rule, cues=fr.cues, actor1=self._get(actor1), patient_civilian=bool(civil_words),
             patient_combatant=combatant, patient_weapon=weapon, in_battle="battle" in fr.cues,
@@ -149,6 +145,8 @@ class EventAssembler:
         sub_type = decision.sub_type if decision else fr.sub_type
         if sub_type is None:
             return []
+        if actor1 is None and sub_type in _UNCLAIMED:
+            actor1, rank = UNIDENTIFIED, F.RANK_BORROWED  # ACLED: an unclaimed bombing's author is unknown
         civilian = bool(decision and decision.civilian_targeting)
         crowd = _CROWDS.get(event_type(sub_type))
         if crowd and (self._get(actor1) is None or self._get(actor1).kind not in ("protesters", "rioters")):
@@ -160,6 +158,7 @@ class EventAssembler:
             actor2 = self._opponent(actor1, mentions, df, fr, article_actors)
         if actor1 is None and actor2 is not None and actor2 != CIVILIANS:
             actor1 = self._opponent(actor2, mentions, df, fr, article_actors)
+            rank = F.RANK_BORROWED
             if decision is not None and fr.rule == "territory":
                 sub_type = decide(fr.rule, cues=fr.cues, actor1=self._get(actor1), patient_civilian=False,
                                   patient_combatant=combatant, patient_weapon=weapon, in_battle=False).sub_type or sub_type
@@ -179,7 +178,8 @@ class EventAssembler:
         return [
             Draft(sub_type, actor1, actor2, _uniq(assoc1), _uniq(assoc2), place, when, precision, dated,
                   civilian, max(0.05, min(0.99, conf - 0.1 * (place.geo_precision - 1))), fr.trigger.text,
-                  fr.rule, [fr.sentence], sent.paragraph)
+                  fr.rule, [fr.sentence], sent.paragraph, agent_rank=rank if actor1 else F.RANK_NONE,
+                  headline=fr.sentence in self._headline)
             for place in resolved_places
         ]
 
@@ -215,8 +215,16 @@ class EventAssembler:
         self._memo[("near", si)] = _uniq(out)
         return self._memo[("near", si)]
 
+    def _qualifies_place(self, m: ActorMention) -> bool:
+        """A generic word qualifying a place names no actor ("ville rebelle", "quartiers insurgés")."""
+        if not m.generic:
+            return False
+        before = _WORD.findall(self._text[max(0, m.start - 30):m.start])
+        return bool(before) and (before[-1].lower() in self.rules.place_nouns or before[-1].lower().rstrip("sx") in self.rules.place_nouns)
+
     def _actors_in(self, spans: tuple[TextSpan, ...], mentions: list[ActorMention], context: list[str]) -> list[str]:
-        found = [m for m in mentions if any(s.start <= m.start and m.end <= s.end for s in spans)]
+        # overlap, not inclusion: "raids russes" is one mention, the agent span only "russes"
+        found = [m for m in mentions if any(m.start < s.end and s.start < m.end for s in spans) and not self._qualifies_place(m)]
         return _uniq([a for a in (self._resolve(m, context) for m in found) if a])
 
     def _opponent(self, actor1: str | None, mentions: list[ActorMention], df: DocFrames, fr: Frame,
@@ -256,24 +264,6 @@ class EventAssembler:
                 return None, "", False
             return res.date, res.precision, True
         return art.published, "week", False
-
-    # -- 6. merging --------------------------------------------------------------------------
-    def _merge(self, drafts: list[Draft]) -> list[Draft]:
-        out: list[Draft] = []
-        for d in drafts:
-            target = next((o for o in out if _same_event(o, d)), None)
-            if target is None:
-                target = next((o for o in out if _absorbs(o, d)), None)
-            if target is None:
-                absorbed = [o for o in out if _absorbs(d, o)]
-                if absorbed:
-                    target = absorbed[0]
-                    _take_over(target, d)
-                    continue
-                out.append(d)
-                continue
-            _fold(target, d)
-        return out
 
     # -- 7. claims ---------------------------------------------------------------------------
     def _attach_claims(self, drafts: list[Draft], df: DocFrames, art: ArticleInput) -> None:
@@ -317,72 +307,3 @@ def _uniq(items: list[Any]) -> list[Any]:
         if x and x not in out:
             out.append(x)
     return out
-
-
-def _place_key(p: Place) -> tuple[Any, ...]:
-    return (p.gazetteer_id or p.name, p.geo_precision if p.geo_precision == 3 else 1)
-
-
-def _dates_agree(a: Draft, b: Draft) -> bool:
-    return a.when == b.when or not a.dated or not b.dated
-
-
-def _actors_agree(a: Draft, b: Draft) -> bool:
-    pa = {x for x in (a.actor1, a.actor2) if x}
-    pb = {x for x in (b.actor1, b.actor2) if x}
-    return not pa or not pb or pa <= pb or pb <= pa or a.actor1 == b.actor1
-
-
-def _same_event(a: Draft, b: Draft) -> bool:
-    if a.sub_type in _TERRITORY and b.sub_type in _TERRITORY and (not a.actor1 or not b.actor1):
-        return _place_key(a.place) == _place_key(b.place) and _dates_agree(a, b)
-    return a.sub_type == b.sub_type and _place_key(a.place) == _place_key(b.place) and _dates_agree(a, b) and _actors_agree(a, b)
-
-
-_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-
-
-def _absorbs(big: Draft, small: Draft) -> bool:
-    """A territory change absorbs a clash at its place and day; a battle absorbs a strike of its
-    sentence at its place (ACLED: an air strike inside a ground battle is part of the battle)."""
-    if _place_key(big.place) != _place_key(small.place) or not _dates_agree(big, small):
-        return False
-    if big.sub_type in _TERRITORY and small.sub_type == "Armed clash":
-        return True
-    if event_type(big.sub_type) == "Battles" and event_type(small.sub_type) == "Explosions/Remote violence":
-        return bool(set(big.sentences) & set(small.sentences))
-    return False
-
-
-def _fold(target: Draft, d: Draft) -> None:
-    """Merge ``d`` into ``target``: evidence, missing actors, an explicit date over a default one."""
-    if not target.actor1 and d.actor1:
-        target.sub_type = d.sub_type
-    target.sentences = sorted(set(target.sentences) | set(d.sentences))
-    if not target.dated and d.dated:
-        target.when, target.precision, target.dated = d.when, d.precision, True
-    if not target.actor1:
-        target.actor1 = d.actor1
-    if not target.actor2 and d.actor2 != target.actor1:
-        target.actor2 = d.actor2
-    for a in d.assoc1:
-        if a not in target.assoc1 and a not in (target.actor1, target.actor2):
-            target.assoc1.append(a)
-    for a in d.assoc2:
-        if a not in target.assoc2 and a not in (target.actor1, target.actor2):
-            target.assoc2.append(a)
-    if d.place.geo_precision < target.place.geo_precision:
-        target.place = d.place
-    target.confidence = min(0.99, max(target.confidence, d.confidence) + 0.05)
-    target.civilian_targeting = target.civilian_targeting or d.civilian_targeting
-
-
-def _take_over(target: Draft, big: Draft) -> None:
-    """``big`` absorbs the earlier ``target``: target takes big's sub-type and actors."""
-    small = replace(target)
-    target.sub_type, target.actor1, target.actor2 = big.sub_type, big.actor1, big.actor2
-    target.assoc1, target.assoc2, target.rule, target.trigger = list(big.assoc1), list(big.assoc2), big.rule, big.trigger
-    target.place, target.when, target.precision, target.dated = big.place, big.when, big.precision, big.dated
-    target.civilian_targeting = big.civilian_targeting
-    _fold(target, small)
-    target.sentences = sorted(set(target.sentences) | set(big.sentences))

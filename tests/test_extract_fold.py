@@ -1,0 +1,103 @@
+"""In-article folding of drafts (vigie.extract.fold) and its data file assembly.yml.
+
+Drafts are built by hand: the rules are about places, dates, types and ranks, not parsing."""
+from datetime import date
+
+import pytest
+
+from vigie.errors import DataFileError
+from vigie.extract import fold as F
+from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
+from vigie.extract.frames import DocFrames, Sentence
+from vigie.models import Place
+
+DAY = date(2016, 3, 8)
+SARAQEB = Place("Saraqib", 35.86, 36.80, "Idlib", "Syria", "SY", 1, gazetteer_id="1")
+ARIHA = Place("Ariha", 35.81, 36.61, "Idlib", "Syria", "SY", 1, gazetteer_id="2")
+IDLIB_GOV = Place("Idlib", 35.9, 36.6, "Idlib", "Syria", "SY", 3, gazetteer_id="g-idlib")
+HAMA = Place("Hama", 35.13, 36.75, "Hama", "Syria", "SY", 1, gazetteer_id="3")
+
+
+def draft(sub, place, *, a1="Military Forces of Syria", a2="Syrian rebels (unspecified)", when=DAY,
+          dated=True, sent=5, par=2, rank=F.RANK_NAMED_SUBJECT, headline=False):
+    return Draft(sub, a1, a2, [], [], place, when, "day" if dated else "week", dated, False, 0.6, "t",
+                 None, [sent], par, agent_rank=rank, headline=headline)
+
+
+def test_headline_folds_into_the_body_event_of_its_governorate():
+    body = draft("Air/drone strike", ARIHA)
+    head = draft("Shelling/artillery/missile attack", IDLIB_GOV, dated=False, sent=0, par=0, headline=True)
+    out = merge_drafts([body, head])
+    assert len(out) == 1
+    assert out[0].place == ARIHA and out[0].sub_type == "Air/drone strike"
+    assert out[0].sentences == [0, 5]
+
+
+def test_headline_with_no_body_telling_stays_an_event():
+    body = draft("Air/drone strike", HAMA)
+    head = draft("Government regains territory", SARAQEB, dated=False, sent=0, par=0, headline=True)
+    assert len(merge_drafts([body, head])) == 2
+
+
+def test_governorate_level_draft_folds_into_a_town_of_that_governorate_same_day():
+    town = draft("Air/drone strike", SARAQEB, sent=4, par=2)
+    coarse = draft("Air/drone strike", IDLIB_GOV, sent=6, par=3)
+    out = merge_drafts([coarse, town])
+    assert [d.place for d in out] == [SARAQEB]
+
+
+def test_governorate_level_draft_of_another_day_stays_apart():
+    town = draft("Air/drone strike", SARAQEB, sent=4, par=2)
+    coarse = draft("Air/drone strike", IDLIB_GOV, when=date(2016, 3, 9), sent=9, par=5)
+    assert len(merge_drafts([town, coarse])) == 2
+
+
+def test_undated_governorate_draft_far_from_the_lead_stays_apart():
+    town = draft("Air/drone strike", SARAQEB, sent=4, par=2)
+    coarse = draft("Air/drone strike", IDLIB_GOV, dated=False, sent=12, par=6)
+    assert len(merge_drafts([town, coarse])) == 2
+
+
+def test_two_territory_tellings_of_one_place_keep_the_named_subject():
+    borrowed = draft("Non-state actor overtakes territory", SARAQEB, a1="Jabhat al-Nusra",
+                     a2="Military Forces of Syria", rank=F.RANK_BORROWED, sent=1)
+    named = draft("Government regains territory", SARAQEB, rank=F.RANK_NAMED_SUBJECT, sent=3)
+    out = merge_drafts([borrowed, named])
+    assert len(out) == 1
+    assert out[0].sub_type == "Government regains territory"
+    assert out[0].actor1 == "Military Forces of Syria"
+
+
+def test_a_territory_change_absorbs_a_clash_without_taking_its_sub_type():
+    clash = draft("Armed clash", SARAQEB, rank=F.RANK_NAMED_SUBJECT, sent=2)
+    taken = draft("Government regains territory", SARAQEB, rank=F.RANK_BEFORE_TRIGGER, sent=3)
+    out = merge_drafts([clash, taken])
+    assert [d.sub_type for d in out] == ["Government regains territory"]
+
+
+def sentences(*texts_by_par):
+    out, pos = [], 0
+    for par, text in texts_by_par:
+        out.append(Sentence(pos, pos + len(text), text, par))
+        pos += len(text) + 2
+    return DocFrames((), tuple(out), (), (), ())
+
+
+def test_headline_block_is_a_short_unclosed_first_paragraph():
+    df = sentences((0, "Syrie : l'armée reprend Saraqeb aux rebelles"), (1, "L'armée a repris mardi Saraqeb."))
+    assert headline_sentences(df, max_chars=260) == frozenset({0})
+
+
+def test_a_one_sentence_lead_is_not_a_headline():
+    df = sentences((0, "Au moins neuf civils ont été tués mardi à Saraqeb par des frappes."), (1, "Le bilan pourrait s'alourdir."))
+    assert headline_sentences(df, max_chars=260) == frozenset()
+
+
+def test_assembly_rules_load_and_reject_unknown_fallback_steps():
+    rules = AssemblyRules.load()
+    assert rules.headline_max_chars > 50 and rules.lead_paragraphs >= 0
+    assert set(rules.place_fallback) <= F.FALLBACK_STEPS
+    with pytest.raises(DataFileError):
+        AssemblyRules.from_data({"headline_max_chars": 100, "lead_paragraphs": 1, "place_fallback": ["moon"]})
+    with pytest.raises(DataFileError):
+        AssemblyRules.from_data(["not", "a", "mapping"])

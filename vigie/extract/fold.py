@@ -1,0 +1,268 @@
+"""In-article merging of drafts: one event per sub-type, place, day and actor pair (ACLED).
+
+Why a separate step: an article tells the same event several times - the headline sums it up,
+the lead names the governorate, the body names the town and the actors. Counting each telling
+as an event is the largest source of false positives, and letting the vaguest telling decide
+the sub-type or actors is the largest source of wrong codes. The order of the cascade:
+
+1. body drafts merge when they are the same event (same sub-type, place, date, actors); two
+   territory changes of one place and day are one event whatever their takers;
+2. a territory change absorbs a clash of its place and day; a battle absorbs a strike of its
+   sentence at its place (an air strike inside a ground battle is part of the battle);
+3. a governorate-level draft (precision 3) folds into a more specific draft of the same event
+   type in that governorate, on the same day (or undated, in the same paragraph or the lead);
+4. a headline draft becomes an event only when no body draft tells it: same event type, same
+   place or governorate, compatible dates.
+
+When two tellings merge, the one with the better-resolved first actor (a named actor as the
+grammatical subject beats a generic word, which beats an actor borrowed from the context)
+decides the sub-type and the actors.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from vigie.errors import DataFileError
+from vigie.extract.frames import DocFrames
+from vigie.extract.subtypes import event_type
+from vigie.models import Claim, Place
+
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+# How actor1 was found, best first (Draft.agent_rank).
+RANK_NAMED_SUBJECT = 0
+RANK_GENERIC_SUBJECT = 1
+RANK_OPPONENT = 2
+RANK_BEFORE_TRIGGER = 3
+RANK_BORROWED = 4
+RANK_NONE = 5
+
+
+@dataclass
+class Draft:
+    """An event under construction (mutable until it becomes an EventReport)."""
+
+    sub_type: str
+    actor1: str | None
+    actor2: str | None
+    assoc1: list[str]
+    assoc2: list[str]
+    place: Place
+    when: date
+    precision: str
+    dated: bool
+    civilian_targeting: bool
+    confidence: float
+    trigger: str
+    rule: str | None
+    sentences: list[int]
+    paragraph: int
+    claims: list[Claim] = field(default_factory=list)
+    agent_rank: int = RANK_NONE
+    headline: bool = False
+
+
+def merge_drafts(drafts: list[Draft], *, lead_paragraphs: int = 1) -> list[Draft]:
+    """The cascade of the module docstring; ``lead_paragraphs`` = paragraphs after the headline
+    that summarise the article (their governorate-level drafts fold like the headline's)."""
+    body = [d for d in drafts if not d.headline]
+    heads = [d for d in drafts if d.headline]
+    out = _merge_body(body)
+    out = _fold_coarse(out, lead_paragraphs=lead_paragraphs)
+    for h in heads:
+        target = _headline_target(h, out)
+        if target is None:
+            out.append(h)
+        else:
+            _add_telling(target, h)
+    return _fold_coarse(out, lead_paragraphs=lead_paragraphs)
+
+
+def _merge_body(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for d in drafts:
+        target = next((o for o in out if same_event(o, d)), None)
+        if target is None:
+            target = next((o for o in out if absorbs(o, d)), None)
+        if target is None:
+            absorbed = [o for o in out if absorbs(d, o)]
+            if absorbed:
+                take_over(absorbed[0], d)
+                continue
+            out.append(d)
+            continue
+        fold(target, d)
+    return out
+
+
+def _fold_coarse(drafts: list[Draft], *, lead_paragraphs: int) -> list[Draft]:
+    """Step 3: a governorate-level draft joins the most specific matching draft of its governorate."""
+    out = list(drafts)
+    for d in sorted(drafts, key=lambda x: -x.place.geo_precision):
+        if d.place.geo_precision < 3 or d not in out:
+            continue
+        fine = [o for o in out if o is not d and o.place.geo_precision < 3 and _coarse_matches(d, o, lead_paragraphs)]
+        if not fine:
+            continue
+        target = min(fine, key=lambda o: (o.sub_type != d.sub_type, o.place.geo_precision, abs(o.paragraph - d.paragraph)))
+        _add_telling(target, d)
+        out.remove(d)
+    return out
+
+
+def _coarse_matches(coarse: Draft, fine: Draft, lead_paragraphs: int) -> bool:
+    if event_type(coarse.sub_type) != event_type(fine.sub_type) or not coarse.place.admin1:
+        return False
+    if coarse.place.admin1 != fine.place.admin1 or not actors_agree(coarse, fine):
+        return False
+    if coarse.dated and fine.dated:
+        return coarse.when == fine.when
+    return coarse.headline or coarse.paragraph <= lead_paragraphs or coarse.paragraph == fine.paragraph
+
+
+def _headline_target(h: Draft, drafts: list[Draft]) -> Draft | None:
+    """The body draft telling what the headline sums up: same event type and place (or governorate)."""
+    cands = [o for o in drafts if not o.headline and event_type(o.sub_type) == event_type(h.sub_type)
+             and (_place_key(o.place) == _place_key(h.place) or (h.place.admin1 and o.place.admin1 == h.place.admin1))
+             and dates_agree(o, h)]
+    if not cands:
+        return None
+    return min(cands, key=lambda o: (_place_key(o.place) != _place_key(h.place), o.sub_type != h.sub_type,
+                                     o.agent_rank, min(o.sentences)))
+
+
+def _add_telling(target: Draft, d: Draft) -> None:
+    """``d`` tells ``target`` again, less precisely: it adds evidence and missing facts only."""
+    target.sentences = sorted(set(target.sentences) | set(d.sentences))
+    if not target.actor1 and d.actor1:
+        target.actor1, target.agent_rank = d.actor1, d.agent_rank
+    if not target.dated and d.dated and not d.headline:
+        target.when, target.precision, target.dated = d.when, d.precision, True
+    if not target.actor2 and d.actor2 and d.actor2 != target.actor1:
+        target.actor2 = d.actor2
+    target.confidence = min(0.99, max(target.confidence, d.confidence) + 0.05)
+    target.civilian_targeting = target.civilian_targeting or d.civilian_targeting
+
+
+def _place_key(p: Place) -> tuple[Any, ...]:
+    return (p.gazetteer_id or p.name, p.geo_precision if p.geo_precision == 3 else 1)
+
+
+def dates_agree(a: Draft, b: Draft) -> bool:
+    return a.when == b.when or not a.dated or not b.dated
+
+
+def actors_agree(a: Draft, b: Draft) -> bool:
+    pa = {x for x in (a.actor1, a.actor2) if x}
+    pb = {x for x in (b.actor1, b.actor2) if x}
+    return not pa or not pb or pa <= pb or pb <= pa or a.actor1 == b.actor1
+
+
+def same_event(a: Draft, b: Draft) -> bool:
+    if a.sub_type in TERRITORY and b.sub_type in TERRITORY:
+        # one place changes hands once a day: the takers are settled by the better-resolved telling
+        return _place_key(a.place) == _place_key(b.place) and dates_agree(a, b)
+    return a.sub_type == b.sub_type and _place_key(a.place) == _place_key(b.place) and dates_agree(a, b) and actors_agree(a, b)
+
+
+def absorbs(big: Draft, small: Draft) -> bool:
+    """A territory change absorbs a clash at its place and day; a battle absorbs a strike of its
+    sentence at its place (ACLED: an air strike inside a ground battle is part of the battle)."""
+    if _place_key(big.place) != _place_key(small.place) or not dates_agree(big, small):
+        return False
+    if big.sub_type in TERRITORY and small.sub_type == "Armed clash":
+        return True
+    if event_type(big.sub_type) == "Battles" and event_type(small.sub_type) == "Explosions/Remote violence":
+        return bool(set(big.sentences) & set(small.sentences))
+    return False
+
+
+def fold(target: Draft, d: Draft) -> None:
+    """Merge ``d`` into ``target``; the telling with the better-resolved actor1 decides the codes."""
+    same_kind = d.sub_type == target.sub_type or (d.sub_type in TERRITORY and target.sub_type in TERRITORY)
+    if d.agent_rank < target.agent_rank and d.actor1 and same_kind:
+        target.sub_type, target.actor1, target.actor2 = d.sub_type, d.actor1, d.actor2
+        target.agent_rank, target.trigger, target.rule = d.agent_rank, d.trigger, d.rule
+        target.assoc1 = [a for a in target.assoc1 if a not in (d.actor1, d.actor2)]
+        target.assoc2 = [a for a in target.assoc2 if a not in (d.actor1, d.actor2)]
+    target.sentences = sorted(set(target.sentences) | set(d.sentences))
+    if not target.dated and d.dated:
+        target.when, target.precision, target.dated = d.when, d.precision, True
+    if not target.actor1:
+        target.actor1 = d.actor1
+    if not target.actor2 and d.actor2 != target.actor1:
+        target.actor2 = d.actor2
+    for a in d.assoc1:
+        if a not in target.assoc1 and a not in (target.actor1, target.actor2):
+            target.assoc1.append(a)
+    for a in d.assoc2:
+        if a not in target.assoc2 and a not in (target.actor1, target.actor2):
+            target.assoc2.append(a)
+    if d.place.geo_precision < target.place.geo_precision:
+        target.place = d.place
+    target.confidence = min(0.99, max(target.confidence, d.confidence) + 0.05)
+    target.civilian_targeting = target.civilian_targeting or d.civilian_targeting
+
+
+def take_over(target: Draft, big: Draft) -> None:
+    """``big`` absorbs the earlier ``target``: target takes big's sub-type and actors."""
+    small = replace(target)
+    target.sub_type, target.actor1, target.actor2 = big.sub_type, big.actor1, big.actor2
+    target.assoc1, target.assoc2, target.rule, target.trigger = list(big.assoc1), list(big.assoc2), big.rule, big.trigger
+    target.place, target.when, target.precision, target.dated = big.place, big.when, big.precision, big.dated
+    target.civilian_targeting, target.agent_rank = big.civilian_targeting, big.agent_rank
+    fold(target, small)
+    target.sentences = sorted(set(target.sentences) | set(big.sentences))
+
+
+@dataclass(frozen=True)
+class AssemblyRules:
+    """Thresholds of ``assembly.yml``: what is a headline, the lead, the place fallback order."""
+
+    headline_max_chars: int
+    lead_paragraphs: int
+    place_fallback: tuple[str, ...]
+
+    @classmethod
+    def load(cls, name: str = "assembly.yml") -> "AssemblyRules":
+        from vigie.data import load_yaml
+
+        return cls.from_data(load_yaml(name))
+
+    @classmethod
+    def from_data(cls, data: Any) -> "AssemblyRules":
+        if not isinstance(data, dict):
+            raise DataFileError("assembly.yml: expected a mapping")
+        try:
+            order = tuple(str(x) for x in data["place_fallback"])
+            rules = cls(int(data["headline_max_chars"]), int(data["lead_paragraphs"]), order)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
+        unknown = set(order) - FALLBACK_STEPS
+        if unknown:
+            raise DataFileError(f"assembly.yml: unknown place_fallback steps {sorted(unknown)}")
+        return rules
+
+
+FALLBACK_STEPS = frozenset({"paragraph", "article", "governorate"})
+
+
+_KICKER = re.compile(r"^[\w' -]{2,30}\s:\s")  # "Syrie : ...", "Idlib : ..."
+_CLOSED = re.compile(r"[.!?»\"”]$")
+
+
+def headline_sentences(df: DocFrames, *, max_chars: int) -> frozenset[int]:
+    """Sentences of the title block: a short first paragraph, followed by more text, whose lines
+    read as titles (no closing period, or a "Syrie : " kicker). A one-sentence lead is not one."""
+    first = [i for i, s in enumerate(df.sentences) if s.paragraph == 0]
+    if not first or len(first) == len(df.sentences):
+        return frozenset()
+    texts = [df.sentences[i].text for i in first]
+    if sum(len(t) for t in texts) > max_chars:
+        return frozenset()
+    if not all(_KICKER.match(t) or not _CLOSED.search(t.rstrip()) for t in texts):
+        return frozenset()
+    return frozenset(first)
