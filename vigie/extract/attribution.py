@@ -296,14 +296,21 @@ def choose_source(
 
 
 def attributed_sources(
-    sentence: str, *, registry: SourceRegistry, cues: AttributionCues | None = None
+    sentence: str,
+    *,
+    registry: SourceRegistry,
+    cues: AttributionCues | None = None,
+    mentions: list[tuple[int, int, str]] | None = None,
 ) -> list[SourceMention]:
-    """Every source an attribution cue links to the sentence, known or not, in text order."""
+    """Every source an attribution cue links to the sentence, known or not, in text order.
+
+    ``mentions``: ``registry.mentions(sentence)`` when the caller already has them.
+    """
     c = cues or AttributionCues.load()
     f = fold(sentence)
     out: list[SourceMention] = []
     covered: list[tuple[int, int]] = []
-    for start, end, name in registry.mentions(sentence, f):
+    for start, end, name in registry.mentions(sentence, f) if mentions is None else mentions:
         if _linked(c, f, start, end):
             out.append(SourceMention(name, start, end, raw=sentence[start:end]))
             covered.append((start, end))

@@ -264,10 +264,11 @@ def claims_from_sentence(
     figures = find_figures(sentence, offset=offset)
     if not figures and context is None:
         return []
-    candidates = attributed_sources(sentence, registry=registry, cues=cues)
+    found = registry.mentions(sentence)
+    candidates = attributed_sources(sentence, registry=registry, cues=cues, mentions=found)
     referent = None
     if context is not None:
-        named = [SourceMention(n, a, b, raw=sentence[a:b]) for a, b, n in registry.mentions(sentence)]
+        named = [SourceMention(n, a, b, raw=sentence[a:b]) for a, b, n in found]
         referent = context.resolve(sentence, candidates, named=named)
     if not figures:
         return []
