@@ -173,3 +173,18 @@ def test_a_speaker_named_without_a_cue_is_a_referent(registry: SourceRegistry) -
     assert ctx.resolve(first, [], named=[SourceMention(n, a, b) for a, b, n in mentions]) is None
     found = ctx.resolve("D'après lui, 90 jihadistes ont été éliminés.", [])
     assert found is not None and found.name == "Russian Ministry of Defence"
+
+
+def test_back_references_chain_through_sentences_without_figures(registry: SourceRegistry) -> None:
+    from vigie.extract.attribution import AttributionContext
+    from vigie.extract.casualties import claims_from_sentence
+
+    ctx = AttributionContext()
+    sentences = [
+        "L'armée a repris la colline, a annoncé le ministère russe de la Défense.",
+        "« La libération de la région est proche », a déclaré le porte-parole du ministère.",
+        "Selon lui, 70 jihadistes ont été tués dans l'assaut.",
+    ]
+    out = [claims_from_sentence(s, registry=registry, outlet="Sputnik", context=ctx) for s in sentences]
+    assert out[:2] == [[], []]
+    assert [(c.count, c.source) for c in out[2]] == [(70, "Russian Ministry of Defence")]

@@ -225,14 +225,25 @@ class AttributionContext:
     credited ("Le ministre russe de la Défense, Sergueï Choïgou, a annoncé ..." then "Selon lui,
     plus de 1.000 combattants ont été tués"). Make one context per article and hand it every
     sentence in text order, figures or not, since speakers are usually introduced in a sentence
-    without a figure: ``claims_from_sentence(..., context=ctx)`` does this. A credited source
-    stays available for ``back_reference_window`` sentences (``data/attribution.yml``).
+    without a figure: ``claims_from_sentence(..., context=ctx)`` does this (``note`` for a
+    sentence without figures, ``resolve`` for one with figures). A credited source stays
+    available for ``back_reference_window`` sentences (``data/attribution.yml``).
+
+    Noted sentences are only searched when a back-reference needs them, so a sentence without a
+    figure costs nothing here (the registry scan is the dear part of attribution).
     """
 
-    def __init__(self, *, cues: AttributionCues | None = None) -> None:
+    def __init__(self, *, registry: SourceRegistry | None = None, cues: AttributionCues | None = None) -> None:
+        self._registry = registry or SourceRegistry.load()
         self._cues = cues or AttributionCues.load()
         self._last: SourceMention | None = None
         self._age = 0
+        self._pending: list[str] = []
+
+    def note(self, sentence: str) -> None:
+        """A sentence with no figure: kept (text only) until a back-reference needs its sources."""
+        self._age += 1
+        self._pending = (self._pending + [sentence])[-(self._cues.back_reference_window + 1):]
 
     def resolve(
         self,
@@ -249,15 +260,33 @@ class AttributionContext:
         reprise"): a later "selon lui" may point at them, so they become the referent too.
         """
         self._age += 1
-        if mentions:
-            self._last, self._age = mentions[-1], 0
-            return None
-        if self._last is not None and self._age <= self._cues.back_reference_window:
+        referent = None
+        if not mentions and self._cues.back_reference.search(fold(sentence)):
+            referent = self._from_pending() or (
+                self._last if self._last is not None and self._age <= self._cues.back_reference_window else None
+            )
+        newest = mentions[-1] if mentions else referent or (named[-1] if named else None)
+        if newest is not None:
+            self._last, self._age, self._pending = newest, 0, []
+        return referent
+
+    def _from_pending(self) -> SourceMention | None:
+        """The newest noted sentence's source: a cued one first, else a registry name; a noted
+        sentence that itself refers back ("a déclaré le ministre") is passed over."""
+        window = self._cues.back_reference_window
+        for back, sentence in enumerate(reversed(self._pending), start=1):
+            if back > window:
+                break
+            found = self._registry.mentions(sentence)
+            if not found:
+                continue
+            cued = attributed_sources(sentence, registry=self._registry, cues=self._cues, mentions=found)
+            if cued:
+                return cued[-1]
             if self._cues.back_reference.search(fold(sentence)):
-                self._age = 0
-                return self._last
-        if named:
-            self._last, self._age = named[-1], 0
+                continue  # "a déclaré le ministre": it points further back, as this one does
+            a, b, name = found[-1]
+            return SourceMention(name, a, b, raw=sentence[a:b])
         return None
 
 

@@ -262,7 +262,9 @@ def claims_from_sentence(
     ajouté", "de même source" take the source credited earlier. None keeps each sentence alone.
     """
     figures = find_figures(sentence, offset=offset)
-    if not figures and context is None:
+    if not figures:
+        if context is not None:
+            context.note(sentence)
         return []
     found = registry.mentions(sentence)
     candidates = attributed_sources(sentence, registry=registry, cues=cues, mentions=found)
@@ -270,8 +272,6 @@ def claims_from_sentence(
     if context is not None:
         named = [SourceMention(n, a, b, raw=sentence[a:b]) for a, b, n in found]
         referent = context.resolve(sentence, candidates, named=named)
-    if not figures:
-        return []
     default = registry.canonical(outlet) or (outlet.strip() if outlet and outlet.strip() else "unknown")
     claims = []
     for figure in figures:
