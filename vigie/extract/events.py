@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from vigie.extract.attribution import SourceRegistry
@@ -43,6 +43,7 @@ _NOMINAL_TERRITORY = frozenset({"fall_noun"})
 _CROWDS = {"Protests": "Protesters (Syria)", "Riots": "Rioters (Syria)"}
 _REMOTE_RULES = frozenset({"bombing", "explosive", "chemical"})
 _CROWD_RULES = frozenset({"protest", "riot"})
+_TOLL_RULES = frozenset({"bombing", "kill", "massacre", "chemical"})
 _WORD = re.compile(r"[^\W\d_]+")
 _UNKNOWN_DATE_PENALTY = 0.15
 
@@ -254,16 +255,38 @@ class EventAssembler:
             return None, "", False
         paragraph = " ".join(s.text for s in df.sentences if s.paragraph == sent.paragraph)
         for text, anchor in ((fr.clause.text, fr.trigger.start - fr.clause.start), (sent.text, fr.trigger.start - sent.start), (paragraph, None)):
+            shift = self.assembly.narrative_shift(text) if anchor is not None else None
+            if shift is not None:
+                anchor_day = self._narrative_anchor(df, fr.sentence, art)
+                if anchor_day is not None:
+                    return anchor_day + timedelta(days=shift), "day", True
             key = ("date", text, anchor)
             if key not in self._memo:
                 self._memo[key] = resolve_event_date(text, art.published, anchor=anchor)
             res = self._memo[key]
             if res.is_default:
                 continue
+            if res.kind == "future":
+                return None, "", False  # "l'entrée en vigueur vendredi prochain": not yet an event
+            if res.kind == "start" and res.precision != "day" and fr.rule in _TOLL_RULES:
+                return None, "", False  # "depuis le 30 avril, 300 civils tués": a campaign toll
             if (art.published - res.date).days > self.rules.background_days:
                 return None, "", False
             return res.date, res.precision, True
         return art.published, "week", False
+
+    def _narrative_anchor(self, df: DocFrames, si: int, art: ArticleInput) -> date | None:
+        """The day of the nearest earlier sentence (within a few) that names one: "la veille" and
+        "le lendemain" count from the story's day, not from the publication."""
+        for k in range(si - 1, max(-1, si - 1 - self.assembly.narrative_window), -1):
+            text = df.sentences[k].text
+            key = ("date", text, None)
+            if key not in self._memo:
+                self._memo[key] = resolve_event_date(text, art.published)
+            res = self._memo[key]
+            if not res.is_default and res.precision == "day" and res.kind == "event" and self.assembly.narrative_shift(text) is None:
+                return res.date
+        return None
 
     # -- 7. claims ---------------------------------------------------------------------------
     def _attach_claims(self, drafts: list[Draft], df: DocFrames, art: ArticleInput) -> None:

@@ -175,7 +175,8 @@ def absorbs(big: Draft, small: Draft) -> bool:
         return False
     if big.sub_type in TERRITORY and small.sub_type == "Armed clash":
         return True
-    if event_type(big.sub_type) == "Battles" and event_type(small.sub_type) == "Explosions/Remote violence":
+    if event_type(big.sub_type) == "Battles" and event_type(small.sub_type) == "Explosions/Remote violence" \
+            and small.sub_type != "Chemical weapon":  # ACLED codes a chemical attack on its own
         return bool(set(big.sentences) & set(small.sentences))
     return False
 
@@ -225,6 +226,13 @@ class AssemblyRules:
     headline_max_chars: int
     lead_paragraphs: int
     place_fallback: tuple[str, ...]
+    narrative_days: tuple[tuple[str, int], ...] = ()
+    narrative_window: int = 3
+
+    def narrative_shift(self, text: str) -> int | None:
+        """Days from the story's day when ``text`` says "la veille" / "le lendemain", else None."""
+        low = " ".join(text.lower().replace("’", "'").split())
+        return next((d for w, d in self.narrative_days if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low)), None)
 
     @classmethod
     def load(cls, name: str = "assembly.yml") -> "AssemblyRules":
@@ -238,8 +246,10 @@ class AssemblyRules:
             raise DataFileError("assembly.yml: expected a mapping")
         try:
             order = tuple(str(x) for x in data["place_fallback"])
-            rules = cls(int(data["headline_max_chars"]), int(data["lead_paragraphs"]), order)
-        except (KeyError, TypeError, ValueError) as exc:
+            days = tuple((" ".join(str(w).lower().split()), int(d)) for w, d in data["narrative_days"].items())
+            rules = cls(int(data["headline_max_chars"]), int(data["lead_paragraphs"]), order, days,
+                        int(data["narrative_window"]))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS
         if unknown:
