@@ -124,3 +124,43 @@ def test_speed_budget() -> None:
     assert result["load_seconds"] < 1.5  # 1 s target on an idle core; margin for shared CI
     assert result["lookups_per_second"] > 7_000
     assert result["resolved"] > 0.8 * result["lookups"]
+
+
+def _tiny(*rows: tuple[str, str, float, float], fuzzy_threshold: float = 88) -> Gazetteer:
+    """A gazetteer of a few invented places (name, country, lat, lon)."""
+    from vigie.resolve.gazetteer import Entry
+    from vigie.resolve.translit import Transliterator
+
+    entries = [Entry(id=f"test:{n}", name=n, names=(n,), latitude=lat, longitude=lon,
+                     feature="village", country_code=cc, admin1=None) for n, cc, lat, lon in rows]
+    return Gazetteer(entries, [], translit=Transliterator.load(), home_country="SY",
+                     fuzzy_threshold=fuzzy_threshold)
+
+
+def test_skeleton_match_needs_a_similar_full_name() -> None:
+    gaz = _tiny(("Kirkis", "TR", 36.9, 37.0), ("Kirkissa", "SY", 36.0, 37.0))
+    assert gaz.keys("Croix").skeleton == gaz.keys("Kirkis").skeleton
+    assert [c.entry.name for c in gaz.lookup("Croix")] == []          # "kruiks" vs "kirkis"
+    assert gaz.lookup("Kirkiss")[0].entry.name == "Kirkis"           # a doubled letter is fine
+
+
+def test_short_names_need_a_near_exact_key() -> None:
+    gaz = _tiny(("Sadad", "SY", 34.3, 36.9), ("Sudah", "SY", 35.0, 36.0))
+    assert [c.entry.name for c in gaz.lookup("Sud")] == ["Sudah"]
+    assert gaz.lookup("Sid") == []
+
+
+def test_country_filter_applies_to_loose_tiers_only() -> None:
+    gaz = _tiny(("Zetan", "IL", 32.0, 34.9), ("Kilis", "TR", 36.7, 37.1),
+                ("Tell Zitana", "SY", 36.0, 38.0))
+    assert gaz.lookup("Zetana")[0].entry.country_code == "IL"
+    assert gaz.lookup("Zetana", country="SY") == []
+    # an exact name keeps its country whatever the filter
+    assert gaz.lookup("Kilis", country="SY")[0].entry.name == "Kilis"
+
+
+def test_fuzzy_search_skips_short_names() -> None:
+    gaz = _tiny(("Tafas", "SY", 32.7, 36.1), ("Taftanaz", "SY", 35.99, 36.78), fuzzy_threshold=60)
+    assert gaz.keys("Tafaz").skeleton != gaz.keys("Tafas").skeleton
+    assert gaz.lookup("Tafaz") == []  # one letter off a five-letter name is another name
+    assert gaz.lookup("Taftrnaz")[0].tier == "fuzzy"

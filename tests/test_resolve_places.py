@@ -147,3 +147,111 @@ def test_gold_place_names_resolve_within_10_km(resolver) -> None:
                 places.append(place)
                 hits += distance_km(place.latitude, place.longitude, loc["lat"], loc["lon"]) <= 10
     assert total > 30 and hits / total >= 0.95
+
+
+# --- guards: a wrong place is worse than none -----------------------------------------------
+
+def test_loose_match_abroad_is_refused_in_a_syrian_article(resolver) -> None:
+    """"Hazano" (an Idlib village the gazetteer lacks) shares its consonants with villages in
+    Israel and Turkey: the loose match must not cross the border."""
+    gaz = resolver.gazetteer
+    assert any(c.entry.country_code != "SY" and c.tier == "skeleton" for c in gaz.lookup("Hazano"))
+    assert gaz.lookup("Hazano", country="SY") == []
+    assert resolver.resolve("Hazano") is None
+    assert resolver.resolve("Hazano", context=PlaceContext(theatre="Idlib")) is None
+
+
+def test_loose_match_prefers_the_article_country_over_a_closer_spelling_abroad(resolver) -> None:
+    """"Abdallé" is nearer to Al Abdalli (Amman) than to Abu Dali (Hama) by spelling; in a
+    Syrian article only the Syrian village may be meant."""
+    loose = resolver.gazetteer.lookup("Abdallé")
+    assert loose[0].entry.country_code == "JO" and loose[0].tier == "skeleton"
+    assert resolver.resolve("Abdallé", context=PlaceContext(theatre="Hama")).name == "Abu Dali"
+    assert resolver.resolve("Abdallé", context=PlaceContext(country="JO")).country_code == "JO"
+
+
+def test_loose_match_far_from_the_article_governorates_is_refused(resolver) -> None:
+    assert resolver.gazetteer.lookup("Tall Abiad")[0].tier == "skeleton"
+    assert resolver.resolve("Tall Abiad", context=PlaceContext(governorates=("Daraa",))) is None
+    raqqa = resolver.resolve("Tall Abiad", context=PlaceContext(governorates=("Raqqa",)))
+    assert raqqa is not None and raqqa.admin1 == "Raqqa"
+    # no anchor at all: the loose match stands
+    assert resolver.resolve("Tall Abiad").admin1 == "Raqqa"
+
+
+def test_loose_match_near_a_place_already_resolved_is_kept(resolver) -> None:
+    saraqib = resolver.resolve("Saraqeb")
+    place = resolver.resolve("Khan Cheikhoune",
+                             context=PlaceContext(places=(saraqib,), governorates=("Hama",)))
+    assert place is not None and place.admin1 == "Idlib"
+    far = resolver.resolve("Deraa")
+    assert resolver.resolve("Khan Cheikhoune", context=PlaceContext(places=(far,))) is None
+
+
+def test_exact_foreign_town_is_kept_whatever_the_article(resolver) -> None:
+    for context in (PlaceContext(), PlaceContext(theatre="Aleppo"), PlaceContext(country="TR")):
+        kilis = resolver.resolve("Kilis", context=context)
+        assert kilis is not None and kilis.country_code == "TR"
+    assert resolver.resolve("Ersal", context=PlaceContext(theatre="Homs")).country_code == "LB"
+
+
+def test_small_foreign_village_only_in_an_article_about_that_country(resolver) -> None:
+    """"Roummana" names small villages in Israel and the West Bank: not a place of a Syrian
+    report, but accepted when the article is about Israel."""
+    assert all(c.tier == "exact" for c in resolver.gazetteer.lookup("Roummana"))
+    assert resolver.resolve("Roummana") is None
+    place = resolver.resolve("Roummana", context=PlaceContext(country="IL"))
+    assert place is not None and place.country_code == "IL"
+
+
+def test_article_country_comes_from_the_theatre_then_the_places(resolver) -> None:
+    assert resolver.article_country(PlaceContext()) == "SY"
+    assert resolver.article_country(PlaceContext(theatre="Beqaa")) == "LB"
+    kilis = resolver.resolve("Kilis")
+    assert resolver.article_country(PlaceContext(places=(kilis, kilis))) == "TR"
+    assert resolver.article_country(PlaceContext(country="JO", theatre="Idlib")) == "JO"
+
+
+@pytest.mark.parametrize("mention,relation", [
+    ("Samedi", ""), ("samedi", ""), ("Sud", "de la Békaa et du"), ("du Sud", ""),
+    ("le Nord-Ouest", ""), ("Hezbollah", "les combattants du"), ("Daech", ""),
+    ("Russes", "conclu entre"), ("Etat", "l'"), ("État islamique", "le groupe"),
+    ("Moscou", "à"), ("Youtube", "postée sur"), ("Croix", "confie à La"), ("Oronte", "la vallée de l'"),
+    ("Centre", "sous l'égide du"), ("Samedi soir", ""), ("ville", "la"),
+])
+def test_words_that_are_never_places(resolver, mention, relation) -> None:
+    assert resolver.resolve(mention, context=PlaceContext(relation=relation)) is None
+
+
+def test_stop_words_do_not_hide_real_places(resolver) -> None:
+    assert resolver.resolve("Samad").admin1 == "Daraa"
+    assert resolver.resolve("Damas").admin1 == "Damascus"
+    assert resolver.governorate("Sud") is None and resolver.governorate("Soueida") == "As-Suwayda"
+    # a whole name that contains a listed word still resolves
+    dam = resolver.resolve("barrage de l'Euphrate")
+    assert dam is not None and dam.feature == "dam" and dam.admin1 == "Raqqa"
+
+
+def test_relation_words_and_mention_form_one_name(resolver) -> None:
+    dam = resolver.resolve("Tabqa", context=PlaceContext(relation="un raid près du barrage de"))
+    assert dam.feature == "dam" and dam.geo_precision == 2 and near(dam, 35.87, 38.57, 5)
+    airport = resolver.resolve("Damas", context=PlaceContext(relation="aux abords de l'aéroport international de"))
+    assert airport.feature == "airport" and airport.admin1 == "Rif Dimashq" and airport.geo_precision == 2
+
+
+def test_bare_name_of_a_town_is_the_town_not_its_airport(resolver) -> None:
+    """"aéroport de Damas" is indexed under "Damas" too, for "l'aéroport de Damas"; alone, the
+    name is the city."""
+    assert resolver.resolve("Tabqa").feature == "town"
+    damascus = resolver.resolve("Damas", context=PlaceContext(theatre="Rif Dimashq"))
+    assert damascus.feature == "town" and damascus.admin1 == "Damascus"
+
+
+@pytest.mark.parametrize("mention,admin1,lat,lon", [
+    ("Kafr Nabouda", "Hama", 35.44, 36.50), ("Knayé", "Idlib", 35.95, 36.37),
+    ("Khan al-Sobol", "Idlib", 35.82, 36.75), ("Abou Dali", "Hama", 35.42, 37.02),
+    ("Deraa al-Mahatta", "Daraa", 32.62, 36.11), ("Alep-Est", "Aleppo", 36.20, 37.18),
+])
+def test_villages_added_for_missing_names(resolver, mention, admin1, lat, lon) -> None:
+    place = resolver.resolve(mention, context=PlaceContext(theatre=admin1))
+    assert place is not None and place.admin1 == admin1 and near(place, lat, lon, 5)

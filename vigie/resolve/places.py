@@ -37,9 +37,10 @@ _PARENS = re.compile(r"[()]")
 # or the capital of a governorate the article names. Governorates are up to ~250 km wide.
 _NEAR_PLACE_KM = 75.0
 _NEAR_CAPITAL_KM = 120.0
-# Abroad, an exact match on an alternate spelling counts only for towns this large (Arsal,
-# Kilis); GeoNames lists many transliterations of small villages that collide with Syrian names.
-_FOREIGN_VARIANT_MIN_POPULATION = 5000
+# Abroad, an exact GeoNames match counts only for towns this large (Arsal, Kilis): GeoNames
+# lists many transliterations of small villages of the neighbours that collide with Syrian
+# names. Border villages that matter are vigie additions, which always count.
+_FOREIGN_VILLAGE_MAX_POPULATION = 5000
 # Relation words tried in front of the mention as one name ("barrage de" + "Tabqa").
 _RELATION_WORDS = 4
 _FACILITIES = frozenset({"airport", "base", "camp"})
@@ -148,7 +149,9 @@ class PlaceResolver:
         if not candidates:
             return None
         best = self.rank(candidates, context=context, feature=read.feature)[0].candidate.entry
-        return self._place(best, mention, near=read.near, feature=read.feature)
+        # A whole name says what the place is ("barrage de Tabqa" is the dam even though
+        # "barrage" is also the checkpoint hint): the head words only set nearness then.
+        return self._place(best, mention, near=read.near, feature=None if named else read.feature)
 
     def _whole_names(self, mention: str, core: str, relation: str) -> list[Candidate]:
         """Exact gazetteer names the mention forms with its head words: the relation's last
@@ -185,14 +188,14 @@ class PlaceResolver:
         return home
 
     def _plausible(self, c: Candidate, context: PlaceContext, country: str) -> bool:
-        """An exact name, unless it is only a variant spelling of a small place abroad
-        ("Békaa" is also an alternate name of an Israeli village); a loose match only near
-        what the article already places: in a governorate it names, within reach of its
+        """An exact name, unless it names a small village abroad ("Békaa" is also an alternate
+        name of an Israeli village) in an article about another country; a loose match only
+        near what the article already places: in a governorate it names, within reach of its
         capital or of a located place."""
         e = c.entry
         if c.tier == "exact":
             return (e.country_code == country or e.id.startswith("vigie:")
-                    or e.population >= _FOREIGN_VARIANT_MIN_POPULATION or c.matched == e.names[0])
+                    or e.population >= _FOREIGN_VILLAGE_MAX_POPULATION)
         govs = [g for g in (context.theatre, *context.governorates) if g]
         located = [p for p in context.places if p.geo_precision < 3]
         if not govs and not located:
