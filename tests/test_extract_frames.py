@@ -77,3 +77,66 @@ def test_sentences_are_cut_at_line_breaks_and_know_their_paragraph(nlp):
     df = frames(nlp, "Titre sans point\n\nPremier paragraphe. Deuxième phrase.\n\nAutre paragraphe.")
     assert [s.text for s in df.sentences][0] == "Titre sans point"
     assert [s.paragraph for s in df.sentences] == [0, 1, 1, 2]
+
+
+# --- second pass: denial, passing mentions, relative pronouns, anaphora, protests -------------
+
+@pytest.mark.parametrize("text,entry_id", [
+    ("Moscou a démenti toute participation de son aviation aux frappes sur Ariha.", "bomb_noun"),
+    ("Les chancelleries se sont gardées de saluer la reconquête de Tadmor.", "fall_noun"),
+    ("Le gouvernement nie avoir bombardé le quartier de Bustan al-Qasr.", "bomb_verb"),
+    ("Les rebelles affirment avoir repoussé l'assaut sur Morek, ce que dément Damas.", "repel"),
+])
+def test_denials_are_not_events(nlp, text, entry_id):
+    found = by_id(frames(nlp, text), entry_id)
+    assert found, text
+    assert found[0].status == "denied"
+
+
+def test_battle_noun_completing_an_adjective_is_a_quality_not_a_clash(nlp):
+    df = frames(nlp, "Les unités les plus aptes au combat de Deir Ezzor ont été déplacées vers le sud.")
+    assert not by_id(df, "clash_noun")
+
+
+def test_agreement_noun_needs_a_verb_that_makes_it_news(nlp):
+    assert by_id(frames(nlp, "Les insurgés et l'armée ont conclu jeudi un accord de trêve à Madaya."), "agreement")
+    assert not by_id(frames(nlp, "Ces anciens rebelles étaient pourtant couverts par l'accord de réconciliation."), "agreement")
+
+
+def test_passive_relative_clause_patient_is_the_antecedent(nlp):
+    df = frames(nlp, "On ignore le sort des militaires qui ont été enlevés par les jihadistes mardi.")
+    abduct = by_id(df, "abduct")[0]
+    assert any("militaires" in p.text for p in abduct.patient)
+    assert "militaire" in abduct.patient_words
+
+
+def test_pronoun_subject_stands_for_the_last_actor_named(nlp):
+    df = frames(nlp, "Le Front al-Nosra a lancé une offensive. Ce dernier a pris le village de Kafr Hamra.")
+    take = by_id(df, "take")[0]
+    assert any("Nosra" in a.text for a in take.agent)
+
+
+def test_dispersing_demonstrators_is_a_protest_with_the_force_as_second_party(nlp):
+    df = frames(nlp, "La police a dispersé les manifestants à coups de matraque devant la mairie de Soueida.")
+    disp = by_id(df, "disperse")[0]
+    assert disp.rule == "protest" and "intervention" in disp.cues
+    assert any("manifestants" in a.text for a in disp.agent)
+    assert any("police" in p.text for p in disp.patient)
+
+
+def test_marching_crowd_is_a_protest(nlp):
+    df = frames(nlp, "Plusieurs milliers de personnes ont défilé samedi dans les rues de Kafranbel.")
+    assert by_id(df, "protest")[0].status == "event"
+
+
+def test_warning_shots_are_not_a_strike(nlp):
+    df = frames(nlp, "Les gardes ont tiré en l'air pour éloigner la foule à Jassem.")
+    assert not by_id(df, "bomb_verb")
+
+
+def test_chemical_cue_must_be_in_the_trigger_clause(nlp):
+    df = frames(nlp, "L'artillerie a pilonné lundi le quartier de Zamalka, déjà cible d'une attaque au sarin en août.")
+    bomb = by_id(df, "bomb_verb")[0]
+    assert "chemical" not in bomb.cues
+    df = frames(nlp, "Un hélicoptère a largué des barils de chlore sur Kafr Zita.")
+    assert any("chemical" in f.cues for f in df.frames if f.rule == "bombing")

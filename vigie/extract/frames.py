@@ -25,6 +25,34 @@ _AGENT_DEPS = frozenset({"nsubj"})
 _PASSIVE_SUBJ = frozenset({"nsubj:pass"})
 _OBJ_DEPS = frozenset({"obj", "iobj", "obl:arg"})
 _UP_DEPS = frozenset({"conj", "advcl", "xcomp", "acl", "acl:relcl", "ccomp"})
+# cue families read from the trigger's own clause, not from the whole sentence
+_CLAUSE_CUES = frozenset({"air", "artillery", "chemical"})
+# dependents that open another clause or an aside
+_OTHER_CLAUSE = frozenset({"appos", "acl:relcl", "parataxis", "advcl", "conj", "ccomp", "dislocated", "xcomp"})
+
+
+_RELATIVES = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+
+
+def _antecedent_token(doc: Any, char: int, head: Any) -> Any:
+    """The noun a relative pronoun (at ``char``) stands for: the noun right before it ("le sort
+    des soldats qui ont été enlevés" -> soldats), else the head the clause hangs on."""
+    k = next((t.i for t in doc[head.left_edge.i:head.i + 1] if t.idx == char), None)
+    if k is not None and k > 0 and doc[k - 1].pos_ in ("NOUN", "PROPN"):
+        return doc[k - 1]
+    return head.head
+
+
+def _own_clause(head: Any) -> list[Any]:
+    """The trigger's tokens and its dependents', minus relative clauses, asides and conjuncts;
+    for a noun trigger, its governing verb's clause ("ont largué des barils de chlore")."""
+    top = head.head if head.pos_ != "VERB" and head.head.pos_ in ("VERB", "AUX") and head.dep_ != "ROOT" else head
+    out, stack = [], [top]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in _OTHER_CLAUSE or c is head)
+    return out
 
 
 @dataclass(frozen=True)
@@ -228,6 +256,7 @@ class FrameBuilder:
         doc.user_data["vigie_text"] = doc.text
         self._assoc_cache: dict[int, tuple[TextSpan, ...]] = {}
         actors = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(actors_key, []))
+        self._actor_spans = sorted((a for a, _, _ in actors), key=lambda a: a.start)
         sources = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(sources_key, []))
         blocked = [(a.start, a.end) for a, _, _ in actors + sources]
         sentences = split_sentences(doc)
@@ -257,6 +286,10 @@ class FrameBuilder:
             return None
         if entry.requires_word and not self._near_words(head, entry.requires_word):
             return None
+        if entry.governors and head.pos_ != "VERB" and not self._governed(head, entry.governors):
+            return None
+        if entry.no_adjective_head and head.pos_ != "VERB" and self._adjective_complement(doc, head):
+            return None
         si = max(0, bisect_right(starts, head.idx) - 1)
         sent = sentences[si]
         passive = self._is_passive(head)
@@ -285,7 +318,8 @@ class FrameBuilder:
         """Direct objects, passive subjects, and for nouns their "de" complements."""
         objs = [c for c in head.children if c.dep_ in _OBJ_DEPS]
         if self._is_passive(head):
-            objs += [c for c in head.children if c.dep_ in _PASSIVE_SUBJ]
+            objs += [_antecedent_token(head.doc, c.idx, head) if c.lower_ in _RELATIVES else c
+                     for c in head.children if c.dep_ in _PASSIVE_SUBJ]
             if head.dep_ in ("acl", "acl:relcl") and not objs:
                 objs.append(head.head)
         if head.pos_ in ("NOUN", "PROPN", "X", "PRON", "ADV", "NUM") or not objs:
@@ -301,6 +335,32 @@ class FrameBuilder:
             return any(o.lemma_.lower() in nouns or o.lower_ in nouns or o.pos_ == "PROPN" or o.ent_type_ in _PLACE_LABELS for o in objects)
         words = self.rules.word_list(kind)
         return any(o.lemma_.lower() in words or o.lower_ in words for o in objects)
+
+    @staticmethod
+    def _adjective_complement(doc: Any, head: Any) -> bool:
+        """A noun completing an adjective ("aptes au combat", "prêts à l'assaut") names a quality."""
+        if head.head.pos_ == "ADJ" and head.dep_ != "ROOT":
+            return True
+        first = head.left_edge
+        case = [c.lower_ for c in head.children if c.dep_ == "case"]
+        return bool(case) and first.i > 0 and doc[first.i - 1].pos_ == "ADJ" and case[0] in ("à", "au", "aux", "pour")
+
+    @staticmethod
+    def _governed(head: Any, verbs: frozenset[str]) -> bool:
+        """A noun that is the subject or object of one of ``verbs`` ("conclure un accord de
+        cessez-le-feu"), or the head of a headline; a passing mention ("couverts par l'accord")
+        is not an event."""
+        tok, hops = head, 0
+        while hops < 3:
+            if tok.dep_ == "ROOT":
+                return tok is head
+            gov = tok.head
+            if gov.lemma_.lower() in verbs or gov.lower_ in verbs:
+                return tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl", "obl:mod", "xcomp")
+            if tok.dep_ not in ("conj", "nmod", "appos", "flat:name"):
+                return False
+            tok, hops = gov, hops + 1
+        return False
 
     @staticmethod
     def _near_words(head: Any, words: frozenset[str]) -> bool:
@@ -332,6 +392,8 @@ class FrameBuilder:
                 patient.append(subtree_span(doc, c))
             elif c.dep_ in ("amod",) and c.pos_ == "ADJ":
                 agent.append(subtree_span(doc, c))  # "frappes russes", "l'aviation syrienne"
+        agent = [self._antecedent(doc, head, a) for a in agent]
+        patient = [self._antecedent(doc, head, p) for p in patient]
         if passive and not agent:
             # the parser sometimes hangs "par X" on a neighbour of the verb ("reprise jeudi par X")
             agent += [subtree_span(doc, g) for c in head.children for g in c.children if g.dep_ == "obl:agent"]
@@ -351,6 +413,19 @@ class FrameBuilder:
             if gov is not head and gov.pos_ in ("VERB", "AUX"):
                 agent.extend(subtree_span(doc, c) for c in gov.children if c.dep_ in _AGENT_DEPS)
         return tuple(agent), tuple(patient)
+
+    def _antecedent(self, doc: Any, head: Any, span: TextSpan) -> TextSpan:
+        """What a pronoun argument stands for: the noun a relative clause hangs on ("les soldats
+        qui ont été enlevés"), or the last actor named before "elles" / "ce dernier"."""
+        low = span.text.lower()
+        if low in _RELATIVES and head.dep_ == "acl:relcl":
+            ante = _antecedent_token(doc, span.start, head)
+            return span_of(doc, ante.left_edge.i, ante.i + 1)
+        if low in self.rules.anaphora:
+            before = [a for a in self._actor_spans if a.end <= span.start]
+            if before:
+                return before[-1]
+        return span
 
     @staticmethod
     def _inherited_subject(doc: Any, head: Any) -> list[TextSpan]:
@@ -417,8 +492,12 @@ class FrameBuilder:
             found.add(weapon[1])
         for t in doc.char_span(sent.start, sent.end, alignment_mode="expand") or []:
             f = fam.get(t.lemma_.lower()) or fam.get(t.lower_)
-            if f and f not in ("air", "artillery"):
+            if f and f not in _CLAUSE_CUES:
                 found.add(f)
+        # the weapon must be the trigger's own: a chemical attack named in an aside or another
+        # clause of the sentence does not make this strike chemical
+        if any((fam.get(t.lemma_.lower()) or fam.get(t.lower_)) == "chemical" for t in _own_clause(head)):
+            found.add("chemical")
         return frozenset(found)
 
     @staticmethod
@@ -437,6 +516,17 @@ class FrameBuilder:
             return (0 if inside and after else 1 if inside else 2 if after else 3, abs(g[0].start - tpos))
 
         return tuple(sorted(groups, key=key))
+
+    def _denied_after(self, doc: Any, head: Any, sent: Sentence) -> bool:
+        """", ce que dément X" after the trigger, in its sentence."""
+        words = self.rules.denial_verbs
+        for t in doc[head.i + 1:]:
+            if t.idx >= sent.end:
+                break
+            if (t.lemma_.lower() in words or t.lower_ in words) and t.i >= 2 \
+                    and doc[t.i - 1].lower_ in ("que", "qu'") and doc[t.i - 2].lower_ == "ce":
+                return True
+        return False
 
     def _status(self, doc: Any, head: Any, sent: Sentence, entry: Any) -> str:
         """Why the frame is not an event, or "event"."""
@@ -462,10 +552,14 @@ class FrameBuilder:
         tok, hops = verb, 0
         while tok.dep_ in ("xcomp", "ccomp", "obl", "obj", "acl", "nmod", "advcl", "obl:arg") and hops < 3:
             tok, hops = tok.head, hops + 1
+            if tok.lemma_.lower() in r.denial_verbs or tok.lower_ in r.denial_verbs:
+                return "denied"
             if tok.lemma_.lower() in r.plan_verbs or tok.lower_ in r.plan_verbs:
                 return "plan"
             if any(c.dep_ == "mark" and c.lower_ in r.conditional_marks for c in tok.children):
                 return "conditional"
+        if self._denied_after(doc, head, sent):
+            return "denied"
         if entry.stative:
             words = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
             if head.dep_ == "acl" or not words & r.stative_completion:

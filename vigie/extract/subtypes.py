@@ -67,6 +67,9 @@ class EventRules:
     attach_window: int
     background_days: int
     name_particles: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
+    anaphora: frozenset[str] = frozenset()
+    protest_nouns: frozenset[str] = frozenset()
     name_directions: frozenset[str] = frozenset()
 
     @classmethod
@@ -100,6 +103,9 @@ class EventRules:
             attach_window=int(data["attach_window"]),
             background_days=int(data["background_days"]),
             name_particles=words("name_particles"),
+            denial_verbs=words("denial_verbs"),
+            anaphora=words("anaphora"),
+            protest_nouns=words("protest_nouns"),
             name_directions=words("name_directions"),
         )
 
@@ -110,6 +116,7 @@ class EventRules:
             "weapon": self.weapon_nouns,
             "civilian": self.civilian_nouns,
             "combatant": self.combatant_nouns,
+            "protest": self.protest_nouns,
         }.get(name, frozenset())
 
 
@@ -162,11 +169,16 @@ def decide(
         return Decision("Remote explosive/landmine/IED", civilian_targeting=patient_civilian)
     if rule == "chemical":
         return Decision("Chemical weapon", civilian_targeting=True)
+    if rule in ("kill", "massacre") and ("air" in cues or "artillery" in cues) and not patient_combatant:
+        # "les avions du régime ont tué six civils": ACLED codes the weapon, civilians as targets
+        kind = "Air/drone strike" if "air" in cues else "Shelling/artillery/missile attack"
+        return Decision(kind, civilian_targeting=patient_civilian)
     if rule in ("attack", "kill", "massacre"):
         if patient_civilian and not patient_combatant and not in_battle:
             return Decision("Attack", civilian_targeting=True)
-        if rule == "massacre" and not patient_combatant:
-            return Decision("Attack", civilian_targeting=True) if not in_battle else Decision(None)
+        if rule == "massacre":
+            # "le massacre de X" said of battle losses is not violence against civilians
+            return Decision("Attack", civilian_targeting=True) if not (in_battle or patient_combatant) else Decision(None)
         return Decision("Armed clash")
     if rule == "clash":
         return Decision("Armed clash")

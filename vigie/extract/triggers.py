@@ -21,6 +21,9 @@ _ER_ENDINGS = (
 )
 _IR_ENDINGS = ("it", "is", "issent", "i", "ie", "ies", "issant", "issait", "issaient", "ir")
 _NOUN_ENDINGS = ("", "s", "x")
+# Endings of participles and finite forms, for verbs the tagger labelled otherwise.
+_VERBAL_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "it", "ent", "ait", "aient", "ant",
+                   "u", "ue", "us", "ues", "èrent", "irent", "a", "ont", "era", "eront")
 # Function words never trigger ("contre" is also a form of "contrer").
 _CLOSED_CLASSES = frozenset({"ADP", "DET", "PRON", "CCONJ", "SCONJ", "PUNCT", "SPACE"})
 
@@ -41,6 +44,8 @@ class TriggerEntry:
     forbid_object: frozenset[str] = frozenset()
     requires_word: frozenset[str] = frozenset()
     roles: str = "normal"
+    governors: frozenset[str] = frozenset()
+    no_adjective_head: bool = False
 
 
 @dataclass(frozen=True)
@@ -184,6 +189,8 @@ def _entry(raw: Any) -> tuple[TriggerEntry, list[str], list[str]]:
         forbid_object=frozenset(str(w).lower() for w in obj.get("forbid", [])),
         requires_word=frozenset(str(w).lower() for w in raw.get("requires_word", [])),
         roles=str(raw.get("roles", "normal")),
+        governors=frozenset(str(w).lower() for w in raw.get("governors", [])),
+        no_adjective_head=bool(raw.get("no_adjective_head", False)),
     )
     return entry, lemmas, forms
 
@@ -215,14 +222,22 @@ def find_triggers(tokens: Iterable[Any], lexicon: TriggerLexicon) -> list[Trigge
             if tok.pos_ in _CLOSED_CLASSES:
                 continue
             if entry.pos != "any" and tok.pos_ != entry.pos and not (entry.pos == "VERB" and tok.pos_ == "AUX"):
-                # the tagger often mislabels participles; accept a verb form found by its surface
-                if lowers[i] not in lexicon.by_form or entry.pos == "NOUN":
+                # the tagger often mislabels participles and finite verbs; accept a verb form
+                # found by its surface when it has a verbal ending ("cible", "frappes" do not)
+                if lowers[i] not in lexicon.by_form or entry.pos == "NOUN" or not lowers[i].endswith(_VERBAL_ENDINGS):
                     continue
             out.append(TriggerMatch(entry, tok.i, tok.i + 1, tok.i))
     order = {e.id: k for k, e in enumerate(lexicon.entries)}
     # at one token, an entry of the token's own part of speech comes first, then lexicon order
-    out.sort(key=lambda m: (m.start, m.entry.pos != doc_pos(toks, m), order.get(m.entry.id, 0)))
+    out.sort(key=lambda m: (m.start, _pos_rank(m.entry.pos, doc_pos(toks, m)), order.get(m.entry.id, 0)))
     return out
+
+
+def _pos_rank(wanted: str, actual: str) -> int:
+    """0: the entry's part of speech is the token's; 1: the entry takes any; 2: a mismatch."""
+    if wanted == actual or (wanted == "VERB" and actual == "AUX"):
+        return 0
+    return 1 if wanted == "any" else 2
 
 
 def doc_pos(toks: list[Any], m: TriggerMatch) -> str:

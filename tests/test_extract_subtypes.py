@@ -1,0 +1,52 @@
+"""Sub-type decisions of the event rules (vigie.extract.subtypes.decide)."""
+import pytest
+
+from vigie.extract.subtypes import decide, event_type
+
+
+def rule(name, *, cues=(), civ=False, comb=False, weapon=False, battle=False, actor1=None):
+    return decide(name, cues=frozenset(cues), actor1=actor1, patient_civilian=civ,
+                  patient_combatant=comb, patient_weapon=weapon, in_battle=battle)
+
+
+def test_aircraft_killing_civilians_is_an_air_strike_with_civilian_targeting():
+    d = rule("kill", cues={"air"}, civ=True)
+    assert d.sub_type == "Air/drone strike" and d.civilian_targeting
+
+
+def test_shells_killing_civilians_is_shelling():
+    assert rule("kill", cues={"artillery"}, civ=True).sub_type == "Shelling/artillery/missile attack"
+
+
+def test_killing_without_a_weapon_is_an_attack_on_civilians_or_a_clash():
+    assert rule("kill", civ=True).sub_type == "Attack"
+    assert rule("kill", comb=True).sub_type == "Armed clash"
+
+
+def test_massacre_of_fighters_is_not_violence_against_civilians():
+    assert rule("massacre", comb=True).sub_type is None
+    assert rule("massacre", battle=True).sub_type is None
+    assert rule("massacre", civ=True).sub_type == "Attack"
+    assert rule("massacre", cues={"air"}, civ=True).sub_type == "Air/drone strike"
+
+
+def test_suicide_and_chemical_cues_decide_explosions():
+    assert rule("explosive", cues={"suicide"}).sub_type == "Suicide bomb"
+    assert rule("bombing", cues={"air", "chemical"}).sub_type == "Chemical weapon"
+    assert rule("bombing", cues={"air"}).sub_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize("cues,expected", [
+    ({"intervention"}, "Protest with intervention"),
+    ({"intervention", "excessive_force"}, "Excessive force against protesters"),
+    (set(), "Peaceful protest"),
+])
+def test_protest_sub_types(cues, expected):
+    assert rule("protest", cues=cues).sub_type == expected
+    assert event_type(expected) == "Protests"
+
+
+def test_captured_fighters_are_not_abducted_or_arrested():
+    assert rule("abduction", comb=True).sub_type is None
+    assert rule("arrest", comb=True).sub_type is None
+    assert rule("abduction", civ=True).sub_type == "Abduction/forced disappearance"
