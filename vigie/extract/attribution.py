@@ -21,6 +21,8 @@ from vigie.data import load_yaml
 from vigie.errors import DataFileError
 from vigie.extract.numbers import fold, phrase_regex
 
+# The source of a figure nobody is named for, in an article whose outlet is not known either.
+UNATTRIBUTED = "unattributed"
 _ARTICLES = {"le", "la", "l", "les", "the", "un", "une", "des", "du", "de", "d"}
 _CASE_SENSITIVE_MAX = 4
 _GAP_WORDS = 4

@@ -28,6 +28,7 @@ from typing import Iterable
 
 from vigie.models import Claim
 from vigie.extract.attribution import (
+    UNATTRIBUTED,
     AttributionContext,
     AttributionCues,
     SourceMention,
@@ -272,7 +273,7 @@ def claims_from_sentence(
     if context is not None:
         named = [SourceMention(n, a, b, raw=sentence[a:b]) for a, b, n in found]
         referent = context.resolve(sentence, candidates, named=named)
-    default = registry.canonical(outlet) or (outlet.strip() if outlet and outlet.strip() else "unknown")
+    default = registry.canonical(outlet) or (outlet.strip() if outlet and outlet.strip() else UNATTRIBUTED)
     claims = []
     for figure in figures:
         mention = choose_source(candidates, sentence, figure_start=figure.start - offset, cues=cues)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from vigie.extract.attribution import UNATTRIBUTED
 from vigie.merge.claims import MergedClaim, is_denial
 from vigie.merge.compatible import MergeRules
 from vigie.models import EventReport
@@ -95,7 +96,7 @@ def grade_event(reports: Sequence[EventReport], claims: Sequence[MergedClaim], *
     unknown = sorted({
         (info.name, r.article_id) for r in reports for info in (
             lookup(n) for n in {*(c.source for c in r.claims), *([r.outlet] if r.outlet else [])}
-        ) if not info.known
+        ) if not info.known and info.name != UNATTRIBUTED
     })
     names = tuple(found)
     deniers = sorted({c.source for c in claims if is_denial(c, rules=rules)})
