@@ -140,3 +140,16 @@ def test_chemical_cue_must_be_in_the_trigger_clause(nlp):
     assert "chemical" not in bomb.cues
     df = frames(nlp, "Un hélicoptère a largué des barils de chlore sur Kafr Zita.")
     assert any("chemical" in f.cues for f in df.frames if f.rule == "bombing")
+
+
+def test_former_fighters_are_not_combatant_patients(nlp):
+    df = frames(nlp, "Les services de sécurité ont arrêté mardi une dizaine d'anciens combattants à Inkhil.")
+    arrest = by_id(df, "arrest")[0]
+    assert "combattant" not in arrest.patient_words
+    df = frames(nlp, "Les services de sécurité ont arrêté mardi une dizaine de combattants à Inkhil.")
+    assert "combattant" in by_id(df, "arrest")[0].patient_words
+
+
+def test_agreement_noun_with_a_participle_of_conclusion(nlp):
+    df = frames(nlp, "Les combattants remettront leurs armes en vertu d'un accord de réconciliation conclu samedi à Jassem.")
+    assert by_id(df, "agreement")

@@ -302,6 +302,8 @@ class FrameBuilder:
         clause = self._clause(doc, head, sent)
         cues = self._cues(doc, head, m, sent)
         patient_tokens = [t for t in objects for t in t.subtree] + [t for t in head.children if t.dep_ in _PASSIVE_SUBJ for t in t.subtree]
+        # "d'anciens rebelles", "des ex-combattants": former fighters are no longer combatants
+        patient_tokens = [t for t in patient_tokens if not self._former(t)]
         patient_words = frozenset(t.lemma_.lower() for t in patient_tokens) | frozenset(t.lower_ for t in patient_tokens)
         groups = self._place_groups(doc, head, m, sent, places)
         confidence = entry.confidence
@@ -336,6 +338,14 @@ class FrameBuilder:
         words = self.rules.word_list(kind)
         return any(o.lemma_.lower() in words or o.lower_ in words for o in objects)
 
+    def _former(self, tok: Any) -> bool:
+        marks = self.rules.former_marks
+        if tok.lower_.split("-")[0] in marks and "-" in tok.lower_:
+            return True
+        return any(c.lemma_.lower() in marks or c.lower_ in marks for c in tok.children if c.dep_ in ("amod", "advmod"))\
+            or (tok.i > 0 and tok.doc[tok.i - 1].lemma_.lower() in marks and tok.doc[tok.i - 1].pos_ == "ADJ")\
+            or (tok.i > 1 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ in marks)
+
     @staticmethod
     def _adjective_complement(doc: Any, head: Any) -> bool:
         """A noun completing an adjective ("aptes au combat", "prêts à l'assaut") names a quality."""
@@ -354,6 +364,8 @@ class FrameBuilder:
         while hops < 3:
             if tok.dep_ == "ROOT":
                 return tok is head
+            if any(c.dep_ in ("acl", "acl:relcl") and (c.lemma_.lower() in verbs or c.lower_ in verbs) for c in tok.children):
+                return True  # "un accord conclu vendredi"
             gov = tok.head
             if gov.lemma_.lower() in verbs or gov.lower_ in verbs:
                 return tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl", "obl:mod", "xcomp")

@@ -70,6 +70,7 @@ class EventRules:
     denial_verbs: frozenset[str] = frozenset()
     anaphora: frozenset[str] = frozenset()
     protest_nouns: frozenset[str] = frozenset()
+    former_marks: frozenset[str] = frozenset()
     name_directions: frozenset[str] = frozenset()
 
     @classmethod
@@ -106,6 +107,7 @@ class EventRules:
             denial_verbs=words("denial_verbs"),
             anaphora=words("anaphora"),
             protest_nouns=words("protest_nouns"),
+            former_marks=words("former_marks"),
             name_directions=words("name_directions"),
         )
 
