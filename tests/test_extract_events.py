@@ -128,3 +128,35 @@ def test_dev_corpus_evidence_offsets_point_into_the_text(run):
         for r in run(art["text"], published=date.fromisoformat(art["published"]), outlet=art["outlet"]):
             for ev in r.evidence:
                 assert art["text"][ev.start:ev.end] == ev.text
+
+
+# -- assembly (second pass): headlines, actors, narrative dates, campaigns ---------------------
+
+def test_headline_summary_folds_into_the_body_event(run):
+    text = ("Syrie : l'armée bombarde des insurgés à Idleb\n\n"
+            "Mardi, l'aviation syrienne a bombardé la ville de Saraqeb, dans la province d'Idleb, "
+            "tuant 7 insurgés selon une source militaire.")
+    reps = run(text)
+    assert len(reps) == 1
+    assert reps[0].place.geo_precision == 1 and reps[0].place.admin1 == "Idlib"
+
+
+def test_civilians_are_never_the_attacker_and_unclaimed_bombs_have_an_unidentified_author(run):
+    reps = run("Au moins 12 civils ont été tués mercredi dans l'explosion d'une voiture piégée "
+               "sur le marché de Jableh, selon l'agence Sana.")
+    assert reps and reps[0].actor1 == "Unidentified Armed Group (Syria)"
+    assert all(r.actor1 != "Civilians (Syria)" for r in reps)
+
+
+def test_la_veille_counts_from_the_story_day_not_the_publication(run):
+    text = ("Les rebelles ont signé lundi un accord de reddition à Rastan, dans la province de Homs. "
+            "La veille, des obus tirés par l'armée syrienne avaient tué 3 civils à Talbissé.")
+    reps = run(text)  # published Thursday 10 March 2016: lundi = 7 March, la veille = 6 March
+    shelling = [r for r in reps if r.event_type == "Explosions/Remote violence"]
+    assert shelling and shelling[0].event_date == date(2016, 3, 6)
+
+
+def test_a_campaign_toll_since_an_old_start_is_not_an_event(run):
+    reps = run("Depuis le 2 février, près de 200 civils ont été tués par les frappes du régime "
+               "dans la province d'Idleb, selon l'OSDH.")
+    assert reps == []

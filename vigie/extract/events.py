@@ -44,6 +44,7 @@ _CROWDS = {"Protests": "Protesters (Syria)", "Riots": "Rioters (Syria)"}
 _REMOTE_RULES = frozenset({"bombing", "explosive", "chemical"})
 _CROWD_RULES = frozenset({"protest", "riot"})
 _TOLL_RULES = frozenset({"bombing", "kill", "massacre", "chemical"})
+_OF = re.compile(r"\s*(?:de|du|d'|d’)\s*")
 _WORD = re.compile(r"[^\W\d_]+")
 _UNKNOWN_DATE_PENALTY = 0.15
 
@@ -93,15 +94,20 @@ class EventAssembler:
     def _keep(self, df: DocFrames) -> list[Frame]:
         live = [f for f in df.frames if f.status == "event" and f.confidence >= self.rules.min_confidence]
         strong_sents = {f.sentence for f in live if not f.weak}
+        # among a sentence's weak frames the most specific trigger speaks ("voiture piégée" over "tués")
+        best_weak: dict[int, Frame] = {}
+        for f in live:
+            if f.weak and (f.sentence not in best_weak or f.confidence > best_weak[f.sentence].confidence):
+                best_weak[f.sentence] = f
         out = []
-        weak_sents: set[int] = set()
         for f in live:
             if f.weak:
                 prev = f.sentence - 1
                 same_par = prev >= 0 and df.sentences[prev].paragraph == df.sentences[f.sentence].paragraph
-                if f.sentence in strong_sents or f.sentence in weak_sents or (same_par and prev in strong_sents):
+                # the sentence before only covers a weak frame that names no place of its own
+                covered = same_par and prev in strong_sents and not f.place_groups
+                if f.sentence in strong_sents or best_weak[f.sentence] is not f or covered:
                     continue
-                weak_sents.add(f.sentence)
             out.append(f)
         return out
 
@@ -131,8 +137,8 @@ class EventAssembler:
             actor1 = self._opponent(patient[0] if patient else None, mentions, df, fr, article_actors)
             rank = F.RANK_OPPONENT
         if actor1 is None and fr.roles != "inverted" and fr.entry_id not in _NOMINAL_TERRITORY:
-            before = [m for m in mentions if sent.start <= m.start < fr.trigger.start and not _inside(m, fr.patient)
-                      and not self._qualifies_place(m)]
+            before = self._named_over_generic([m for m in mentions if sent.start <= m.start < fr.trigger.start
+                                               and not _inside(m, fr.patient) and not self._qualifies_place(m)])
             resolved = [self._resolve(m, near + article_actors) for m in before]
             actor1 = next((a for a in resolved if a and a not in patient and a != CIVILIANS), None)
             rank = F.RANK_BEFORE_TRIGGER
@@ -167,7 +173,8 @@ class EventAssembler:
         assoc2 = [a for a in patient if a not in (actor1, actor2) and a not in assoc1]
         resolved_places = self.places.resolve_groups(fr.place_groups, places, sentence=sent)
         if not resolved_places:
-            fallback = prev.place if prev is not None else self.places.fallback(places, sentence=sent)
+            fallback = self.places.fallback(places, sentence=sent, order=self.assembly.place_fallback,
+                                            previous=prev.place if prev is not None else None)
             if fallback is None:
                 return []
             resolved_places = [fallback]
@@ -223,9 +230,16 @@ class EventAssembler:
         before = _WORD.findall(self._text[max(0, m.start - 30):m.start])
         return bool(before) and (before[-1].lower() in self.rules.place_nouns or before[-1].lower().rstrip("sx") in self.rules.place_nouns)
 
+    def _named_over_generic(self, found: list[ActorMention]) -> list[ActorMention]:
+        """"des hommes armés de HTS": the named group, not the unidentified gunmen."""
+        return [m for m in found if not (m.generic and m.label == "GENERIC_UNIDENTIFIED" and any(
+            o.actor and not o.generic and 0 <= o.start - m.end <= 6 and _OF.fullmatch(self._text[m.end:o.start])
+            for o in found))]
+
     def _actors_in(self, spans: tuple[TextSpan, ...], mentions: list[ActorMention], context: list[str]) -> list[str]:
         # overlap, not inclusion: "raids russes" is one mention, the agent span only "russes"
-        found = [m for m in mentions if any(m.start < s.end and s.start < m.end for s in spans) and not self._qualifies_place(m)]
+        found = self._named_over_generic([m for m in mentions if any(m.start < s.end and s.start < m.end for s in spans)
+                                          and not self._qualifies_place(m)])
         return _uniq([a for a in (self._resolve(m, context) for m in found) if a])
 
     def _opponent(self, actor1: str | None, mentions: list[ActorMention], df: DocFrames, fr: Frame,

@@ -8,7 +8,8 @@ this module only builds that context from the article and picks among a frame's 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from vigie.extract.frames import DocFrames, Sentence, TextSpan
@@ -26,6 +27,7 @@ class ArticlePlaces:
     resolved: list[Place]
     theatre: str | None
     cache: dict[tuple[str, str, int], Place | None]
+    by_paragraph: dict[int, list[Place]] = field(default_factory=dict)
 
 
 class PlaceFinder:
@@ -75,7 +77,10 @@ class PlaceFinder:
             state.cache[key] = place
             if place is not None:
                 state.resolved.append(place)
-        return state.cache[key]
+        place = state.cache[key]
+        if place is not None:
+            state.by_paragraph.setdefault(paragraph, []).append(place)
+        return place
 
     def resolve_groups(self, groups: tuple[tuple[TextSpan, ...], ...], state: ArticlePlaces, *,
                        sentence: Sentence) -> list[Place]:
@@ -91,9 +96,43 @@ class PlaceFinder:
                 coarse = found[:1]
         return coarse
 
-    def fallback(self, state: ArticlePlaces, *, sentence: Sentence) -> Place | None:
-        """No place in the sentence: the last place resolved in its paragraph context, if any."""
-        return state.resolved[-1] if state.resolved else None
+    def fallback(self, state: ArticlePlaces, *, sentence: Sentence, order: tuple[str, ...] = ("paragraph", "article", "governorate"),
+                 previous: Place | None = None) -> Place | None:
+        """No place in the sentence: borrow one, in ``order`` (data: assembly.yml place_fallback).
+
+        ``paragraph``: the event before it in the paragraph (``previous``), else the last place
+        resolved in the paragraph; ``article``: the last place resolved before it (the story's
+        running scene - measured better than the lead's most frequent place, which drifts to the
+        governorate of a headline); ``governorate``: the governorate named in the paragraph, at
+        precision 3.
+        A place outside the article's country is never borrowed (a report from Beirut on a
+        strike in Syria does not happen in Lebanon)."""
+        country = _main_country(state)
+        ok = lambda p: p is not None and (country is None or p.country_code == country)  # noqa: E731
+        for step in order:
+            if step == "paragraph":
+                here = [p for p in state.by_paragraph.get(sentence.paragraph, []) if ok(p)]
+                found = previous if ok(previous) else (here[-1] if here else None)
+            elif step == "article":
+                found = next((p for p in reversed(state.resolved) if ok(p)), None)
+            else:
+                govs = state.governorates.get(sentence.paragraph, [])
+                found = next((p for g in govs if ok(p := self._governorate_place(g, state, sentence.paragraph))), None)
+            if found is not None:
+                return found
+        return None
+
+    def _governorate_place(self, name: str, state: ArticlePlaces, paragraph: int) -> Place | None:
+        key = (name, "governorate", -1)
+        if key not in state.cache:
+            place = self.resolver.resolve(name, context=self._context(state, paragraph, "province de"))
+            state.cache[key] = place if place is not None and place.geo_precision == 3 else None
+        return state.cache[key]
+
+
+def _main_country(state: ArticlePlaces) -> str | None:
+    codes = Counter(p.country_code for p in state.resolved if p.country_code)
+    return codes.most_common(1)[0][0] if codes else None
 
 
 def _relation(text: str, start: int, *, words: int = 5) -> str:
