@@ -164,3 +164,17 @@ def test_fuzzy_search_skips_short_names() -> None:
     assert gaz.keys("Tafaz").skeleton != gaz.keys("Tafas").skeleton
     assert gaz.lookup("Tafaz") == []  # one letter off a five-letter name is another name
     assert gaz.lookup("Taftrnaz")[0].tier == "fuzzy"
+
+
+def test_cli_lookup_explains_a_refusal_and_takes_the_article_country(tmp_path) -> None:
+    runner = CliRunner()
+    db = str(tmp_path / "none.db")
+    out = runner.invoke(cli, ["--db", db, "gazetteer", "lookup", "Samedi"])
+    assert out.exit_code == 0, out.output
+    assert "tier=skeleton" in out.output and "resolved: nothing" in out.output
+    out = runner.invoke(cli, ["--db", db, "gazetteer", "lookup", "Roummana", "--country", "IL", "--json"])
+    assert out.exit_code == 0, out.output
+    import json
+
+    data = json.loads(out.output)
+    assert data["country"] == "IL" and data["resolved"]["country_code"] == "IL"

@@ -38,10 +38,12 @@ def import_cmd(ctx: click.Context, file: Path, admin1: Path | None) -> None:
 @click.option("--governorate", "governorates", multiple=True,
               help="A governorate named near the mention (repeatable), e.g. Idlib.")
 @click.option("--relation", default="", help="Words before the mention, e.g. \"près de\".")
+@click.option("--country", default=None,
+              help="ISO code of the country the article is about (default: from the governorates, else SY).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 @click.pass_context
 def lookup_cmd(ctx: click.Context, name: str, governorates: tuple[str, ...], relation: str,
-               as_json: bool) -> None:
+               country: str | None, as_json: bool) -> None:
     """The candidates for NAME (key, score, governorate, population, feature) and why one wins."""
     from vigie.resolve.gazetteer import Gazetteer
     from vigie.resolve.places import PlaceContext, PlaceResolver
@@ -52,15 +54,18 @@ def lookup_cmd(ctx: click.Context, name: str, governorates: tuple[str, ...], rel
     except VigieError as exc:
         raise click.ClickException(str(exc)) from exc
     resolver = PlaceResolver(gaz)
-    context = PlaceContext(governorates=governorates, relation=relation)
+    context = PlaceContext(governorates=governorates, relation=relation, country=country)
     read = gaz.reader.read(name, relation=relation)
     keys = gaz.keys(read.core)
-    ranked = resolver.rank(gaz.lookup(read.core), context=context, feature=read.feature)
+    article_country = resolver.article_country(context)
+    ranked = resolver.rank(gaz.lookup(read.core, country=article_country), context=context,
+                           feature=read.feature)
     place = resolver.resolve(name, context=context)
     if as_json:
         click.echo(json.dumps({
             "mention": name, "core": read.core, "feature": read.feature, "near": read.near,
-            "province": read.province, "keys": keys.__dict__,
+            "province": read.province, "keys": keys.__dict__, "country": article_country,
+            "never_a_place": resolver.non_places.rejects(read.core) if read.core else False,
             "candidates": [{
                 "name": s.candidate.entry.name, "id": s.candidate.entry.id,
                 "tier": s.candidate.tier, "key": s.candidate.key, "score": s.candidate.score,
@@ -72,7 +77,8 @@ def lookup_cmd(ctx: click.Context, name: str, governorates: tuple[str, ...], rel
         return
     click.echo(f"mention {name!r}: core {read.core!r}, feature {read.feature}, near {read.near}, "
                f"province {read.province}")
-    click.echo(f"keys: vkey={keys.vkey} skeleton={keys.skeleton} bare={keys.bare}")
+    click.echo(f"keys: vkey={keys.vkey} skeleton={keys.skeleton} bare={keys.bare}; "
+               f"loose matches kept in {article_country}")
     for s in ranked:
         e = s.candidate.entry
         click.echo(f"  {s.score:6.2f}  {e.name} [{e.id}] {e.feature}, {e.admin1 or '-'} "
@@ -80,7 +86,8 @@ def lookup_cmd(ctx: click.Context, name: str, governorates: tuple[str, ...], rel
                    f"  tier={s.candidate.tier} key={s.candidate.key}")
         click.echo(f"          {'; '.join(s.reasons)}")
     if place is None:
-        click.echo("resolved: nothing (unknown name, or a whole country)")
+        click.echo("resolved: nothing (unknown name, a word that is never a place, a whole "
+                   "country, or only loose matches abroad or far from the article's places)")
     else:
         click.echo(f"resolved: {place.name}, {place.admin1}, {place.country} "
                    f"({place.latitude:.4f}, {place.longitude:.4f}) precision {place.geo_precision}")
