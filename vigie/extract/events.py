@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from vigie.extract.attribution import SourceRegistry
+from vigie.extract.attribution import AttributionContext, SourceRegistry
 from vigie.extract.casualties import claims_from_sentence
 from vigie.extract import fold as F
 from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
@@ -307,8 +307,11 @@ class EventAssembler:
         if not drafts:
             return
         main = max(drafts, key=lambda d: (len(d.sentences), -min(d.sentences)))
+        context = AttributionContext(registry=self.sources)  # "selon lui" = the last source credited
         for si, sent in enumerate(df.sentences):
-            claims = claims_from_sentence(sent.text, offset=sent.start, registry=self.sources, outlet=art.outlet)
+            claims = claims_from_sentence(
+                sent.text, offset=sent.start, registry=self.sources, outlet=art.outlet, context=context,
+            )
             if not claims:
                 continue
             here = [d for d in drafts if si in d.sentences]
