@@ -255,6 +255,7 @@ class FrameBuilder:
     def __call__(self, doc: Any, *, actors_key: str = "vigie_actors", sources_key: str = "vigie_sources") -> DocFrames:
         doc.user_data["vigie_text"] = doc.text
         self._assoc_cache: dict[int, tuple[TextSpan, ...]] = {}
+        self._sentence_cues: dict[tuple[int, int], set[str]] = {}
         actors = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(actors_key, []))
         self._actor_spans = sorted((a for a, _, _ in actors), key=lambda a: a.start)
         sources = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(sources_key, []))
@@ -502,10 +503,13 @@ class FrameBuilder:
             found.add("artillery")
         elif weapon is not None:
             found.add(weapon[1])
-        for t in doc.char_span(sent.start, sent.end, alignment_mode="expand") or []:
-            f = fam.get(t.lemma_.lower()) or fam.get(t.lower_)
-            if f and f not in _CLAUSE_CUES:
-                found.add(f)
+        key = (sent.start, sent.end)
+        if key not in self._sentence_cues:
+            self._sentence_cues[key] = {
+                f for t in doc.char_span(sent.start, sent.end, alignment_mode="expand") or []
+                if (f := fam.get(t.lemma_.lower()) or fam.get(t.lower_)) and f not in _CLAUSE_CUES
+            }
+        found |= self._sentence_cues[key]
         # the weapon must be the trigger's own: a chemical attack named in an aside or another
         # clause of the sentence does not make this strike chemical
         if any((fam.get(t.lemma_.lower()) or fam.get(t.lower_)) == "chemical" for t in _own_clause(head)):
