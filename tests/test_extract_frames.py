@@ -153,3 +153,8 @@ def test_former_fighters_are_not_combatant_patients(nlp):
 def test_agreement_noun_with_a_participle_of_conclusion(nlp):
     df = frames(nlp, "Les combattants remettront leurs armes en vertu d'un accord de réconciliation conclu samedi à Jassem.")
     assert by_id(df, "agreement")
+
+
+def test_gas_cylinder_bombs_are_not_chemical(nlp):
+    df = frames(nlp, "Des obus et des bonbonnes de gaz remplies d'explosifs ont frappé le quartier de Salaheddine.")
+    assert all("chemical" not in f.cues for f in df.frames)
