@@ -10,6 +10,8 @@ No spaCy ``Doc`` leaves this stage: the frames component stores plain records on
 """
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
@@ -59,3 +61,18 @@ def extract_articles(articles: Iterable[Article], *, batch_size: int | None = No
         for doc, art in nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=size):
             frames = doc._.vigie_frames
             yield art, _assembler().reports(frames, _input(art.text, art.published, art.outlet, art.id))
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``vigie.extract(text, ...)`` stand for ``vigie.extract.extract(text, ...)``.
+
+    Why: the package name is the verb users reach for first (``import vigie.extract``); the
+    module stays an ordinary package for everything else.
+    """
+
+    def __call__(self, text: str, *, published: date | None = None, outlet: str | None = None,
+                 article_id: str | None = None) -> list[EventReport]:
+        return extract(text, published=published, outlet=outlet, article_id=article_id)
+
+
+sys.modules[__name__].__class__ = _CallableModule
