@@ -27,7 +27,7 @@ def import_cmd(ctx: click.Context, file: Path, admin1: Path | None) -> None:
 
     try:
         with Store.open(get_db_path(ctx)) as store:
-            result = import_geonames(store.conn, file, admin1_path=admin1)
+            result = import_geonames(store, file, admin1_path=admin1)
     except VigieError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{result.rows} places and {result.admin1_rows} governorates imported from {file}")

@@ -2,7 +2,7 @@
 
 Why: the embedded gazetteer holds towns and our own additions; a full country dump adds
 every village, hill and base GeoNames knows. The rows go into the ``gazetteer`` and
-``gazetteer_admin1`` tables (schema fixed below and in the store's migration 5), and
+``gazetteer_admin1`` tables (created by the store's migration 5), and
 :meth:`vigie.resolve.gazetteer.Gazetteer.load` picks them up when given the database path.
 Importing the same file twice changes nothing (rows are keyed by geonameid).
 """
@@ -17,15 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from vigie.errors import DataFileError
+from vigie.store import Store
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS gazetteer (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL,
-  asciiname TEXT, alternatenames TEXT, latitude REAL NOT NULL, longitude REAL NOT NULL,
-  feature_class TEXT, feature_code TEXT, country_code TEXT, admin1_code TEXT,
-  admin2_code TEXT, population INTEGER, source TEXT);
-CREATE TABLE IF NOT EXISTS gazetteer_admin1 (code TEXT PRIMARY KEY, name TEXT,
-  asciiname TEXT, geonameid INTEGER)
-"""
 _COLUMNS = 19
 _BATCH = 5000
 
@@ -37,12 +30,6 @@ class ImportResult:
     path: str
     rows: int
     admin1_rows: int
-
-
-def ensure_tables(conn: sqlite3.Connection) -> None:
-    """Create the two gazetteer tables if the database does not have them yet."""
-    for statement in SCHEMA.split(";"):
-        conn.execute(statement)
 
 
 def _lines(path: Path) -> Iterator[str]:
@@ -96,19 +83,16 @@ def read_admin1(path: Path) -> Iterator[tuple]:
             raise DataFileError(f"{path}:{lineno}: {exc}") from exc
 
 
-def import_geonames(conn: sqlite3.Connection, path: str | Path, *,
+def import_geonames(store: Store, path: str | Path, *,
                     admin1_path: str | Path | None = None) -> ImportResult:
-    """Load ``path`` (and optionally an admin1 codes file) into ``conn`` in one transaction.
+    """Load ``path`` (and optionally an admin1 codes file) into ``store`` in one transaction.
 
     The whole file is read and checked before anything is kept: a malformed line rolls the
     import back and raises :class:`DataFileError` naming the file and line.
     """
     path = Path(path)
-    ensure_tables(conn)
-    began = not conn.in_transaction
-    if began:
-        conn.execute("BEGIN")
-    try:
+    conn = store.conn
+    with store.transaction():
         rows = 0
         batch: list[tuple] = []
         for row in read_geonames(path):
@@ -122,12 +106,6 @@ def import_geonames(conn: sqlite3.Connection, path: str | Path, *,
             admin1 = list(read_admin1(Path(admin1_path)))
             conn.executemany("INSERT OR REPLACE INTO gazetteer_admin1 VALUES (?, ?, ?, ?)", admin1)
             admin1_rows = len(admin1)
-    except BaseException:
-        if began:
-            conn.execute("ROLLBACK")
-        raise
-    if began:
-        conn.execute("COMMIT")
     return ImportResult(path=str(path), rows=rows, admin1_rows=admin1_rows)
 
 
