@@ -38,6 +38,7 @@ class Source:
     country: str | None
     stance: str
     aliases: tuple[str, ...] = ()
+    case_sensitive: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,28 @@ def name_key(name: str) -> str:
     return "".join(words)
 
 
-def _is_case_sensitive(alias: str) -> bool:
+def _is_case_sensitive(alias: str, source: Source | None = None) -> bool:
+    """Short all-caps forms ("AP", "UN") and the forms sources.yml flags ("Libération")."""
+    if source is not None and alias in source.case_sensitive:
+        return True
     letters = re.sub(r"\W", "", alias)
     return alias.isupper() and len(letters) <= _CASE_SENSITIVE_MAX
+
+
+def _alias_rows(row: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A source's aliases and its case-sensitive forms: an alias is a string or, as in
+    actors.yml, {alias: ..., case_sensitive: true}; ``case_sensitive: true`` on the row flags
+    the name itself (a newspaper called like a common noun: "Libération")."""
+    aliases: list[str] = []
+    exact: list[str] = [str(row["name"])] if row.get("case_sensitive") else []
+    for item in row.get("aliases") or ():
+        if isinstance(item, dict):
+            aliases.append(str(item["alias"]))
+            if item.get("case_sensitive"):
+                exact.append(str(item["alias"]))
+        else:
+            aliases.append(str(item))
+    return tuple(aliases), tuple(exact)
 
 
 class SourceRegistry:
@@ -78,11 +98,12 @@ class SourceRegistry:
         exact_forms: dict[str, str] = {}
         for source in sources:
             for alias in (source.name, *source.aliases):
-                (exact_forms if _is_case_sensitive(alias) else folded_forms)[alias] = source.name
+                (exact_forms if _is_case_sensitive(alias, source) else folded_forms)[alias] = source.name
         self._folded_names = {name_key(a): n for a, n in folded_forms.items()}
         self._folded = _alias_regex(folded_forms, folded=True)
         self._exact = _alias_regex(exact_forms, folded=False)
-        self._exact_names = exact_forms
+        self._exact_names = {re.sub(r"\W+", " ", a).strip(): n for a, n in exact_forms.items()}
+        self._flagged = {re.sub(r"\W+", " ", a).strip() for s in sources for a in s.case_sensitive}
 
     @classmethod
     def load(cls) -> "SourceRegistry":
@@ -97,11 +118,12 @@ class SourceRegistry:
                     type=str(row["type"]),
                     country=row.get("country"),
                     stance=str(row["stance"]),
-                    aliases=tuple(str(a) for a in row.get("aliases") or ()),
+                    aliases=_alias_rows(row)[0],
+                    case_sensitive=_alias_rows(row)[1],
                 )
                 for row in data["sources"]
             ]
-        except (KeyError, TypeError) as exc:
+        except (KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(f"sources.yml: bad entry: {exc}") from exc
         return cls(sources)
 
@@ -128,7 +150,14 @@ class SourceRegistry:
         """Every alias occurrence in the sentence as (start, end, canonical), longest first."""
         f = folded if folded is not None else fold(sentence)
         found = [(m.start(), m.end(), self._folded_names[name_key(m.group(0))]) for m in self._folded.finditer(f)]
-        found += [(m.start(), m.end(), self._exact_names[m.group(0)]) for m in self._exact.finditer(sentence)]
+        found += [
+            (m.start(), m.end(), self._exact_names[re.sub(r"\W+", " ", m.group(0)).strip()])
+            for m in self._exact.finditer(sentence)
+            if not (
+                re.sub(r"\W+", " ", m.group(0)).strip() in self._flagged
+                and _inside_longer_name(sentence, m.start(), m.end())
+            )
+        ]
         found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
         kept: list[tuple[int, int, str]] = []
         for item in found:
@@ -149,7 +178,7 @@ class SourceRegistry:
                 tokens = [t.text for t in tokenizer(alias)]
                 while len(tokens) > 1 and name_key(tokens[0]) in _ARTICLES | {""}:
                     tokens.pop(0)
-                exact = _is_case_sensitive(alias)
+                exact = _is_case_sensitive(alias, source)
                 key = (source.name, " ".join(tokens) if exact else " ".join(tokens).lower())
                 if key in seen:
                     continue
@@ -174,6 +203,23 @@ def _alias_regex(forms: dict[str, str], *, folded: bool) -> re.Pattern[str]:
             parts.append(r"[\s'\-.]*".join(re.escape(w) for w in words))
     body = "|".join(sorted(set(parts), key=len, reverse=True)) or r"(?!x)x"
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+# "Front national de Libération", "Comité de Libération du Levant": a capitalised word
+# (not an article or preposition) joined by "de" in front, or a capitalised word right after.
+_NAME_HEAD = re.compile(r"(?<![\w'])([A-ZÀ-Ý][\w-]*)(?:\s+[a-zà-ÿ][\w-]*){0,2}\s+(?:de|du|des|d')\s*(?:la\s+|le\s+|l')?$")
+_NAME_TAIL = re.compile(r"\s+(?:de\s+|du\s+|des\s+)?([A-ZÀ-Ý][\w-]*)")
+_NOT_NAME_WORDS = {"Le", "La", "Les", "L", "Un", "Une", "Des", "Selon", "Dans", "Pour", "Par", "Sur", "En",
+                   "Au", "Aux", "A", "À", "Ce", "Cette", "Ces", "Son", "Sa", "Ses", "Leur", "Leurs", "Et"}
+
+
+def _inside_longer_name(sentence: str, start: int, end: int) -> bool:
+    """Whether a case-sensitive form is only the end or the start of a longer proper name."""
+    head = _NAME_HEAD.search(sentence, max(0, start - 60), start)
+    if head and head.group(1) not in _NOT_NAME_WORDS:
+        return True
+    tail = _NAME_TAIL.match(sentence, end)
+    return bool(tail) and tail.group(1) not in _NOT_NAME_WORDS
 
 
 @cache
