@@ -495,10 +495,17 @@ def test_quantities_file_sections_load_and_fail_loudly() -> None:
 
     data = load_yaml("quantities.yml")
     lexicon = CasualtyLexicon(data, NumberLexicon(data))
+    def fill(phrase: str) -> str:
+        return (phrase.replace("{num}", "12").replace("{month}", "mai").replace("{year}", "2014")
+                .replace("{war}", "la guerre en Syrie"))
+
     for phrase in data["cumulative"]["phrases"]:
-        filled = phrase.replace("{num}", "12").replace("{month}", "mai").replace("{year}", "2014")
-        assert lexicon.is_cumulative(fold(f"Au total 40 morts {filled}.")), phrase
-    broken = dict(data, cumulative={"months": ["mai"], "phrases": ["depuis {saison}"]})
+        assert lexicon.is_cumulative(fold(f"Au total 40 morts {fill(phrase)}.")), phrase
+    for phrase in data["cumulative"]["phrases_before"]:
+        text = fold(f"Pour mémoire, {fill(phrase)} 40 personnes.")
+        assert lexicon.is_cumulative(text, figure=text.index("40")), phrase
+        assert not lexicon.is_cumulative(fold(f"Les 40 morts du raid, puis {fill(phrase)}"), figure=0), phrase
+    broken = dict(data, cumulative=dict(data["cumulative"], phrases=["depuis {saison}"]))
     with pytest.raises(DataFileError):
         CasualtyLexicon(broken, NumberLexicon(data))
     for key in ("lone_attackers", "subordinators", "incise_openers", "anaphoric_before", "ellipsis_links"):

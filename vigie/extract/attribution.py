@@ -241,13 +241,22 @@ class AttributionCues:
             speaker = rf"(?:\s+(?:un|une|le|la|l'|les|des)?\s*{phrase_regex(data['speakers'])}\s*(?:l'|la|le|les)?)?"
             self.inversion = re.compile(rf"{verbs}{asked}{gap}{speaker}\s*$")
             self.subject = re.compile(rf"\s*(?:\([^)]*\)\s*)?(?:,\s*qui\s+)?(?:{aux}\s+){{0,3}}{verbs}")
+            self.apposition = re.compile(
+                rf"\s*(?:\([^)]*\)\s*)?,\s*(?={phrase_regex(data['apposition_openers'])})([^,;:.()«»\"\d]+),"
+            )
+            self.apposition_finite = re.compile(phrase_regex(data["apposition_finite_verbs"]))
+            self.apposition_max_words = int(data["apposition_max_words"])
             self.anaphora = re.compile(rf"\s*{phrase_regex(data['anaphora'])}")
             self.breaks = re.compile(phrase_regex(data["clause_breaks"]))
-            refs = phrase_regex(data["back_references"])
+            self.typed_references = {
+                fold(k).strip(): frozenset(v) for k, v in (data["typed_back_references"] or {}).items()
+            }
+            refs = phrase_regex([*data["back_references"], *data["typed_back_references"]])
             pronouns = phrase_regex(data["inverted_pronouns"])
+            speaker_of = rf"(?:(?:un|une|le|la|les|des)\s+)?{phrase_regex(data['speakers'])}\s*"
             self.back_reference = re.compile(
-                rf"{phrase_regex(data['preposition_cues'])}\s*{refs}"
-                rf"|{verbs}(?:\s+[\w.-]+){{0,2}}?\s+{refs}"
+                rf"{phrase_regex(data['preposition_cues'])}\s*(?:{speaker_of})?({refs})"
+                rf"|{verbs}(?:\s+(?!que(?!\w))[\w.-]+){{0,2}}?\s+(?:{speaker_of})?({refs})"
                 rf"|(?<![\w-])(?:a|ont|avait|avaient|aurait|auraient)-t-{pronouns}\s+{verbs}"
                 rf"|{verbs}-(?:t-)?{pronouns}"
                 rf"|{phrase_regex(data['standalone_back_references'])}"
@@ -287,11 +296,15 @@ class AttributionContext:
         self._last: SourceMention | None = None
         self._age = 0
         self._pending: list[str] = []
+        self._clock = 0
+        # (clock, sentence, its registry mentions or None until needed): for typed references.
+        self._history: list[tuple[int, str, list[tuple[int, int, str]] | None]] = []
 
     def note(self, sentence: str) -> None:
         """A sentence with no figure: kept (text only) until a back-reference needs its sources."""
         self._age += 1
         self._pending = (self._pending + [sentence])[-(self._cues.back_reference_window + 1):]
+        self._remember(sentence, None)
 
     def resolve(
         self,
@@ -309,14 +322,41 @@ class AttributionContext:
         """
         self._age += 1
         referent = None
-        if not mentions and self._cues.back_reference.search(fold(sentence)):
-            referent = self._from_pending() or (
+        ref = None if mentions else self._cues.back_reference.search(fold(sentence))
+        if ref is not None:
+            referent = self._typed(ref, sentence, named) or self._from_pending() or (
                 self._last if self._last is not None and self._age <= self._cues.back_reference_window else None
             )
+        self._remember(sentence, [(m.start, m.end, m.name) for m in named])
         newest = mentions[-1] if mentions else referent or (named[-1] if named else None)
         if newest is not None:
             self._last, self._age, self._pending = newest, 0, []
         return referent
+
+    def _remember(self, sentence: str, found: list[tuple[int, int, str]] | None) -> None:
+        self._clock += 1
+        keep = self._cues.back_reference_window
+        self._history = [*self._history, (self._clock, sentence, found)][-keep:]
+
+    def _typed(self, ref: re.Match[str], sentence: str, named: Sequence[SourceMention]) -> SourceMention | None:
+        """'l'organisation', "l'ONG", "l'agence": the newest named source of a fitting type, in
+        this sentence before the reference, then in the sentences before (window permitting)."""
+        word = " ".join((ref.group(1) or ref.group(2) or "").split())
+        types = self._cues.typed_references.get(word)
+        if not types:
+            return None
+        fits = [m for m in named if m.end <= ref.start() and self._registry.get(m.name).type in types]
+        if fits:
+            return fits[-1]
+        for i in range(len(self._history) - 1, -1, -1):
+            clock, text, found = self._history[i]
+            if found is None:
+                found = self._registry.mentions(text)
+                self._history[i] = (clock, text, found)
+            for a, b, name in reversed(found):
+                if self._registry.get(name).type in types:
+                    return SourceMention(name, a, b, raw=text[a:b])
+        return None
 
     def _from_pending(self) -> SourceMention | None:
         """The newest noted sentence's source: a cued one first, else a registry name; a noted
@@ -409,7 +449,19 @@ def _linked(c: AttributionCues, f: str, start: int, end: int) -> bool:
         gap = before[m.end():]
         if len(gap.split()) <= _GAP_WORDS and not re.search(r"[,;:.()«»\"]", gap):
             return True
-    return bool(c.subject.match(f, end))
+    return bool(c.subject.match(f, end) or c.subject.match(f, _past_apposition(c, f, end)))
+
+
+def _past_apposition(c: AttributionCues, f: str, end: int) -> int:
+    """After ', les secouristes qui opèrent dans le nord,' following a source, else ``end``.
+
+    An apposition is one noun phrase: no figure, no finite verb before any relative "qui"
+    ("Damas, les rebelles ont affirmé ..., a dit X" is two clauses, not an apposition)."""
+    m = c.apposition.match(f, end)
+    if not m or len(m.group(1).split()) > c.apposition_max_words:
+        return end
+    main = re.split(r"(?<!\w)(?:qui|dont|que|qu')(?!\w)", m.group(1), maxsplit=1)[0]
+    return end if c.apposition_finite.search(main) else m.end()
 
 
 def _unknown_name(c: AttributionCues, sentence: str, f: str, pos: int) -> SourceMention | None:

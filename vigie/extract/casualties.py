@@ -86,9 +86,9 @@ def _clause_around(
 def is_cumulative(sentence: str, *, start: int = 0, end: int | None = None) -> bool:
     """Whether ``sentence[start:end]`` dates a figure to a campaign or period, not one event.
 
-    "près de 300 civils ont été tués depuis le 30 avril", "depuis 2011", "en huit ans de guerre"
-    count many events; ``claims_from_sentence`` drops such figures. The markers are the
-    ``cumulative`` phrases of ``data/quantities.yml``.
+    "près de 300 civils ont été tués depuis le 30 avril", "depuis 2011", "en huit ans de guerre",
+    "le conflit en Syrie a fait plus de 350.000 morts" count many events; ``claims_from_sentence``
+    drops such figures. The markers are the ``cumulative`` phrases of ``data/quantities.yml``.
     """
     return CasualtyLexicon.load().is_cumulative(fold(sentence), start, end)
 
@@ -162,7 +162,7 @@ def _read_figure(
         return None
     if lex.is_background(f, end) or lex.recalls_earlier_event(f, start):
         kind = "other"
-    elif lex.is_cumulative(f, *_clause_around(lex, f, quantities, i, (start, end), previous, offset)):
+    elif lex.is_cumulative(f, *_clause_around(lex, f, quantities, i, (start, end), previous, offset), figure=start):
         kind = "other"
     count = q.value
     if who == "others" and count is not None and lex.names_one_more(f, q.start):

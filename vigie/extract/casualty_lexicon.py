@@ -47,7 +47,8 @@ class CasualtyLexicon:
             self._not_before = re.compile(rf"{phrase_regex(data['not_figure_before'])}\s*$")
             self._not_after = re.compile(rf"\s*{phrase_regex(data['not_figure_after'])}")
             self._background = re.compile(rf"\s*{phrase_regex(data['background_after'])}")
-            self._cumulative = re.compile(_template_regex(data["cumulative"], numbers))
+            self._cumulative = re.compile(_template_regex(data["cumulative"], numbers, "phrases"))
+            self._cumulative_before = re.compile(_template_regex(data["cumulative"], numbers, "phrases_before"))
             self._background_before = re.compile(rf"{phrase_regex(data['background_before'])}\s*$")
             self._lone = re.compile(rf"\s*{phrase_regex(data['lone_attackers'])}")
             self._subordinator = re.compile(phrase_regex(data["subordinators"]))
@@ -91,9 +92,17 @@ class CasualtyLexicon:
         """'... un attentat, qui avait fait une cinquantaine de morts': a past event's toll."""
         return bool(self._background_before.search(f, max(0, start - 40), start))
 
-    def is_cumulative(self, f: str, start: int = 0, end: int | None = None) -> bool:
-        """A campaign or period marker ("depuis le 30 avril", "en huit ans de guerre") in f[start:end]."""
-        return bool(self._cumulative.search(f, start, len(f) if end is None else end))
+    def is_cumulative(self, f: str, start: int = 0, end: int | None = None, *, figure: int | None = None) -> bool:
+        """A campaign or period marker ("depuis le 30 avril", "en huit ans de guerre") in f[start:end].
+
+        ``figure``: where the figure starts; a war-as-subject marker ("le conflit a fait") only
+        counts in front of it. Without it the whole stretch is searched for both kinds.
+        """
+        stop = len(f) if end is None else end
+        if self._cumulative.search(f, start, stop):
+            return True
+        before = self._cumulative_before.search(f, start, stop if figure is None else figure)
+        return before is not None and (figure is None or _same_clause(f, before.end(), figure))
 
     def is_lone_attacker(self, f: str, pos: int) -> bool:
         """'un kamikaze', 'un assaillant': the article names one attacker, not a toll."""
@@ -189,15 +198,17 @@ class CasualtyLexicon:
         return (best[1], best[2]) if best else None
 
 
-def _template_regex(data: dict[str, Any], numbers: NumberLexicon) -> str:
-    """The ``cumulative`` phrases with {num}, {month}, {year} filled in, as one alternation."""
+def _template_regex(data: dict[str, Any], numbers: NumberLexicon, key: str) -> str:
+    """The ``cumulative`` phrases of ``key`` with {num}, {month}, {year}, {war} filled in, as one
+    alternation."""
     slots = {
         "num": rf"(?:\d+(?:er)?|premier|{numbers.word_pattern})",
         "month": phrase_regex(data["months"]),
         "year": r"(?:1[89]|20)\d\d",
+        "war": rf"{phrase_regex(data['wars'])}(?:\s+{phrase_regex(data['war_places'])})?",
     }
     parts = []
-    for phrase in sorted(data["phrases"], key=len, reverse=True):
+    for phrase in sorted(data[key], key=len, reverse=True):
         pieces = re.split(r"(\{\w+\})", fold(phrase).strip())
         body = "".join(
             slots[p[1:-1]] if p.startswith("{") else r"\s+".join(re.escape(w) for w in p.split(" "))
@@ -210,6 +221,11 @@ def _template_regex(data: dict[str, Any], numbers: NumberLexicon) -> str:
 @cache
 def _default_lexicon() -> CasualtyLexicon:
     return CasualtyLexicon(load_yaml("quantities.yml"), NumberLexicon.load())
+
+
+def _same_clause(f: str, pos: int, figure: int) -> bool:
+    """No clause boundary (";", "alors que", a second verb after "et") between a marker and a figure."""
+    return not re.search(r";|\s(?:alors|tandis|mais)\s|\set\s", f[pos:figure])
 
 
 def _clause_end(f: str, pos: int) -> int:
