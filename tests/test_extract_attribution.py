@@ -188,3 +188,86 @@ def test_back_references_chain_through_sentences_without_figures(registry: Sourc
     out = [claims_from_sentence(s, registry=registry, outlet="Sputnik", context=ctx) for s in sentences]
     assert out[:2] == [[], []]
     assert [(c.count, c.source) for c in out[2]] == [(70, "Russian Ministry of Defence")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Les Casques blancs, les sauveteurs actifs dans le nord rebelle, ont pour leur part fait état de "
+         "19 victimes.", "White Helmets"),
+        ("L'OSDH, une ONG basée à Londres, a de son côté recensé 31 morts.", "OSDH"),
+        ("L'agence Sana, quant à elle, a annoncé 12 morts parmi les civils.", "SANA"),
+        ("Les Casques blancs ont de leur côté fait état de 19 victimes.", "White Helmets"),
+        ("L'OSDH, qui dispose d'informateurs dans tout le pays, a indiqué que 8 soldats ont péri.", "OSDH"),
+    ],
+)
+def test_a_subject_is_found_across_an_apposition_and_adverbials(
+    sentence: str, expected: str, registry: SourceRegistry
+) -> None:
+    assert source_of(sentence, registry) == expected
+
+
+def test_an_apposition_holding_a_clause_or_a_figure_is_not_crossed(registry: SourceRegistry) -> None:
+    # "Damas" is followed by a clause of its own, then an inverted verb crediting the OSDH.
+    sentence = "Près de Damas, les rebelles ont perdu la colline, a indiqué l'OSDH."
+    assert [m.name for m in attributed_sources(sentence, registry=registry)] == ["OSDH"]
+    sentence = "À Moscou, 14 personnes ont assisté au sommet, a déclaré le porte-parole."
+    assert attributed_sources(sentence, registry=registry) == []
+
+
+def test_bare_defense_civile_is_the_white_helmets(registry: SourceRegistry) -> None:
+    assert source_of("Trois civils ont péri dans l'effondrement, selon la Défense civile.", registry) == "White Helmets"
+    assert registry.canonical("les équipes de la Défense civile") == "White Helmets"
+
+
+@pytest.mark.parametrize(
+    "sentences, expected",
+    [
+        # The organisation is named in the same sentence, without a cue, before "l'organisation".
+        (["Le Réseau syrien des droits de l'homme a documenté 33 morts dans la ville, a dit un "
+          "responsable de l'organisation."], "SNHR"),
+        (["Les équipes de la Défense civile ont dégagé 18 corps, a affirmé un porte-parole de l'organisation."],
+         "White Helmets"),
+        # Named in an earlier sentence without a figure; a later monitor outranks nothing here.
+        (["Médecins sans frontières soutient l'hôpital de la ville depuis 2016.",
+          "Neuf patients ont succombé, a indiqué un responsable de l'ONG."], "MSF"),
+        # "l'agence" is the last agency named, not the last source credited.
+        (["Les rebelles ont repris le village, selon l'OSDH.",
+          "L'agence Anadolu a diffusé des images du convoi.",
+          "Selon l'agence, 7 combattants ont été tués."], "Anadolu"),
+        (["L'Observatoire syrien suit les combats depuis lundi.",
+          "La télévision d'Etat a montré les ruines.",
+          "D'après l'Observatoire, 16 soldats ont péri."], "OSDH"),
+    ],
+)
+def test_typed_back_references_take_the_newest_source_of_their_kind(
+    sentences: list[str], expected: str, registry: SourceRegistry
+) -> None:
+    from vigie.extract.attribution import AttributionContext
+    from vigie.extract.casualties import claims_from_sentence
+
+    ctx = AttributionContext()
+    claims = [c for s in sentences for c in claims_from_sentence(s, registry=registry, outlet="Le Temps", context=ctx)]
+    assert claims and {c.source for c in claims} == {expected}
+
+
+def test_a_typed_back_reference_with_nothing_of_its_kind_falls_back_to_the_last_source(
+    registry: SourceRegistry,
+) -> None:
+    from vigie.extract.attribution import AttributionContext
+    from vigie.extract.casualties import claims_from_sentence
+
+    ctx = AttributionContext()
+    sentences = ["La ville a été reprise, a annoncé le ministère russe de la Défense.",
+                 "Selon l'ONG, 5 soldats ont été tués."]
+    out = [claims_from_sentence(s, registry=registry, outlet="Le Temps", context=ctx) for s in sentences]
+    assert [(c.count, c.source) for c in out[1]] == [(5, "Russian Ministry of Defence")]
+    alone = claims_from_sentence(sentences[1], registry=registry, outlet="Le Temps")
+    assert [c.source for c in alone] == ["Le Temps"]
+
+
+def test_the_newspaper_liberation_never_credits_a_front_named_liberation(registry: SourceRegistry) -> None:
+    sentence = "Le Front national de libération a affirmé avoir tué 9 soldats près de Latamné."
+    assert source_of(sentence, registry) == "National Liberation Front"
+    assert source_of("Selon le FNL, 9 soldats ont été tués.", registry) == "National Liberation Front"
+    assert source_of("Ils exigent la libération de 9 otages, selon Libération.", registry) == "Libération"

@@ -510,3 +510,33 @@ def test_quantities_file_sections_load_and_fail_loudly() -> None:
         CasualtyLexicon(broken, NumberLexicon(data))
     for key in ("lone_attackers", "subordinators", "incise_openers", "anaphoric_before", "ellipsis_links"):
         assert data[key] and all(isinstance(w, str) and w.strip() for w in data[key]), key
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Commencée en mars 2011, la guerre en Syrie a fait plus de 370.000 morts.",
+        "La guerre syrienne, qui a déjà coûté la vie à plus de 400.000 personnes, entre dans sa dixième année.",
+        "Le conflit a tué au moins 280.000 personnes, selon l'OSDH.",
+        "Née en 2011, la révolte a fait 60.000 morts selon les militants.",
+        "Au total, 3.100 civils ont péri dans la province en trois ans.",
+        "Plus de 9.000 combattants ont été tués depuis le début de la révolte, selon l'ONG.",
+    ],
+)
+def test_whole_war_tolls_give_no_event_claim(sentence: str) -> None:
+    registry = SourceRegistry.load()
+    assert [c for c in claims_from_sentence(sentence, registry=registry, outlet="RFI") if c.is_fatality] == []
+
+
+def test_a_war_toll_before_does_not_swallow_an_event_toll_after_or_before() -> None:
+    registry = SourceRegistry.load()
+    sentence = "La frappe a fait 13 morts et le conflit syrien a fait plus de 370.000 morts depuis 2011."
+    claims = claims_from_sentence(sentence, registry=registry, outlet="RFI")
+    assert [(c.count, c.source) for c in claims if c.is_fatality] == [(13, "RFI")]
+    claims = claims_from_sentence("Un raid a fait 13 morts mardi, a indiqué l'OSDH.", registry=registry, outlet="RFI")
+    assert [(c.count, c.source) for c in claims] == [(13, "OSDH")]
+
+
+def test_both_camps_is_not_a_figure() -> None:
+    figures = find_figures("Au moins 21 combattants des deux camps ont été tués, selon l'OSDH.")
+    assert [(f.count, f.kind) for f in figures] == [(21, "killed")]

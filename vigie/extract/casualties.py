@@ -162,7 +162,7 @@ def _read_figure(
         return None
     if lex.is_background(f, end) or lex.recalls_earlier_event(f, start):
         kind = "other"
-    elif lex.is_cumulative(f, *_clause_around(lex, f, quantities, i, (start, end), previous, offset), figure=start):
+    elif lex.is_cumulative(f, *_clause_around(lex, f, quantities, i, (start, end), previous, offset), figure=q.start):
         kind = "other"
     count = q.value
     if who == "others" and count is not None and lex.names_one_more(f, q.start):
