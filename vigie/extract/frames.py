@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from vigie.extract.subtypes import EventRules
-from vigie.extract.triggers import TriggerLexicon, TriggerMatch, find_triggers
+from vigie.resolve.time_expressions import find_time_expressions
+from vigie.extract.triggers import TriggerLexicon, TriggerMatch, find_triggers, inflections
 
 _PLACE_LABELS = frozenset({"LOC", "GPE"})
 _ENUM_GAP = re.compile(r"^\s*(?:,|et|ou|,\s*et|,\s*ou)\s*$")
@@ -92,6 +93,8 @@ class Frame:
     patient_words: frozenset[str]
     status: str = "event"
     roles: str = "normal"
+    # who claimed the attack ("l'EI a revendiqué l'attentat"): ACLED's actor1 of the attack
+    claimed_by: TextSpan | None = None
 
 
 @dataclass(frozen=True)
@@ -247,6 +250,8 @@ class FrameBuilder:
         self.lexicon = lexicon
         self.rules = rules
         self.name_words = NameWords(rules.name_particles, rules.name_directions)
+        # "soldée", "achevée": the tagger lemmatises participles of these verbs as adjectives
+        self._outcome_forms = frozenset(f for v in rules.outcome_verbs for f in inflections(v))
         self._cue_index: dict[str, str] = {}
         for family, words in rules.cues.items():
             for w in words:
@@ -295,12 +300,23 @@ class FrameBuilder:
         sent = sentences[si]
         passive = self._is_passive(head)
         agent, patient = self._agent_patient(doc, head, passive, objects)
+        roles, rule = entry.roles, entry.rule
         if entry.roles == "inverted":
             agent, patient = patient, agent
+        claimed_by = self._claimant(doc, head)
+        if claimed_by is not None and not self._named_agent(agent):
+            agent = (claimed_by,)
+        if rule == "territory":
+            outcome = self._outcome(doc, head)
+            if outcome is not None:
+                agent, patient = outcome[0], outcome[1] or patient
+                rule = "clash" if outcome[2] == "clash" else rule
+            elif self._fight_not_takeover(head, objects, entry.id):
+                rule = "clash"
         if si not in self._assoc_cache:
             self._assoc_cache[si] = self._assoc(doc, sent)
         assoc = self._assoc_cache[si]
-        clause = self._clause(doc, head, sent)
+        clause = self._aside(doc, head) or self._clause(doc, head, sent)
         cues = self._cues(doc, head, m, sent)
         patient_tokens = [t for t in objects for t in t.subtree] + [t for t in head.children if t.dep_ in _PASSIVE_SUBJ for t in t.subtree]
         # "d'anciens rebelles", "des ex-combattants": former fighters are no longer combatants
@@ -312,10 +328,123 @@ class FrameBuilder:
             confidence -= 0.3
         status = self._status(doc, head, sent, entry)
         return Frame(
-            trigger=span_of(doc, m.start, m.end), entry_id=entry.id, rule=entry.rule, sub_type=entry.sub_type,
+            trigger=span_of(doc, m.start, m.end), entry_id=entry.id, rule=rule, sub_type=entry.sub_type,
             confidence=confidence, weak=entry.weak, sentence=si, clause=clause, agent=agent, patient=patient,
-            assoc=assoc, place_groups=groups, cues=cues, patient_words=patient_words, status=status, roles=entry.roles,
+            assoc=assoc, place_groups=groups, cues=cues, patient_words=patient_words, status=status, roles=roles,
+            claimed_by=claimed_by,
         )
+
+    # -- outcomes, claims, attributions, asides ------------------------------------------------
+    def _named_agent(self, agent: tuple[TextSpan, ...]) -> bool:
+        """An agent span holding an actor name (not only an adjective like "aériennes")."""
+        return any(a.start < s.end and s.start < a.end for a in self._actor_spans for s in agent)
+
+    def _np(self, doc: Any, tok: Any, head: Any) -> TextSpan:
+        """The noun phrase of ``tok`` without its preposition, a pronoun standing for its antecedent."""
+        first = next((t for t in tok.subtree if t.pos_ != "ADP"), tok)
+        # without its relative clause or aside ("l'EI, qui affirme ...")
+        end = max([tok.i] + [c.right_edge.i for c in tok.children if c.i > tok.i and c.dep_ not in _OTHER_CLAUSE and c.dep_ != "punct"])
+        return self._antecedent(doc, head, span_of(doc, first.i, end + 1))
+
+    def _outcome(self, doc: Any, head: Any) -> tuple[tuple[TextSpan, ...], tuple[TextSpan, ...], str] | None:
+        """(agent, patient, kind) from the outcome a battle "s'est soldée par": the winner of
+        "la victoire de Y" takes (kind "normal"); "le retrait de Z" names Z as the side that gave
+        way, which may be the attacker itself, so the frame is fighting (kind "clash")."""
+        r = self.rules
+        verb = next((a for a in list(head.ancestors)[:4] if a.lemma_.lower() in self._outcome_forms or a.lower_ in self._outcome_forms), None)
+        if verb is None:
+            return None
+        for n in verb.children:
+            lem = n.lemma_.lower()
+            if n.i == head.i or n.dep_ not in ("obl", "obl:arg", "obl:mod", "obl:agent", "obj") or lem not in r.winner_nouns | r.loser_nouns:
+                continue
+            side = [c for c in n.children if c.dep_.startswith("nmod") and any(g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'") for g in c.children)]
+            if not side:
+                continue
+            who = (self._np(doc, side[0], head),)
+            # a withdrawal may be the attacker's own failure: fighting, not a change of hands
+            return (who, (), "normal") if lem in r.winner_nouns else ((), who, "clash")
+        return None
+
+    def _outcome_verb(self, head: Any) -> bool:
+        """"pour s'emparer de X" under "s'est soldée par": the purpose was reached."""
+        return any(a.lemma_.lower() in self._outcome_forms or a.lower_ in self._outcome_forms for a in list(head.ancestors)[:4])
+
+    def _fight_not_takeover(self, head: Any, objects: list[Any], entry_id: str) -> bool:
+        """Territory verbs that report fighting: trying to take ("tentent de reprendre"), taking
+        positions but no named place, entering a whole region ("entrés dans l'enclave")."""
+        r = self.rules
+        if any(a.lemma_.lower() in r.attempt_verbs for a in list(head.ancestors)[:2]):
+            return True
+        named = any(t.pos_ == "PROPN" for o in objects for t in o.subtree)
+        quantity = {"totalité", "partie", "plupart", "majorité", "contrôle", "ensemble", "dizaine", "série"}
+        direct = [o for o in objects if o.dep_ in _OBJ_DEPS or o.dep_ in _PASSIVE_SUBJ]
+        direct += [c for o in direct if o.lemma_.lower() in quantity for c in o.children if c.dep_.startswith("nmod")]
+        nouns = {o.lemma_.lower() for o in direct if o.pos_ == "NOUN"} - quantity
+        if not named and nouns and nouns <= r.position_nouns:
+            return True
+        return entry_id == "enter" and bool(nouns & r.region_nouns) and not nouns & r.place_nouns - r.region_nouns
+
+    def _claimant(self, doc: Any, head: Any) -> TextSpan | None:
+        """Who claims the attack: "X a revendiqué l'attentat", "l'attentat, revendiqué par X",
+        "l'attentat a été revendiqué par X"."""
+        verbs = self.rules.claim_verbs
+        if not verbs or head.pos_ == "VERB":
+            return None
+        gov = head.head
+        cands: list[Any] = []
+        def by(verb: Any) -> list[Any]:
+            # the parser often hangs "par X" on a neighbour of the verb ("revendiqué jeudi par X")
+            own = set(t.i for t in head.subtree)
+            return [t for t in verb.subtree if t.i not in own and t.i > verb.i and (t.dep_ == "obl:agent" or any(
+                g.dep_ == "case" and g.lower_ == "par" for g in t.children))]
+
+        if gov.lemma_.lower() in verbs and head.dep_ == "obj":
+            cands = [c for c in gov.children if c.dep_ == "nsubj"]
+        elif gov.lemma_.lower() in verbs and head.dep_ == "nsubj:pass":
+            cands = by(gov)
+        else:
+            cands = [c for a in head.children if a.dep_ == "acl" and a.lemma_.lower() in verbs for c in by(a)]
+        return self._np(doc, cands[0], head) if cands else None
+
+    def _claimed_aside(self, head: Any) -> bool:
+        """A trigger in what the claimant says ("revendiqué par l'EI, qui affirme avoir visé un
+        convoi"): the claimed attack told again, not a new event."""
+        verbs = self.rules.claim_verbs
+        relative = False
+        for a in [head, *list(head.ancestors)[:5]]:
+            if relative and a.lemma_.lower() in verbs:
+                return True
+            relative = relative or a.dep_ == "acl:relcl"
+        return False
+
+    def _attributed(self, doc: Any, head: Any) -> list[TextSpan]:
+        """"des frappes, attribuées par l'OSDH à l'aviation russe": the author is the "à" phrase."""
+        verbs = self.rules.attribution_verbs
+        return [self._np(doc, c, head) for a in head.children if a.dep_ == "acl" and a.lemma_.lower() in verbs
+                for c in a.children if any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children)]
+
+    @staticmethod
+    def _aside(doc: Any, head: Any) -> TextSpan | None:
+        """A nominal trigger in a prepositional phrase with its own time expression ("après la
+        reprise de X l'été dernier"): the phrase is its clause, so its date is its own."""
+        if head.pos_ == "VERB" or head.dep_ not in ("obl", "obl:mod", "nmod") or not any(c.dep_ == "case" for c in head.children):
+            return None
+        sp = subtree_span(doc, head)
+        return sp if find_time_expressions(sp.text) else None
+
+    def _no_blast(self, head: Any) -> bool:
+        """Explosives laid, left, found, defused, made or carried by someone stopped first: no blast."""
+        verbs = self.rules.defused_by
+        noun = head.head if head.dep_ == "amod" else head
+        tok = noun
+        for _ in range(2):
+            if tok.dep_ != "conj":
+                break
+            tok = tok.head
+        if tok.head.lemma_.lower() in verbs and tok.dep_ in ("obj", "nsubj:pass", "obl", "obl:arg", "nmod"):
+            return True
+        return any(c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in verbs for t in {noun, tok} for c in t.children)
 
     def _objects(self, head: Any) -> list[Any]:
         """Direct objects, passive subjects, and for nouns their "de" complements."""
@@ -397,15 +526,18 @@ class FrameBuilder:
             case = {g.lower_ for g in c.children if g.dep_ == "case"}
             if passive and (c.dep_ == "obl:agent" or "par" in case):
                 agent.append(subtree_span(doc, c))
-            elif c.dep_ in _AGENT_DEPS:
-                agent.append(subtree_span(doc, c))
+            elif c.dep_ in _AGENT_DEPS and c.lower_ not in ("-", "ci", "là"):
+                sp = subtree_span(doc, c)
+                # a subject is not cut from its verb by a colon ("La joie ... : l'armée a repris")
+                if not (sp.end <= head.idx and re.search(r"[:;]", doc.user_data["vigie_text"][sp.end:head.idx])):
+                    agent.append(sp)
             elif "contre" in case or c.dep_ in _OBJ_DEPS or (passive and c.dep_ in _PASSIVE_SUBJ):
                 patient.append(subtree_span(doc, c))
             elif head.pos_ != "VERB" and c.dep_.startswith("nmod") and ("de" in case or "d'" in case or "du" in case):
                 patient.append(subtree_span(doc, c))
             elif c.dep_ in ("amod",) and c.pos_ == "ADJ":
                 agent.append(subtree_span(doc, c))  # "frappes russes", "l'aviation syrienne"
-        agent = [self._antecedent(doc, head, a) for a in agent]
+        agent = self._attributed(doc, head) + [self._antecedent(doc, head, a) for a in agent]
         patient = [self._antecedent(doc, head, p) for p in patient]
         if passive and not agent:
             # the parser sometimes hangs "par X" on a neighbour of the verb ("reprise jeudi par X")
@@ -416,7 +548,8 @@ class FrameBuilder:
                 case = {x.lower_ for x in g.children if x.dep_ == "case"}
                 if "contre" in case:
                     patient.append(subtree_span(doc, g))
-                if o.lemma_.lower() in ("main", "contrôle") and case & {"de", "du", "des", "d'"}:
+                held = o.dep_ != "obj" or o.lemma_.lower() == "main"  # "prendre le contrôle de X": X is taken
+                if held and o.lemma_.lower() in ("main", "contrôle") and case & {"de", "du", "des", "d'"}:
                     agent.append(subtree_span(doc, g))
         if not agent:
             agent.extend(self._inherited_subject(doc, head))
@@ -434,6 +567,9 @@ class FrameBuilder:
         if low in _RELATIVES and head.dep_ == "acl:relcl":
             ante = _antecedent_token(doc, span.start, head)
             return span_of(doc, ante.left_edge.i, ante.i + 1)
+        text = doc.user_data["vigie_text"]
+        if text[span.end:span.end + 3] in ("-ci", "-là"):  # "ceux-ci" is three tokens
+            low = low + text[span.end:span.end + 3]
         if low in self.rules.anaphora:
             before = [a for a in self._actor_spans if a.end <= span.start]
             if before:
@@ -544,6 +680,16 @@ class FrameBuilder:
                 return True
         return False
 
+    def _still_held(self, head: Any) -> bool:
+        """"est encore occupé", "est conquise depuis 2014": a present passive with "encore",
+        "toujours" or "depuis" tells who holds a place, not that it changed hands."""
+        aux = [c for c in head.children if c.dep_ == "aux:pass"]
+        if not aux or "Pres" not in aux[0].morph.get("Tense") or any(c.dep_ == "aux:tense" for c in head.children):
+            return False
+        words = self.rules.still_words
+        return any(c.lower_ in words for c in head.children if c.dep_ == "advmod") or any(
+            g.dep_ == "case" and g.lower_ in words for c in head.children for g in c.children)
+
     def _status(self, doc: Any, head: Any, sent: Sentence, entry: Any) -> str:
         """Why the frame is not an event, or "event"."""
         r = self.rules
@@ -559,10 +705,12 @@ class FrameBuilder:
                     return "negated"
                 if c.dep_ == "mark" and low in r.conditional_marks:
                     return "conditional"
-                if c.dep_ in ("mark", "case") and low in r.purpose_marks:
+                if c.dep_ in ("mark", "case") and low in r.purpose_marks and not self._outcome_verb(head):
                     return "plan"
             if "Fut" in tok.morph.get("Tense"):
                 return "plan"
+            if tok.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in r.prior_marks for c in tok.children):
+                return "plan"  # "avant de faire exploser sa ceinture": stopped before it happened
             if any(c.lemma_.lower() in r.habitual_words or c.lower_ in r.habitual_words for c in tok.children):
                 return "habitual"
         tok, hops = verb, 0
@@ -576,6 +724,15 @@ class FrameBuilder:
                 return "conditional"
         if self._denied_after(doc, head, sent):
             return "denied"
+        if head.pos_ != "VERB" and any(c.dep_ == "case" and c.lower_ in r.reference_marks for c in head.children):
+            return "background"  # "arrêtés depuis la reprise de la province": a point of reference
+        if self._claimed_aside(head):
+            return "claimed"
+        if entry.rule == "territory" and self._still_held(head):
+            return "state"
+        if entry.rule == "explosive" or entry.id == "munition_noun":
+            if head.pos_ != "VERB" and self._no_blast(head):
+                return "state"
         if entry.stative:
             words = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
             if head.dep_ == "acl" or not words & r.stative_completion:

@@ -72,6 +72,18 @@ class EventRules:
     protest_nouns: frozenset[str] = frozenset()
     former_marks: frozenset[str] = frozenset()
     name_directions: frozenset[str] = frozenset()
+    outcome_verbs: frozenset[str] = frozenset()
+    winner_nouns: frozenset[str] = frozenset()
+    loser_nouns: frozenset[str] = frozenset()
+    attempt_verbs: frozenset[str] = frozenset()
+    reference_marks: frozenset[str] = frozenset()
+    still_words: frozenset[str] = frozenset()
+    position_nouns: frozenset[str] = frozenset()
+    region_nouns: frozenset[str] = frozenset()
+    claim_verbs: frozenset[str] = frozenset()
+    attribution_verbs: frozenset[str] = frozenset()
+    defused_by: frozenset[str] = frozenset()
+    prior_marks: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "event_rules.yml") -> "EventRules":
@@ -84,6 +96,10 @@ class EventRules:
                 return frozenset(str(w).lower() for w in data[key])
             except (KeyError, TypeError) as exc:
                 raise DataFileError(f"event_rules.yml: missing or bad list {key!r}") from exc
+
+        def optional(key: str) -> frozenset[str]:
+            # lists added after the first release: a rules file without them keeps working
+            return words(key) if key in data else frozenset()
 
         if not isinstance(data, dict):
             raise DataFileError("event_rules.yml: expected a mapping")
@@ -109,6 +125,18 @@ class EventRules:
             protest_nouns=words("protest_nouns"),
             former_marks=words("former_marks"),
             name_directions=words("name_directions"),
+            outcome_verbs=optional("outcome_verbs"),
+            winner_nouns=optional("winner_nouns"),
+            loser_nouns=optional("loser_nouns"),
+            attempt_verbs=optional("attempt_verbs"),
+            reference_marks=optional("reference_marks"),
+            still_words=optional("still_words"),
+            position_nouns=optional("position_nouns"),
+            region_nouns=optional("region_nouns"),
+            claim_verbs=optional("claim_verbs"),
+            attribution_verbs=optional("attribution_verbs"),
+            defused_by=optional("defused_by"),
+            prior_marks=optional("prior_marks"),
         )
 
     def word_list(self, name: str) -> frozenset[str]:
