@@ -160,3 +160,61 @@ def test_a_campaign_toll_since_an_old_start_is_not_an_event(run):
     reps = run("Depuis le 2 février, près de 200 civils ont été tués par les frappes du régime "
                "dans la province d'Idleb, selon l'OSDH.")
     assert reps == []
+
+
+def test_a_munition_noun_takes_its_author_from_the_participle_and_its_victims_from_the_toll(run):
+    # "roquettes" speaks for the sentence; "tirées par les rebelles" is too weak a frame to be kept
+    reps = run("À Hama, trois civils, dont un enfant, ont été tués par des roquettes tirées par les rebelles "
+               "sur le quartier d'al-Hader mardi soir.")
+    strikes = [r for r in reps if r.event_type == "Explosions/Remote violence"]
+    assert strikes, [(r.sub_event_type, r.actor1) for r in reps]
+    assert strikes[0].actor1 == "Syrian rebels (unspecified)"
+    assert strikes[0].actor2 == "Civilians (Syria)" and strikes[0].civilian_targeting
+
+
+def test_a_bare_toll_after_a_strike_joins_it_and_makes_its_targets_civilians(run):
+    reps = run("Jeudi, les hélicoptères du régime ont largué des barils d'explosifs sur la ville de Saraqeb.\n\n"
+               "Dans le même temps, les hélicoptères du régime ont largué des barils d'explosifs sur la localité de Binnich. "
+               "Cinq civils, dont trois femmes, ont péri sous les gravats, selon les secouristes.")
+    binnish = [r for r in reps if r.place and r.place.name != reps[0].place.name]
+    assert len(reps) == 2, [(r.sub_event_type, r.location if hasattr(r, 'location') else r.place.name) for r in reps]
+    assert binnish[0].sub_event_type == "Air/drone strike" and binnish[0].actor2 == "Civilians (Syria)"
+    assert binnish[0].fatalities == 5
+    # "Dans le même temps": the day of the strike told just before, not the publication week
+    assert binnish[0].event_date == date(2016, 3, 10) and binnish[0].date_precision == "day"
+
+
+def test_a_battle_noun_with_no_author_takes_the_sides_its_sentence_names(run):
+    reps = run("Après deux jours de combats acharnés, les rebelles ont dû quitter lundi la localité de Morek "
+               "face à l'avancée de l'armée syrienne.")
+    battles = [r for r in reps if r.event_type == "Battles"]
+    assert battles
+    sides = {"Syrian rebels (unspecified)", "Military Forces of Syria"}
+    assert battles[0].actor1 in sides and battles[0].actor2 in sides
+
+
+def test_what_a_video_shows_and_the_dead_as_a_noun_are_not_new_events(run):
+    base = "Lundi, l'aviation russe a bombardé la ville de Saraqeb.\n\n"
+    alone = run(base)
+    more = run(base + "Une vidéo diffusée par des militants montre que les tués sont surtout des hommes.\n\n"
+               "Au total, les tués et les blessés se comptent par dizaines selon eux.")
+    assert len(more) == len(alone) == 1
+
+
+def test_a_rumoured_takeover_is_not_an_event(run):
+    reps = run("La semaine dernière, des informations laissaient croire que la prise de Qamichli par les "
+               "jihadistes était imminente.")
+    assert reps == []
+
+
+def test_a_time_inside_the_relative_clause_of_the_patient_does_not_date_the_event(run):
+    # "qu'elle avait perdues le mois dernier" dates the losses, not the recapture
+    reps = run("L'armée syrienne a repris samedi à Palmyre les positions qu'elle avait perdues en janvier.")
+    assert reps and reps[0].event_date == date(2016, 3, 5)
+
+
+def test_an_ongoing_fight_in_a_paragraph_opened_by_depuis_is_dated_at_publication(run):
+    reps = run("Depuis dimanche, l'armée syrienne a repris plusieurs quartiers de Deir Ezzor. "
+               "Seul le quartier de Hawiqa résiste encore, et les combats s'y poursuivent à Mayadine.")
+    clash = [r for r in reps if r.sub_event_type == "Armed clash"]
+    assert clash and clash[0].event_date == PUB

@@ -101,3 +101,12 @@ def test_assembly_rules_load_and_reject_unknown_fallback_steps():
         AssemblyRules.from_data({"headline_max_chars": 100, "lead_paragraphs": 1, "place_fallback": ["moon"]})
     with pytest.raises(DataFileError):
         AssemblyRules.from_data(["not", "a", "mapping"])
+
+
+def test_assembly_rules_read_same_time_hearsay_and_media_words():
+    rules = AssemblyRules.load()
+    assert rules.tells_same_time("Dans le même temps, l'aviation a frappé Saraqeb.")
+    assert not rules.tells_same_time("L'aviation a frappé Saraqeb dans le même temps que l'armée avançait.")
+    assert rules.hearsay("Des rumeurs persistantes laissaient croire que")
+    assert not rules.hearsay("L'armée a repris la ville")
+    assert "vidéo" in rules.media_nouns and "les" in rules.nominal_determiners

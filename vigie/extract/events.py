@@ -46,6 +46,7 @@ _CROWD_RULES = frozenset({"protest", "riot"})
 _TOLL_RULES = frozenset({"bombing", "kill", "massacre", "chemical"})
 _OF = re.compile(r"\s*(?:de|du|d'|d’)\s*")
 _WORD = re.compile(r"[^\W\d_]+")
+_RELATIVE = re.compile(r"\s(?:qu['’]|que\s|qui\s|dont\s|où\s|lesquel)", re.IGNORECASE)
 _UNKNOWN_DATE_PENALTY = 0.15
 
 
@@ -78,22 +79,25 @@ class EventAssembler:
         article_actors = sorted(set(named), key=lambda a: -named.count(a))
         places = self.places.for_article(art.text, df)
         self._headline = headline_sentences(df, max_chars=self.assembly.headline_max_chars)
-        kept = self._keep(df)
+        kept = self._keep(df, places)
         drafts: list[Draft] = []
         last_by_par: dict[int, Draft] = {}
+        self._last: Draft | None = None  # the event told last, for "Dans le même temps"
         for fr in kept:
             for draft in self._drafts(fr, df, art, mentions, article_actors, places, last_by_par):
                 drafts.append(draft)
                 last_by_par[draft.paragraph] = draft
+                self._last = draft
         # ACLED codes no event without a named first actor
         drafts = [d for d in merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs) if d.actor1]
         self._attach_claims(drafts, df, art)
         return [self._report(d, df, art) for d in drafts]
 
     # -- 1. which frames count ---------------------------------------------------------------
-    def _keep(self, df: DocFrames) -> list[Frame]:
+    def _keep(self, df: DocFrames, places: Any) -> list[Frame]:
         live = [f for f in df.frames if f.status == "event" and f.confidence >= self.rules.min_confidence]
         strong_sents = {f.sentence for f in live if not f.weak}
+        live_sents = {f.sentence for f in live}
         # among a sentence's weak frames the most specific trigger speaks ("voiture piégée" over "tués")
         best_weak: dict[int, Frame] = {}
         for f in live:
@@ -101,11 +105,17 @@ class EventAssembler:
                 best_weak[f.sentence] = f
         out = []
         for f in live:
+            if (f.weak and self._refers_back(f, df)) or self._hearsay(f, df):
+                continue
             if f.weak:
                 prev = f.sentence - 1
                 same_par = prev >= 0 and df.sentences[prev].paragraph == df.sentences[f.sentence].paragraph
                 # the sentence before only covers a weak frame that names no place of its own
-                covered = same_par and prev in strong_sents and not f.place_groups
+                # ("quatre civils ont péri, selon la Défense civile": no place resolves there)
+                # a bare toll ("ont péri") is covered by any event told just before it
+                told = strong_sents if f.rule != "kill" else live_sents
+                covered = same_par and prev in told and not self.places.names_place(
+                    f.place_groups, places, paragraph=df.sentences[f.sentence].paragraph)
                 if f.sentence in strong_sents or best_weak[f.sentence] is not f or covered:
                     continue
             out.append(f)
@@ -124,6 +134,9 @@ class EventAssembler:
             # a shell falling on a market, a strike killing civilians: the target is in the clause
             words = {w.lower() for w in _WORD.findall(sent.text[fr.trigger.start - sent.start:])}
             civil_words = civil_words | {w for w in words | {w[:-1] for w in words if w.endswith("s")} if w in self.rules.civilian_nouns}
+            # "deux civils ont été tués par des roquettes": the victims are the sibling kill
+            # frame's; "des barils largués sur X. Quatre civils ont péri": the next sentence's
+            civil_words = civil_words | self._victims_told_with(fr, df)
         combatant = bool(fr.patient_words & self.rules.combatant_nouns) or any(self._get(a) and self._get(a).kind != "civilians" for a in patient)
         weapon = bool(fr.patient_words & self.rules.weapon_nouns)
         prev = last_by_par.get(sent.paragraph)
@@ -141,6 +154,9 @@ class EventAssembler:
                                                and not _inside(m, fr.patient) and not self._qualifies_place(m)])
             resolved = [self._resolve(m, near + article_actors) for m in before]
             actor1 = next((a for a in resolved if a and a not in patient and a != CIVILIANS), None)
+            rank = F.RANK_BEFORE_TRIGGER
+        if actor1 is None:
+            actor1 = self._sentence_agent(fr, df, mentions, near + article_actors, patient)
             rank = F.RANK_BEFORE_TRIGGER
         if actor1 is None and prev is not None and not (fr.rule == "explosive" or fr.sub_type in _UNCLAIMED):
             actor1 = prev.actor1
@@ -190,6 +206,58 @@ class EventAssembler:
                   headline=fr.sentence in self._headline)
             for place in resolved_places
         ]
+
+    def _refers_back(self, f: Frame, df: DocFrames) -> bool:
+        """A weak trigger that tells no event of its own: a casualty participle used as a noun
+        ("les tués et blessés"; not "des roquettes") or what footage shows ("la vidéo montre...")."""
+        sent = df.sentences[f.sentence]
+        before = [w.lower() for w in _WORD.findall(sent.text[:f.trigger.start - sent.start])]
+        participle = f.rule in ("kill", "massacre") and f.trigger.text.lower().endswith(("é", "és", "ée", "ées"))
+        if participle and before and before[-1] in self.assembly.nominal_determiners:
+            return True
+        return any(w in self.assembly.media_nouns for w in before)
+
+    def _hearsay(self, f: Frame, df: DocFrames) -> bool:
+        """A frame told as a rumour or an expectation: the cue stands before the trigger in its
+        sentence, or anywhere in its own clause ("la prise de X était imminente")."""
+        sent = df.sentences[f.sentence]
+        return self.assembly.hearsay(sent.text[:f.trigger.start - sent.start]) or self.assembly.hearsay(f.clause.text)
+
+    def _victims_told_with(self, fr: Frame, df: DocFrames) -> set[str]:
+        """Civilian nouns among the patients of the kill frames of the strike's sentence or of
+        the next sentence of its paragraph (a toll sentence that names no place of its own)."""
+        par = df.sentences[fr.sentence].paragraph
+        out: set[str] = set()
+        for other in df.frames:
+            if other.rule not in ("kill", "massacre") or other.status != "event":
+                continue
+            nxt = other.sentence == fr.sentence + 1 and df.sentences[other.sentence].paragraph == par
+            if other.sentence == fr.sentence or (nxt and other.weak):
+                # from the last full stop: the parser sometimes cuts "trois civils, dont un enfant, | ont été tués"
+                head = self._text[:other.trigger.start]
+                stop = max(head.rfind(". "), head.rfind("\n"), head.rfind("! "), head.rfind("? "))
+                subject = {w.lower() for w in _WORD.findall(head[stop + 1:])}
+                out |= (set(other.patient_words) | subject | {w[:-1] for w in subject if w.endswith("s")}) & self.rules.civilian_nouns
+        return out
+
+    def _sentence_agent(self, fr: Frame, df: DocFrames, mentions: list[ActorMention], context: list[str],
+                        patient: list[str]) -> str | None:
+        """The author a sibling frame of the sentence names: "des roquettes tirées par les
+        terroristes" - the munition noun speaks, its participle (too weak to be kept) knows who fired.
+        A battle noun with no author ("après trois jours de combats, les rebelles...") takes the
+        first actor its sentence names: a clash needs two sides, and they are in the sentence."""
+        for other in df.frames:
+            if other is fr or other.sentence != fr.sentence or other.status != "event" or not other.agent:
+                continue
+            found = [a for a in self._actors_in(other.agent, mentions, context) if a not in patient and a != CIVILIANS]
+            if found:
+                return found[0]
+        if fr.rule != "clash":
+            return None
+        sent = df.sentences[fr.sentence]
+        inside = self._named_over_generic([m for m in mentions if sent.start <= m.start < sent.end
+                                           and not self._qualifies_place(m)])
+        return next((a for a in (self._resolve(m, context) for m in inside) if a and a not in patient and a != CIVILIANS), None)
 
     def _get(self, name: str | None) -> Actor | None:
         if not name:
@@ -267,8 +335,12 @@ class EventAssembler:
             self._memo[key] = is_background(fr.clause.text, art.published, max_age_days=self.rules.background_days)
         if self._memo[key]:
             return None, "", False
-        paragraph = " ".join(s.text for s in df.sentences if s.paragraph == sent.paragraph)
-        for text, anchor in ((fr.clause.text, fr.trigger.start - fr.clause.start), (sent.text, fr.trigger.start - sent.start), (paragraph, None)):
+        if self._last is not None and self._last.dated and self.assembly.tells_same_time(sent.text):
+            return self._last.when, self._last.precision, True
+        blank = self._blank_relatives(fr)
+        paragraph = " ".join(blank(s.start, s.text) for s in df.sentences if s.paragraph == sent.paragraph)
+        for text, anchor in ((blank(fr.clause.start, fr.clause.text), fr.trigger.start - fr.clause.start),
+                             (blank(sent.start, sent.text), fr.trigger.start - sent.start), (paragraph, None)):
             shift = self.assembly.narrative_shift(text) if anchor is not None else None
             if shift is not None:
                 anchor_day = self._narrative_anchor(df, fr.sentence, art)
@@ -286,8 +358,29 @@ class EventAssembler:
                 return None, "", False  # "depuis le 30 avril, 300 civils tués": a campaign toll
             if (art.published - res.date).days > self.rules.background_days:
                 return None, "", False
+            if anchor is None and res.kind == "start":
+                # "Depuis dimanche, ..." said earlier in the paragraph: the fighting still goes on
+                return art.published, "week", False
             return res.date, res.precision, True
         return art.published, "week", False
+
+    def _blank_relatives(self, fr: Frame) -> Any:
+        """A text slicer that blanks the relative clauses inside the frame's patient: in
+        "reconquérant les points qu'elle a perdus la semaine passée" the time expression dates
+        the loss, not the reconquest. Offsets are kept (blanks, not cuts)."""
+        cuts: list[tuple[int, int]] = []
+        for span in fr.patient:
+            m = _RELATIVE.search(span.text)
+            if m:
+                cuts.append((span.start + m.start(), span.end))
+
+        def blank(start: int, text: str) -> str:
+            for a, b in cuts:
+                lo, hi = max(a - start, 0), min(b - start, len(text))
+                if lo < hi:
+                    text = text[:lo] + " " * (hi - lo) + text[hi:]
+            return text
+        return blank
 
     def _narrative_anchor(self, df: DocFrames, si: int, art: ArticleInput) -> date | None:
         """The day of the nearest earlier sentence (within a few) that names one: "la veille" and

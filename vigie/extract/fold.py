@@ -228,6 +228,20 @@ class AssemblyRules:
     place_fallback: tuple[str, ...]
     narrative_days: tuple[tuple[str, int], ...] = ()
     narrative_window: int = 3
+    same_time: tuple[str, ...] = ()
+    media_nouns: frozenset[str] = frozenset()
+    nominal_determiners: frozenset[str] = frozenset()
+    hearsay_cues: tuple[str, ...] = ()
+
+    def hearsay(self, text: str) -> bool:
+        """Whether ``text`` frames what it says as a rumour, belief or expectation."""
+        low = " ".join(text.lower().replace("’", "'").split())
+        return any(re.search(r"(?<!\w)" + re.escape(w), low) for w in self.hearsay_cues)
+
+    def tells_same_time(self, text: str) -> bool:
+        """Whether ``text`` opens with "Dans le même temps" or a like phrase."""
+        low = " ".join(text.lower().replace("’", "'").split())
+        return any(low.startswith(w) for w in self.same_time)
 
     def narrative_shift(self, text: str) -> int | None:
         """Days from the story's day when ``text`` says "la veille" / "le lendemain", else None."""
@@ -247,8 +261,10 @@ class AssemblyRules:
         try:
             order = tuple(str(x) for x in data["place_fallback"])
             days = tuple((" ".join(str(w).lower().split()), int(d)) for w, d in data["narrative_days"].items())
+            words = lambda key: tuple(" ".join(str(w).lower().split()) for w in data.get(key) or ())  # noqa: E731
             rules = cls(int(data["headline_max_chars"]), int(data["lead_paragraphs"]), order, days,
-                        int(data["narrative_window"]))
+                        int(data["narrative_window"]), words("same_time"), frozenset(words("media_nouns")),
+                        frozenset(words("nominal_determiners")), words("hearsay_cues"))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

@@ -82,6 +82,19 @@ class PlaceFinder:
             state.by_paragraph.setdefault(paragraph, []).append(place)
         return place
 
+    def names_place(self, groups: tuple[tuple[TextSpan, ...], ...], state: ArticlePlaces, *, paragraph: int) -> bool:
+        """Whether any mention of ``groups`` resolves, without recording it as resolved (the
+        frame may be dropped: its mentions must not become the paragraph's running place)."""
+        for group in groups:
+            for m in group:
+                relation = _relation(state.text, m.start)
+                key = ("peek:" + m.text, relation, paragraph)
+                if key not in state.cache:
+                    state.cache[key] = self.resolver.resolve(m.text, context=self._context(state, paragraph, relation))
+                if state.cache[key] is not None:
+                    return True
+        return False
+
     def resolve_groups(self, groups: tuple[tuple[TextSpan, ...], ...], state: ArticlePlaces, *,
                        sentence: Sentence) -> list[Place]:
         """The places of the first group that resolves (every resolved member of an enumeration);
