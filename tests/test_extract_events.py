@@ -218,3 +218,13 @@ def test_an_ongoing_fight_in_a_paragraph_opened_by_depuis_is_dated_at_publicatio
                "Seul le quartier de Hawiqa résiste encore, et les combats s'y poursuivent à Mayadine.")
     clash = [r for r in reps if r.sub_event_type == "Armed clash"]
     assert clash and clash[0].event_date == PUB
+
+
+def test_a_figure_before_its_event_in_the_paragraph_goes_to_that_event_not_the_main_one(run):
+    reps = run("Lundi, l'armée syrienne a repris la ville de Palmyre après trois jours de combats. "
+               "L'armée syrienne a repris lundi les collines qui dominent Palmyre.\n\n"
+               "Selon l'OSDH, le bilan atteint 9 morts parmi les habitants. "
+               "Mardi, l'aviation russe a bombardé la ville de Saraqeb.")
+    strike = [r for r in reps if r.event_type == "Explosions/Remote violence"]
+    assert strike and [c.count for c in strike[0].claims] == [9]
+    assert all(c.count != 9 for r in reps if r is not strike[0] for c in r.claims)

@@ -411,8 +411,12 @@ class EventAssembler:
             if not here:
                 window = self.rules.attach_window
                 earlier = [d for d in drafts if any(si - window <= s < si and df.sentences[s].paragraph == sent.paragraph for s in d.sentences)]
+                later = [d for d in drafts if any(si < s <= si + window and df.sentences[s].paragraph == sent.paragraph for s in d.sentences)]
                 named = [d for d in drafts if d.place.mention and d.place.mention in sent.text]
-                here = named[:1] or sorted(earlier, key=lambda d: -max(s for s in d.sentences if s < si))[:1] or [main]
+                # a figure with no trigger: the event of its place, else the nearest one of its
+                # paragraph (before it first: a toll follows what it counts), else the main event
+                here = (named[:1] or sorted(earlier, key=lambda d: -max(s for s in d.sentences if s < si))[:1]
+                        or sorted(later, key=lambda d: min(s for s in d.sentences if s > si))[:1] or [main])
             target = here[0]
             for c in claims:
                 if not any(c.start == o.start and c.end == o.end for o in target.claims):
