@@ -158,3 +158,99 @@ def test_agreement_noun_with_a_participle_of_conclusion(nlp):
 def test_gas_cylinder_bombs_are_not_chemical(nlp):
     df = frames(nlp, "Des obus et des bonbonnes de gaz remplies d'explosifs ont frappé le quartier de Salaheddine.")
     assert all("chemical" not in f.cues for f in df.frames)
+
+
+# -- third pass: outcomes, claims, attributions, references, fights, states, defused explosives --
+
+def test_purpose_reached_by_an_outcome_is_an_event_and_the_winner_takes(nlp):
+    df = frames(nlp, "Au sud de Damas, la bataille que se sont livrée les milices de Daech et Jaïch al-Islam "
+                     "pour s'emparer du village de Tell Dakwa s'est finalement soldée par la victoire de la dernière.")
+    take = by_id(df, "take")[0]
+    assert take.status == "event"
+    assert [a.text for a in take.agent] == ["Jaïch al-Islam"]
+
+
+def test_purpose_without_outcome_stays_a_plan(nlp):
+    df = frames(nlp, "Les milices de Daech se sont massées au sud de Damas pour s'emparer du village de Tell Dakwa.")
+    assert by_id(df, "take")[0].status == "plan"
+
+
+def test_outcome_naming_a_withdrawal_is_fighting(nlp):
+    df = frames(nlp, "L'offensive lancée par les rebelles pour reprendre la ville de Morek s'est achevée par le retrait des insurgés.")
+    take = by_id(df, "take")[0]
+    assert take.status == "event" and take.rule == "clash"
+
+
+def test_claimant_of_an_attack_is_its_author(nlp):
+    active = by_id(frames(nlp, "Le groupe Etat islamique a revendiqué l'attentat de Tell Tamer."), "explosive_noun")[0]
+    assert active.claimed_by is not None and "Etat islamique" in active.claimed_by.text
+    df = frames(nlp, "L'attentat a été revendiqué jeudi par l'EI, qui affirme avoir visé « un convoi de mécréants » à Manbij.")
+    passive = by_id(df, "explosive_noun")[0]
+    assert passive.claimed_by is not None and passive.claimed_by.text == "l'EI"
+    assert [a.text for a in passive.agent] == ["l'EI"]
+    # what the claimant says it hit is the same attack, not a second event
+    assert by_id(df, "bomb_verb")[0].status == "claimed"
+
+
+def test_unclaimed_attack_has_no_claimant(nlp):
+    att = by_id(frames(nlp, "Un attentat a frappé mardi le marché de Tell Tamer."), "explosive_noun")[0]
+    assert att.claimed_by is None
+
+
+def test_attributed_strikes_take_the_author_named_after_a(nlp):
+    df = frames(nlp, "Des frappes aériennes, attribuées par l'OSDH à l'aviation russe, ont visé mardi la localité de Kafr Zita.")
+    assert by_id(df, "bomb_noun")[0].agent[0].text == "l'aviation russe"
+
+
+def test_reference_point_after_depuis_is_not_an_event(nlp):
+    df = frames(nlp, "Des habitants ont défilé samedi à Inkhil ; leurs proches sont détenus depuis la prise de la région par l'armée.")
+    assert by_id(df, "fall_noun")[0].status == "background"
+
+
+def test_dated_aside_gets_its_own_clause(nlp):
+    df = frames(nlp, "Les habitants, revenus après la reprise de la ville de Morek l'été dernier, manifestent mardi.")
+    fall = by_id(df, "fall_noun")[0]
+    assert "l'été dernier" in fall.clause.text and "mardi" not in fall.clause.text
+
+
+@pytest.mark.parametrize("text", [
+    "Les rebelles tentent de reprendre la ville de Morek.",
+    "L'armée a repris plusieurs positions près de la route.",
+    "L'armée a reconquis la plupart des points perdus la semaine dernière.",
+])
+def test_territory_verbs_that_report_fighting(nlp, text):
+    fr = [f for f in frames(nlp, text).frames if f.entry_id in ("take", "enter")][0]
+    assert fr.rule == "clash", text
+
+
+def test_taking_a_named_town_stays_a_territory_change(nlp):
+    assert by_id(frames(nlp, "L'armée a repris mardi la ville de Morek."), "take")[0].rule == "territory"
+
+
+def test_present_passive_with_still_is_who_holds_the_place(nlp):
+    assert by_id(frames(nlp, "Le village de Tell Dakwa est toujours occupé par les jihadistes."), "take")[0].status == "state"
+    assert by_id(frames(nlp, "Le village de Tell Dakwa a été occupé mardi par les jihadistes."), "take")[0].status == "event"
+
+
+@pytest.mark.parametrize("text", [
+    "Les démineurs nettoient la vieille ville, où les jihadistes ont laissé derrière eux des centaines d'engins explosifs.",
+    "Un kamikaze a été abattu par la police à Damas.",
+])
+def test_explosives_that_did_not_go_off(nlp, text):
+    fr = [f for f in frames(nlp, text).frames if f.entry_id == "explosive_noun"]
+    assert fr and all(f.status != "event" for f in fr), text
+
+
+def test_stopped_before_detonating_is_not_an_explosion(nlp):
+    df = frames(nlp, "Un kamikaze a été abattu par la police avant de faire exploser sa ceinture.")
+    assert by_id(df, "explode_verb")[0].status == "plan"
+
+
+def test_subject_is_not_taken_across_a_colon(nlp):
+    df = frames(nlp, "La colère des habitants aura été brève : l'armée syrienne a repris la localité de Mhardé.")
+    assert [a.text for a in by_id(df, "take")[0].agent] == ["l'armée syrienne"]
+
+
+def test_taking_control_of_a_place_does_not_make_the_place_an_agent(nlp):
+    df = frames(nlp, "Les jihadistes se sont rendus aux combattants du Hezbollah lorsque ceux-ci prenaient le contrôle de la colline de Tell Sayed.")
+    assert [a.text for a in by_id(df, "take")[0].agent] == ["Hezbollah"]

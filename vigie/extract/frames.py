@@ -383,7 +383,10 @@ class FrameBuilder:
         nouns = {o.lemma_.lower() for o in direct if o.pos_ == "NOUN"} - quantity
         if not named and nouns and nouns <= r.position_nouns:
             return True
-        return entry_id == "enter" and bool(nouns & r.region_nouns) and not nouns & r.place_nouns - r.region_nouns
+        if entry_id != "enter":
+            return False
+        areas = {o.lemma_.lower() for o in objects if o.pos_ == "NOUN"}
+        return bool(areas & r.region_nouns) and not areas & (r.place_nouns - r.region_nouns)
 
     def _claimant(self, doc: Any, head: Any) -> TextSpan | None:
         """Who claims the attack: "X a revendiqué l'attentat", "l'attentat, revendiqué par X",
@@ -437,14 +440,16 @@ class FrameBuilder:
         """Explosives laid, left, found, defused, made or carried by someone stopped first: no blast."""
         verbs = self.rules.defused_by
         noun = head.head if head.dep_ == "amod" else head
-        tok = noun
-        for _ in range(2):
-            if tok.dep_ != "conj":
+        tok, seen = noun, [noun]
+        for _ in range(3):
+            if tok.head.lemma_.lower() in verbs and tok.dep_ in ("obj", "nsubj:pass", "obl", "obl:arg", "nmod"):
+                return True
+            # "des centaines d'engins explosifs", "voitures et véhicules piégés": climb the list
+            if tok.dep_ not in ("conj", "nmod") or tok.head.pos_ not in ("NOUN", "PRON", "NUM"):
                 break
             tok = tok.head
-        if tok.head.lemma_.lower() in verbs and tok.dep_ in ("obj", "nsubj:pass", "obl", "obl:arg", "nmod"):
-            return True
-        return any(c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in verbs for t in {noun, tok} for c in t.children)
+            seen.append(tok)
+        return any(c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in verbs for t in seen for c in t.children)
 
     def _objects(self, head: Any) -> list[Any]:
         """Direct objects, passive subjects, and for nouns their "de" complements."""
@@ -719,6 +724,8 @@ class FrameBuilder:
             if tok.lemma_.lower() in r.denial_verbs or tok.lower_ in r.denial_verbs:
                 return "denied"
             if tok.lemma_.lower() in r.plan_verbs or tok.lower_ in r.plan_verbs:
+                return "plan"
+            if any(c.dep_ == "mark" and c.lower_ in r.prior_marks for c in tok.children):
                 return "plan"
             if any(c.dep_ == "mark" and c.lower_ in r.conditional_marks for c in tok.children):
                 return "conditional"
