@@ -1,7 +1,7 @@
 """Sub-type decisions of the event rules (vigie.extract.subtypes.decide)."""
 import pytest
 
-from vigie.extract.subtypes import decide, event_type
+from vigie.extract.subtypes import EventRules, decide, event_type
 
 
 def rule(name, *, cues=(), civ=False, comb=False, weapon=False, battle=False, actor1=None):
@@ -50,3 +50,15 @@ def test_captured_fighters_are_not_abducted_or_arrested():
     assert rule("abduction", comb=True).sub_type is None
     assert rule("arrest", comb=True).sub_type is None
     assert rule("abduction", civ=True).sub_type == "Abduction/forced disappearance"
+
+
+def test_later_word_lists_are_optional_and_packaged():
+    from vigie.data import load_yaml
+
+    data = load_yaml("event_rules.yml")
+    packaged = EventRules.from_data(data)
+    assert "solder" in packaged.outcome_verbs and "revendiquer" in packaged.claim_verbs
+    assert "victoire" in packaged.winner_nouns and "retrait" in packaged.loser_nouns
+    older = {k: v for k, v in data.items() if k not in ("outcome_verbs", "claim_verbs", "defused_by")}
+    rules = EventRules.from_data(older)
+    assert rules.outcome_verbs == frozenset() and rules.claim_verbs == frozenset()
