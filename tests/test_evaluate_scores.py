@@ -152,3 +152,14 @@ def test_gold_as_predictions_scores_perfect_on_shared_corpus(sub: str) -> None:
     for key in ("event_f1", "subtype_acc", "actor_acc", "claim_f1", "place_recall", "date_acc"):
         assert s[key] == 1.0, key
     assert s["fp"] == 0 and s["fn"] == 0
+
+
+def test_errors_view_lists_actor_mismatches(tmp_path: Path) -> None:
+    from vigie.evaluate.report import to_text
+
+    write_gold(tmp_path / "gold", "a1", [gold_event("e1", actor1="Military Forces of Turkey",
+                                                     actor2="YPG: People's Protection Units")])
+    result = evaluate(tmp_path / "gold", [pred(actor1="Military Forces of Turkey", actor2="Hezbollah")])
+    text = to_text(result, errors=True)
+    assert ("ACTORS e1 Armed clash: gold Military Forces of Turkey vs YPG: People's Protection Units, "
+            "predicted Military Forces of Turkey vs Hezbollah") in text

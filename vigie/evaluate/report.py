@@ -73,6 +73,9 @@ def _errors(a: ArticleResult) -> list[str]:
     for pair in a.subtype_errors:
         lines.append(f"  SUB-TYPE {pair.gold.id}: gold {pair.gold.sub_event_type}, "
                      f"predicted {pair.pred.sub_event_type}")
+    for pair in a.actor_errors:
+        lines.append(f"  ACTORS {pair.gold.id} {pair.gold.sub_event_type}: gold {pair.gold.actor1} vs "
+                     f"{pair.gold.actor2}, predicted {pair.pred.actor1} vs {pair.pred.actor2}")
     for c in a.claims_missed:
         lines.append(f"  CLAIM MISSED {_claim_line(c)}")
     for c in a.claims_spurious:

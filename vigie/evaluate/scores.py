@@ -61,6 +61,7 @@ class ArticleResult:
     missed: list[GoldEvent] = field(default_factory=list)
     spurious: list[PredEvent] = field(default_factory=list)
     subtype_errors: list[Pair] = field(default_factory=list)
+    actor_errors: list[Pair] = field(default_factory=list)
     claims_missed: list[ScoredClaim] = field(default_factory=list)
     claims_spurious: list[ScoredClaim] = field(default_factory=list)
 
@@ -143,8 +144,11 @@ def score_article(article: GoldArticle, preds: list[PredEvent], *,
             result.subtype_errors.append(pair)
         gold_actors = [a for a in (pair.gold.actor1, pair.gold.actor2) if a]
         pred_actors = {a.casefold() for a in (pair.pred.actor1, pair.pred.actor2) if a}
+        found = sum(a.casefold() in pred_actors for a in gold_actors)
         result.actor_total += len(gold_actors)
-        result.actor_found += sum(a.casefold() in pred_actors for a in gold_actors)
+        result.actor_found += found
+        if found < len(gold_actors):
+            result.actor_errors.append(pair)
     result.missed = [g for g in golds if not g.optional and id(g) not in matched_gold]
     result.spurious = [p for p in preds if id(p) not in matched_pred]
     result.fn = len(result.missed)
