@@ -258,3 +258,15 @@ def test_patterns_cover_every_alias_with_labels(registry):
     assert {"GENERIC_ARMED", "GENERIC_REBEL", "GENERIC_UNIDENTIFIED", "COUNTRY_MILITARY", "COUNTRY_POLICE"} <= labels
     ei = [p for p in patterns if p["pattern"] == [{"ORTH": "EI"}]]
     assert [p["label"] for p in ei] == [IS]
+
+
+def test_intelligence_services_are_the_countrys_police_forces() -> None:
+    registry = ActorRegistry.load()
+    found = registry.find_mentions("Les services de renseignement ont interpellé deux militants à Nawa.")
+    assert [(m.text, m.actor) for m in found] == [("services de renseignement", "Police Forces of Syria")]
+
+
+def test_fighter_jets_take_their_nationality() -> None:
+    registry = ActorRegistry.load()
+    found = registry.find_mentions("Des avions de chasse israéliens ont visé un dépôt près de Damas.")
+    assert [m.actor for m in found] == ["Military Forces of Israel"]
