@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from vigie.extract.attribution import AttributionContext, SourceRegistry
+from vigie.extract.dating import EventDater
 from vigie.extract.casualties import claims_from_sentence
 from vigie.extract import fold as F
 from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
@@ -33,7 +34,6 @@ from vigie.extract.locate import PlaceFinder
 from vigie.extract.subtypes import EventRules, decide, event_type
 from vigie.models import Actor, Claim, EventReport, Evidence, Place, credible_figures
 from vigie.resolve.actors import ActorMention, ActorRegistry
-from vigie.resolve.dates import is_background, resolve_event_date
 
 CIVILIANS = "Civilians (Syria)"
 UNIDENTIFIED = "Unidentified Armed Group (Syria)"
@@ -46,7 +46,6 @@ _CROWD_RULES = frozenset({"protest", "riot"})
 _TOLL_RULES = frozenset({"bombing", "kill", "massacre", "chemical"})
 _OF = re.compile(r"\s*(?:de|du|d'|d’)\s*")
 _WORD = re.compile(r"[^\W\d_]+")
-_RELATIVE = re.compile(r"\s(?:qu['’]|que\s|qui\s|dont\s|où\s|lesquel)", re.IGNORECASE)
 _UNKNOWN_DATE_PENALTY = 0.15
 
 
@@ -73,6 +72,7 @@ class EventAssembler:
     # -- entry point -------------------------------------------------------------------------
     def reports(self, df: DocFrames, art: ArticleInput) -> list[EventReport]:
         self._memo: dict[tuple[Any, ...], Any] = {}  # per-article memo of resolutions
+        self._dater = EventDater(self.assembly, background_days=self.rules.background_days)
         self._text = art.text
         mentions = list(df.actor_mentions) if df.actor_mentions else self.actors.find_mentions(art.text)
         named = [m.actor for m in mentions if m.actor and not m.generic]
@@ -168,6 +168,8 @@ class EventAssembler:
         sub_type = decision.sub_type if decision else fr.sub_type
         if sub_type is None:
             return []
+        if sub_type == "Non-state actor overtakes territory" and self._get(actor1) and self.assembly.camp(self._get(actor1)) == "government":
+            sub_type = "Government regains territory"  # an ally of the government takes for it
         if actor1 is None and sub_type in _UNCLAIMED:
             actor1, rank = UNIDENTIFIED, F.RANK_BORROWED  # ACLED: an unclaimed bombing's author is unknown
         civilian = bool(decision and decision.civilian_targeting)
@@ -194,7 +196,7 @@ class EventAssembler:
             if fallback is None:
                 return []
             resolved_places = [fallback]
-        when, precision, dated = self._date(fr, df, art)
+        when, precision, dated = self._dater.date(fr, df, art, last=self._last)
         if when is None:
             return []
         conf = fr.confidence + (0.1 if actor1 else -0.1) + (0.05 if actor2 else 0.0)
@@ -316,7 +318,6 @@ class EventAssembler:
         me = self._get(actor1)
         if me is None:
             return None
-        mine = me.inter == 1 or me.side == "government"
         context = self._near_actors(mentions, df, fr.sentence) + article_actors
         before = [self._resolve(m, context) for m in mentions if m.start < fr.trigger.start]
         after = [self._resolve(m, context) for m in mentions if m.start >= fr.trigger.start]
@@ -324,75 +325,8 @@ class EventAssembler:
             other = self._get(name)
             if other is None or name == actor1 or other.kind == "civilians":
                 continue
-            if (other.inter == 1 or other.side == "government") != mine:
+            if self.assembly.enemies(me, other):
                 return name
-        return None
-
-    def _date(self, fr: Frame, df: DocFrames, art: ArticleInput) -> tuple[date | None, str, bool]:
-        sent = df.sentences[fr.sentence]
-        key = ("background", fr.clause.text)
-        if key not in self._memo:
-            self._memo[key] = is_background(fr.clause.text, art.published, max_age_days=self.rules.background_days)
-        if self._memo[key]:
-            return None, "", False
-        if self._last is not None and self._last.dated and self.assembly.tells_same_time(sent.text):
-            return self._last.when, self._last.precision, True
-        blank = self._blank_relatives(fr)
-        paragraph = " ".join(blank(s.start, s.text) for s in df.sentences if s.paragraph == sent.paragraph)
-        for text, anchor in ((blank(fr.clause.start, fr.clause.text), fr.trigger.start - fr.clause.start),
-                             (blank(sent.start, sent.text), fr.trigger.start - sent.start), (paragraph, None)):
-            shift = self.assembly.narrative_shift(text) if anchor is not None else None
-            if shift is not None:
-                anchor_day = self._narrative_anchor(df, fr.sentence, art)
-                if anchor_day is not None:
-                    return anchor_day + timedelta(days=shift), "day", True
-            key = ("date", text, anchor)
-            if key not in self._memo:
-                self._memo[key] = resolve_event_date(text, art.published, anchor=anchor)
-            res = self._memo[key]
-            if res.is_default:
-                continue
-            if res.kind == "future":
-                return None, "", False  # "l'entrée en vigueur vendredi prochain": not yet an event
-            if res.kind == "start" and res.precision != "day" and fr.rule in _TOLL_RULES:
-                return None, "", False  # "depuis le 30 avril, 300 civils tués": a campaign toll
-            if (art.published - res.date).days > self.rules.background_days:
-                return None, "", False
-            if anchor is None and res.kind == "start":
-                # "Depuis dimanche, ..." said earlier in the paragraph: the fighting still goes on
-                return art.published, "week", False
-            return res.date, res.precision, True
-        return art.published, "week", False
-
-    def _blank_relatives(self, fr: Frame) -> Any:
-        """A text slicer that blanks the relative clauses inside the frame's patient: in
-        "reconquérant les points qu'elle a perdus la semaine passée" the time expression dates
-        the loss, not the reconquest. Offsets are kept (blanks, not cuts)."""
-        cuts: list[tuple[int, int]] = []
-        for span in fr.patient:
-            m = _RELATIVE.search(span.text)
-            if m:
-                cuts.append((span.start + m.start(), span.end))
-
-        def blank(start: int, text: str) -> str:
-            for a, b in cuts:
-                lo, hi = max(a - start, 0), min(b - start, len(text))
-                if lo < hi:
-                    text = text[:lo] + " " * (hi - lo) + text[hi:]
-            return text
-        return blank
-
-    def _narrative_anchor(self, df: DocFrames, si: int, art: ArticleInput) -> date | None:
-        """The day of the nearest earlier sentence (within a few) that names one: "la veille" and
-        "le lendemain" count from the story's day, not from the publication."""
-        for k in range(si - 1, max(-1, si - 1 - self.assembly.narrative_window), -1):
-            text = df.sentences[k].text
-            key = ("date", text, None)
-            if key not in self._memo:
-                self._memo[key] = resolve_event_date(text, art.published)
-            res = self._memo[key]
-            if not res.is_default and res.precision == "day" and res.kind == "event" and self.assembly.narrative_shift(text) is None:
-                return res.date
         return None
 
     # -- 7. claims ---------------------------------------------------------------------------

@@ -163,8 +163,13 @@ def actors_agree(a: Draft, b: Draft) -> bool:
 
 def same_event(a: Draft, b: Draft) -> bool:
     if a.sub_type in TERRITORY and b.sub_type in TERRITORY:
-        # one place changes hands once a day: the takers are settled by the better-resolved telling
-        return _place_key(a.place) == _place_key(b.place) and dates_agree(a, b)
+        # one place changes hands once a day: the takers are settled by the better-resolved telling;
+        # an undated taking by the other side is the place changing hands again ("conquise lundi
+        # dernier par X" ... "l'armée l'a reprise"), not a second telling
+        if _place_key(a.place) != _place_key(b.place) or not dates_agree(a, b):
+            return False
+        opposed = bool(a.actor1 and b.actor1 and a.actor1 != b.actor1 and (a.actor1 == b.actor2 or b.actor1 == a.actor2))
+        return (a.dated and b.dated) or a.sub_type == b.sub_type or not opposed
     return a.sub_type == b.sub_type and _place_key(a.place) == _place_key(b.place) and dates_agree(a, b) and actors_agree(a, b)
 
 
@@ -232,6 +237,50 @@ class AssemblyRules:
     media_nouns: frozenset[str] = frozenset()
     nominal_determiners: frozenset[str] = frozenset()
     hearsay_cues: tuple[str, ...] = ()
+    launch_nouns: tuple[str, ...] = ()
+    launch_before: tuple[str, ...] = ()
+    launch_after: tuple[str, ...] = ()
+    day_words: tuple[str, ...] = ()
+    allies: tuple[tuple[str, str], ...] = ()
+    targets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def camp(self, actor: Any) -> str:
+        """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
+        pro-government militias, the foreign forces assembly.yml lists as its allies) or another."""
+        own = dict(self.allies).get(actor.name)
+        if own:
+            return own
+        return "government" if actor.inter == 1 or actor.side == "government" else "other"
+
+    def enemies(self, a: Any, b: Any) -> bool:
+        """Whether actors ``a`` and ``b`` fight each other: a foreign force with listed targets
+        (Turkey: the Kurdish units; the Coalition: IS) fights those only; else the camps differ."""
+        targets = dict(self.targets)
+        if a.name in targets or b.name in targets:
+            return b.name in targets.get(a.name, ()) or a.name in targets.get(b.name, ())
+        return self.camp(a) != self.camp(b)
+
+    def launch_days(self, text: str) -> list[tuple[int, int, int, int]]:
+        """(noun start, noun end, day start, day end) of each day named for the launch of an
+        offensive that led to something else: "après une offensive dimanche", "l'assaut lancé
+        lundi", "une offensive éclair samedi qui a abouti à". Offsets into ``text``."""
+        if not (self.launch_nouns and self.day_words):
+            return []
+        alt = lambda ws: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+        pat = re.compile(
+            r"(?<!\w)(?P<noun>" + alt(self.launch_nouns) + r")(?:\s+[^\W\d]+){0,2}?\s+(?:(?:le|ce)\s+)?"
+            r"(?P<day>" + alt(self.day_words) + r")(?!\w)", re.IGNORECASE)
+        after = re.compile(r"[\s,]*(?:(?:matin|soir|après-midi|dernier)\s+)?(?:" + alt(self.launch_after) + r")(?!\w)", re.IGNORECASE) if self.launch_after else None
+        before = re.compile(r"(?<!\w)(?:" + alt(self.launch_before) + r")\s+(?:\S+\s+){0,2}$", re.IGNORECASE) if self.launch_before else None
+        out = []
+        for m in pat.finditer(text):
+            between = text[m.end("noun"):m.start("day")].lower()
+            launched = any(w in between for w in self.launch_after)
+            led = bool(after and after.match(text, m.end("day")))
+            came_after = bool(before and before.search(text[max(0, m.start() - 40):m.start()]))
+            if launched or led or came_after:
+                out.append((m.start("noun"), m.end("noun"), m.start("day"), m.end("day")))
+        return out
 
     def hearsay(self, text: str) -> bool:
         """Whether ``text`` frames what it says as a rumour, belief or expectation."""
@@ -264,7 +313,10 @@ class AssemblyRules:
             words = lambda key: tuple(" ".join(str(w).lower().split()) for w in data.get(key) or ())  # noqa: E731
             rules = cls(int(data["headline_max_chars"]), int(data["lead_paragraphs"]), order, days,
                         int(data["narrative_window"]), words("same_time"), frozenset(words("media_nouns")),
-                        frozenset(words("nominal_determiners")), words("hearsay_cues"))
+                        frozenset(words("nominal_determiners")), words("hearsay_cues"), words("launch_nouns"),
+                        words("launch_before"), words("launch_after"), words("day_words"),
+                        tuple((str(k), str(v)) for k, v in (data.get("allies") or {}).items()),
+                        tuple((str(k), tuple(str(x) for x in v)) for k, v in (data.get("targets") or {}).items()))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS
