@@ -1,0 +1,164 @@
+"""Whether a trigger reports an event, and if not, why: negated, plan, conditional, question,
+denied, habitual, background, claimed, state.
+
+Why a module of its own: most trigger words in a war report are not new events ("l'armée
+prévoit de reprendre", "si l'armée s'empare", "ce que dément X", "la ville est encore
+occupée"). The frame keeps the trigger with a status instead of dropping it, so assembly can
+tell a denied strike from no strike; this module holds every such reading, and the gates that
+say a noun trigger is no event mention at all ("aptes au combat", "couverts par l'accord").
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from vigie.extract.frame_records import Sentence
+from vigie.extract.outcomes import Outcomes
+from vigie.extract.subtypes import EventRules
+
+
+# -- gates: a noun trigger that names no event ---------------------------------------------
+def adjective_complement(doc: Any, head: Any) -> bool:
+    """A noun completing an adjective ("aptes au combat", "prêts à l'assaut") names a quality."""
+    if head.head.pos_ == "ADJ" and head.dep_ != "ROOT":
+        return True
+    first = head.left_edge
+    case = [c.lower_ for c in head.children if c.dep_ == "case"]
+    return bool(case) and first.i > 0 and doc[first.i - 1].pos_ == "ADJ" and case[0] in ("à", "au", "aux", "pour")
+
+
+def governed(head: Any, verbs: frozenset[str]) -> bool:
+    """A noun that is the subject or object of one of ``verbs`` ("conclure un accord de
+    cessez-le-feu"), or the head of a headline; a passing mention ("couverts par l'accord")
+    is not an event."""
+    tok, hops = head, 0
+    while hops < 3:
+        if tok.dep_ == "ROOT":
+            return tok is head
+        if any(c.dep_ in ("acl", "acl:relcl") and (c.lemma_.lower() in verbs or c.lower_ in verbs) for c in tok.children):
+            return True  # "un accord conclu vendredi"
+        gov = tok.head
+        if gov.lemma_.lower() in verbs or gov.lower_ in verbs:
+            return tok.dep_ in ("nsubj", "nsubj:pass", "obj", "obl:arg", "obl", "obl:mod", "xcomp")
+        if tok.dep_ not in ("conj", "nmod", "appos", "flat:name"):
+            return False
+        tok, hops = gov, hops + 1
+    return False
+
+
+def near_words(head: Any, words: frozenset[str]) -> bool:
+    """One of ``words`` among the trigger's dependents or theirs."""
+    for c in head.children:
+        if c.lemma_.lower() in words or c.lower_ in words:
+            return True
+        if any(g.lemma_.lower() in words or g.lower_ in words for g in c.children):
+            return True
+    return False
+
+
+# -- status ----------------------------------------------------------------------------------
+class StatusReader:
+    """Reads a frame's status under one set of event rules."""
+
+    def __init__(self, rules: EventRules, outcomes: Outcomes) -> None:
+        self.rules = rules
+        self.outcomes = outcomes
+
+    def status(self, doc: Any, head: Any, sent: Sentence, entry: Any) -> str:
+        """Why the frame is not an event, or "event"."""
+        r = self.rules
+        if sent.text.rstrip().endswith("?"):
+            return "question"
+        verb = head
+        if head.pos_ != "VERB" and head.head.pos_ in ("VERB", "AUX"):
+            verb = head.head
+        for tok in {head, verb}:
+            for c in tok.children:
+                low, lem = c.lower_, c.lemma_.lower()
+                if c.dep_ in ("advmod", "det", "cc") and (low in r.negation_words or lem in r.negation_words) and low not in ("ni", "sans", "non"):
+                    return "negated"
+                if c.dep_ == "mark" and low in r.conditional_marks:
+                    return "conditional"
+                if c.dep_ in ("mark", "case") and low in r.purpose_marks and not self.outcomes.outcome_verb(head):
+                    return "plan"
+            if "Fut" in tok.morph.get("Tense"):
+                return "plan"
+            if tok.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ in r.prior_marks for c in tok.children):
+                return "plan"  # "avant de faire exploser sa ceinture": stopped before it happened
+            if any(c.lemma_.lower() in r.habitual_words or c.lower_ in r.habitual_words for c in tok.children):
+                return "habitual"
+        tok, hops = verb, 0
+        while tok.dep_ in ("xcomp", "ccomp", "obl", "obj", "acl", "nmod", "advcl", "obl:arg") and hops < 3:
+            tok, hops = tok.head, hops + 1
+            if tok.lemma_.lower() in r.denial_verbs or tok.lower_ in r.denial_verbs:
+                return "denied"
+            if tok.lemma_.lower() in r.plan_verbs or tok.lower_ in r.plan_verbs:
+                return "plan"
+            if any(c.dep_ == "mark" and c.lower_ in r.prior_marks for c in tok.children):
+                return "plan"
+            if any(c.dep_ == "mark" and c.lower_ in r.conditional_marks for c in tok.children):
+                return "conditional"
+        if self.denied_after(doc, head, sent):
+            return "denied"
+        if head.pos_ != "VERB" and any(c.dep_ == "case" and c.lower_ in r.reference_marks for c in head.children):
+            return "background"  # "arrêtés depuis la reprise de la province": a point of reference
+        if self.claimed_aside(head):
+            return "claimed"
+        if entry.rule == "territory" and self.still_held(head):
+            return "state"
+        if entry.rule == "explosive" or entry.id == "munition_noun":
+            if head.pos_ != "VERB" and self.no_blast(head):
+                return "state"
+        if entry.stative:
+            words = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
+            if head.dep_ == "acl" or not words & r.stative_completion:
+                return "state"
+            if "Imp" in head.morph.get("Tense"):
+                return "state"
+        return "event"
+
+    def denied_after(self, doc: Any, head: Any, sent: Sentence) -> bool:
+        """", ce que dément X" after the trigger, in its sentence."""
+        words = self.rules.denial_verbs
+        for t in doc[head.i + 1:]:
+            if t.idx >= sent.end:
+                break
+            if (t.lemma_.lower() in words or t.lower_ in words) and t.i >= 2 \
+                    and doc[t.i - 1].lower_ in ("que", "qu'") and doc[t.i - 2].lower_ == "ce":
+                return True
+        return False
+
+    def still_held(self, head: Any) -> bool:
+        """"est encore occupé", "est conquise depuis 2014": a present passive with "encore",
+        "toujours" or "depuis" tells who holds a place, not that it changed hands."""
+        aux = [c for c in head.children if c.dep_ == "aux:pass"]
+        if not aux or "Pres" not in aux[0].morph.get("Tense") or any(c.dep_ == "aux:tense" for c in head.children):
+            return False
+        words = self.rules.still_words
+        return any(c.lower_ in words for c in head.children if c.dep_ == "advmod") or any(
+            g.dep_ == "case" and g.lower_ in words for c in head.children for g in c.children)
+
+    def claimed_aside(self, head: Any) -> bool:
+        """A trigger in what the claimant says ("revendiqué par l'EI, qui affirme avoir visé un
+        convoi"): the claimed attack told again, not a new event."""
+        verbs = self.rules.claim_verbs
+        relative = False
+        for a in [head, *list(head.ancestors)[:5]]:
+            if relative and a.lemma_.lower() in verbs:
+                return True
+            relative = relative or a.dep_ == "acl:relcl"
+        return False
+
+    def no_blast(self, head: Any) -> bool:
+        """Explosives laid, left, found, defused, made or carried by someone stopped first: no blast."""
+        verbs = self.rules.defused_by
+        noun = head.head if head.dep_ == "amod" else head
+        tok, seen = noun, [noun]
+        for _ in range(3):
+            if tok.head.lemma_.lower() in verbs and tok.dep_ in ("obj", "nsubj:pass", "obl", "obl:arg", "nmod"):
+                return True
+            # "des centaines d'engins explosifs", "voitures et véhicules piégés": climb the list
+            if tok.dep_ not in ("conj", "nmod") or tok.head.pos_ not in ("NOUN", "PRON", "NUM"):
+                break
+            tok = tok.head
+            seen.append(tok)
+        return any(c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in verbs for t in seen for c in t.children)
