@@ -228,3 +228,26 @@ def test_a_figure_before_its_event_in_the_paragraph_goes_to_that_event_not_the_m
     strike = [r for r in reps if r.event_type == "Explosions/Remote violence"]
     assert strike and [c.count for c in strike[0].claims] == [9]
     assert all(c.count != 9 for r in reps if r is not strike[0] for c in r.claims)
+
+
+def test_a_taking_after_an_offensive_launched_on_a_named_day_is_not_dated_by_it(run):
+    reps = run("Quelques heures après une offensive éclair lundi qui a abouti à la prise de Saraqeb, "
+               "les rebelles ont pris le village de Binnish, a indiqué l'OSDH.")
+    takes = [r for r in reps if r.sub_event_type == "Non-state actor overtakes territory"]
+    assert takes and all(r.event_date != date(2016, 3, 7) for r in takes)
+
+
+def test_the_army_leads_a_taking_done_with_police_and_militias(run):
+    reps = run("L'armée syrienne avance au sud de Hassaké. Mardi, avec les comités de défense nationale, des membres "
+               "des forces de sécurité intérieure ont repris la prison de Hassaké aux jihadistes de l'Etat islamique.")
+    takes = [r for r in reps if r.sub_event_type == "Government regains territory"]
+    assert takes and takes[0].actor1 == "Military Forces of Syria"
+    assert "Police Forces of Syria" in takes[0].assoc_actor_1
+
+
+def test_a_russian_strike_is_not_against_the_syrian_army(run):
+    reps = run("Mercredi, l'aviation russe a bombardé la ville de Palmyre, où l'armée syrienne progresse "
+               "face aux jihadistes de l'Etat islamique.")
+    strikes = [r for r in reps if r.event_type == "Explosions/Remote violence"]
+    assert strikes and strikes[0].actor1 == "Military Forces of Russia"
+    assert strikes[0].actor2 != "Military Forces of Syria"

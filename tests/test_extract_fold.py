@@ -110,3 +110,45 @@ def test_assembly_rules_read_same_time_hearsay_and_media_words():
     assert rules.hearsay("Des rumeurs persistantes laissaient croire que")
     assert not rules.hearsay("L'armée a repris la ville")
     assert "vidéo" in rules.media_nouns and "les" in rules.nominal_determiners
+
+
+def test_undated_taking_by_the_other_side_is_a_second_event():
+    lost = draft("Non-state actor overtakes territory", SARAQEB, a1="Islamic State", a2="Military Forces of Syria",
+                 when=date(2016, 3, 7), sent=3, par=2)
+    back = draft("Government regains territory", SARAQEB, a2="Islamic State", dated=False, when=DAY, sent=6, par=4)
+    out = merge_drafts([lost, back])
+    assert len(out) == 2
+    assert {d.when for d in out} == {date(2016, 3, 7), DAY}
+
+
+def test_two_undated_tellings_of_one_taking_still_merge():
+    a = draft("Government regains territory", SARAQEB, dated=False, sent=3)
+    b = draft("Government regains territory", SARAQEB, dated=False, sent=7, rank=F.RANK_BORROWED)
+    assert len(merge_drafts([a, b])) == 1
+
+
+def test_launch_day_of_an_offensive_is_found_only_when_it_led_to_something_else():
+    rules = AssemblyRules.load()
+    text = "Deux jours après une offensive surprise samedi, les insurgés tenaient le village."
+    (noun_start, noun_end, day_start, day_end), = rules.launch_days(text)
+    assert text[noun_start:noun_end] == "offensive" and text[day_start:day_end] == "samedi"
+    assert rules.launch_days("L'assaut déclenché mardi par les jihadistes a permis la prise du barrage.")
+    assert rules.launch_days("Une attaque lundi soir qui a abouti au contrôle de la colline.")
+    assert rules.launch_days("L'attaque de vendredi a fait quatre morts.") == []
+
+
+class _Actor:
+    def __init__(self, name, inter, side):
+        self.name, self.inter, self.side = name, inter, side
+
+
+def test_allies_and_targets_decide_who_fights_whom():
+    rules = AssemblyRules.load()
+    army = _Actor("Military Forces of Syria", 1, "government")
+    russia = _Actor("Military Forces of Russia", 8, "foreign")
+    turkey = _Actor("Military Forces of Turkey", 8, "foreign")
+    ypg = _Actor("YPG: People's Protection Units", 2, "kurdish")
+    rebels = _Actor("Syrian rebels (unspecified)", 2, "rebel")
+    assert rules.camp(russia) == "government"
+    assert not rules.enemies(army, russia) and rules.enemies(russia, rebels)
+    assert rules.enemies(turkey, ypg) and not rules.enemies(turkey, rebels)

@@ -170,13 +170,20 @@ class EventAssembler:
             return []
         if sub_type == "Non-state actor overtakes territory" and self._get(actor1) and self.assembly.camp(self._get(actor1)) == "government":
             sub_type = "Government regains territory"  # an ally of the government takes for it
+        if sub_type == "Government regains territory" and actor1 and actor1 not in self.assembly.lead_forces:
+            # police and militias fight "en collaboration avec" the army: the army leads the taking
+            lead = next((a for a in self.assembly.lead_forces if a in agent + assoc + near), None)
+            if lead is not None:
+                assoc = [actor1] + [a for a in assoc if a != lead]
+                agent = [lead] + [a for a in agent if a != lead]
+                actor1 = lead
         if actor1 is None and sub_type in _UNCLAIMED:
             actor1, rank = UNIDENTIFIED, F.RANK_BORROWED  # ACLED: an unclaimed bombing's author is unknown
         civilian = bool(decision and decision.civilian_targeting)
         crowd = _CROWDS.get(event_type(sub_type))
         if crowd and (self._get(actor1) is None or self._get(actor1).kind not in ("protesters", "rioters")):
             actor1 = crowd  # ACLED: the demonstrators are actor1 of a protest or riot
-        actor2 = next((a for a in patient if a != actor1), None)
+        actor2 = next((a for a in patient if a != actor1 and not self._allied(actor1, a)), None)
         if civilian and (actor2 is None or self._get(actor2) is None or self._get(actor2).kind == "civilians"):
             actor2 = CIVILIANS
         if actor2 is None and event_type(sub_type) in ("Battles", "Explosions/Remote violence"):
@@ -260,6 +267,12 @@ class EventAssembler:
         inside = self._named_over_generic([m for m in mentions if sent.start <= m.start < sent.end
                                            and not self._qualifies_place(m)])
         return next((a for a in (self._resolve(m, context) for m in inside) if a and a not in patient and a != CIVILIANS), None)
+
+    def _allied(self, a: str | None, b: str | None) -> bool:
+        """Both on the government's side: "l'aviation russe a bombardé X, où l'armée progresse"
+        does not strike the army (a patient span may run into a relative clause)."""
+        x, y = self._get(a), self._get(b)
+        return bool(x and y and self.assembly.camp(x) == self.assembly.camp(y) == "government")
 
     def _get(self, name: str | None) -> Actor | None:
         if not name:

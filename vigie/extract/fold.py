@@ -243,6 +243,7 @@ class AssemblyRules:
     day_words: tuple[str, ...] = ()
     allies: tuple[tuple[str, str], ...] = ()
     targets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    lead_forces: tuple[str, ...] = ()
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -316,7 +317,8 @@ class AssemblyRules:
                         frozenset(words("nominal_determiners")), words("hearsay_cues"), words("launch_nouns"),
                         words("launch_before"), words("launch_after"), words("day_words"),
                         tuple((str(k), str(v)) for k, v in (data.get("allies") or {}).items()),
-                        tuple((str(k), tuple(str(x) for x in v)) for k, v in (data.get("targets") or {}).items()))
+                        tuple((str(k), tuple(str(x) for x in v)) for k, v in (data.get("targets") or {}).items()),
+                        tuple(str(x) for x in data.get("lead_forces") or ()))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS
