@@ -251,3 +251,10 @@ def test_a_russian_strike_is_not_against_the_syrian_army(run):
     strikes = [r for r in reps if r.event_type == "Explosions/Remote violence"]
     assert strikes and strikes[0].actor1 == "Military Forces of Russia"
     assert strikes[0].actor2 != "Military Forces of Syria"
+
+
+def test_a_governorate_level_strike_takes_the_town_of_that_governorate_named_next(run):
+    reps = run("Mardi, des raids aériens russes ont frappé la province d'Idleb. Dix civils ont péri dans la ville "
+               "d'Ariha, selon l'OSDH.")
+    strikes = [r for r in reps if r.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].place.name == "Ariha" and strikes[0].place.geo_precision == 1

@@ -109,6 +109,27 @@ class PlaceFinder:
                 coarse = found[:1]
         return coarse
 
+    def refine(self, coarse: Place, df: DocFrames, state: ArticlePlaces, *, sentence: int) -> Place:
+        """A governorate-level place (precision 3) made precise: the first town named in the same
+        sentence or the next one of its paragraph that lies in that governorate ("des raids dans
+        la province d'Idleb. Dix civils ont péri à Ariha" - the raids hit Ariha)."""
+        if coarse.geo_precision < 3 or not coarse.admin1:
+            return coarse
+        par = df.sentences[sentence].paragraph
+        near = [s for s in (sentence, sentence + 1) if s < len(df.sentences) and df.sentences[s].paragraph == par]
+        for si in near:
+            sent = df.sentences[si]
+            for cand in df.places:
+                if not (sent.start <= cand.start < sent.end):
+                    continue
+                key = ("peek:" + cand.text, _relation(state.text, cand.start), par)
+                if key not in state.cache:
+                    state.cache[key] = self.resolver.resolve(cand.text, context=self._context(state, par, key[1]))
+                place = state.cache[key]
+                if place is not None and place.geo_precision < 3 and place.admin1 == coarse.admin1:
+                    return place
+        return coarse
+
     def fallback(self, state: ArticlePlaces, *, sentence: Sentence, order: tuple[str, ...] = ("paragraph", "article", "governorate"),
                  previous: Place | None = None) -> Place | None:
         """No place in the sentence: borrow one, in ``order`` (data: assembly.yml place_fallback).
