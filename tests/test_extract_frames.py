@@ -254,3 +254,66 @@ def test_subject_is_not_taken_across_a_colon(nlp):
 def test_taking_control_of_a_place_does_not_make_the_place_an_agent(nlp):
     df = frames(nlp, "Les jihadistes se sont rendus aux combattants du Hezbollah lorsque ceux-ci prenaient le contrôle de la colline de Tell Sayed.")
     assert [a.text for a in by_id(df, "take")[0].agent] == ["Hezbollah"]
+
+
+# -- fourth pass: statistics, habits, background of agreements, participants, air agents --------
+def test_counts_of_sorties_and_targets_are_statistics(nlp):
+    df = frames(nlp, "Le nombre des sorties des avions russes cette semaine s'élève à 40, au cours "
+                     "desquelles 95 cibles des rebelles ont été frappées, selon Moscou.")
+    hit = [f for f in df.frames if f.trigger.text == "frappées"][0]
+    assert hit.status == "statistic"
+
+
+def test_a_toll_whose_subject_is_a_count_of_dead_is_still_an_event(nlp):
+    df = frames(nlp, "Les raids de l'aviation ont tué jeudi douze civils à Saraqeb.")
+    assert all(f.status == "event" for f in df.frames)
+
+
+@pytest.mark.parametrize("text", [
+    "Comme d’habitude, à chaque fois que les rebelles sont en difficulté, ils bombardent les quartiers de Homs.",
+    "Chaque fois que l'armée avance, les insurgés pilonnent les villages de la plaine.",
+])
+def test_habits_are_not_events(nlp, text):
+    df = frames(nlp, text)
+    bombs = [f for f in df.frames if f.rule == "bombing"]
+    assert bombs and all(f.status == "habitual" for f in bombs)
+
+
+def test_battles_named_as_the_reason_of_an_agreement_are_background(nlp):
+    df = frames(nlp, "Les rebelles et l'armée ont conclu lundi une trêve dans la région de Zabadani, "
+                     "suite à la reddition des insurgés à l'issue de durs affrontements, selon l'agence.")
+    status = {f.trigger.text: f.status for f in df.frames}
+    assert status["trêve"] == "event"
+    assert status["affrontements"] == "background"
+    assert status["reddition"] == "background"
+
+
+def test_fighting_without_an_agreement_is_still_an_event(nlp):
+    df = frames(nlp, "L'armée a repris le village de Kinsabba à l'issue de durs affrontements avec les rebelles.")
+    assert [f.status for f in df.frames if f.trigger.text == "affrontements"] == ["event"]
+
+
+def test_explosives_describing_a_named_victim_are_no_blast(nlp):
+    df = frames(nlp, "Ils ont abattu dans le village de Taftanaz Ahmad Saleh al-Omar, leur fabriquant de "
+                     "ceintures explosives et le formateur des combattants destinés aux attentats-suicides.")
+    assert [f.status for f in df.frames if f.rule == "kill"] == ["event"]
+    assert all(f.status != "event" for f in df.frames if f.rule == "explosive")
+
+
+def test_air_agent_beats_the_artillery_cue_of_a_generic_verb(nlp):
+    df = frames(nlp, "Depuis lundi, l'aviation syrienne et l'artillerie du régime pilonnent sans relâche la ville de Douma.")
+    bomb = [f for f in df.frames if f.rule == "bombing"][0]
+    assert "air" in bomb.cues and "artillery" not in bomb.cues
+
+
+def test_artillery_agent_keeps_shelling(nlp):
+    df = frames(nlp, "Les canons de l'armée pilonnent depuis l'aube les collines de Kabani.")
+    bomb = [f for f in df.frames if f.rule == "bombing"][0]
+    assert "air" not in bomb.cues
+
+
+def test_pronoun_attribution_in_a_relative_clause_names_the_author(nlp):
+    df = frames(nlp, "La veille, le bombardement de Kafrzita avait tué trois civils, selon l'OSDH, "
+                     "qui l'attribue à l'artillerie du régime.")
+    bomb = [f for f in df.frames if f.entry_id == "bomb_noun"][0]
+    assert [a.text for a in bomb.agent] == ["l'artillerie du régime"]

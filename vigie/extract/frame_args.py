@@ -146,8 +146,22 @@ class Arguments:
     def attributed(self, doc: Any, head: Any) -> list[TextSpan]:
         """"des frappes, attribuées par l'OSDH à l'aviation russe": the author is the "à" phrase."""
         verbs = self.rules.attribution_verbs
-        return [self.np(doc, c, head) for a in head.children if a.dep_ == "acl" and a.lemma_.lower() in verbs
-                for c in a.children if any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children)]
+        own = [self.np(doc, c, head) for a in head.children if a.dep_ == "acl" and a.lemma_.lower() in verbs
+               for c in a.children if any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children)]
+        return own or self._attributed_by_pronoun(doc, head)
+
+    def _attributed_by_pronoun(self, doc: Any, head: Any) -> list[TextSpan]:
+        """"le bombardement de X a tué trois civils, selon l'OSDH, qui l'attribue à l'artillerie":
+        a later verb of attribution in the sentence whose object is a pronoun names the author."""
+        verbs = self.rules.attribution_verbs
+        for t in head.sent:
+            if t.i <= head.i or t.lemma_.lower() not in verbs:
+                continue
+            if not any(c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in ("l'", "le", "la", "les") for c in t.children):
+                continue
+            return [self.np(doc, c, head) for c in t.children
+                    if c.dep_ in ("obl:arg", "obl", "iobj") and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children)][:1]
+        return []
 
     def claimant(self, doc: Any, head: Any) -> TextSpan | None:
         """Who claims the attack: "X a revendiqué l'attentat", "l'attentat, revendiqué par X",
@@ -212,5 +226,5 @@ class Arguments:
             # a nominal trigger: the subject of the verb governing it ("l'armée a mené des frappes")
             gov = head.head
             if gov is not head and gov.pos_ in ("VERB", "AUX"):
-                agent.extend(subtree_span(doc, c) for c in gov.children if c.dep_ in AGENT_DEPS)
+                agent.extend(subtree_span(doc, c) for c in gov.children if c.dep_ in AGENT_DEPS and c is not head)
         return tuple(agent), tuple(patient)

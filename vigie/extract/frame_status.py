@@ -59,9 +59,11 @@ def near_words(head: Any, words: frozenset[str]) -> bool:
 class StatusReader:
     """Reads a frame's status under one set of event rules."""
 
-    def __init__(self, rules: EventRules, outcomes: Outcomes) -> None:
+    def __init__(self, rules: EventRules, outcomes: Outcomes, *, agreement_words: frozenset[str] = frozenset()) -> None:
         self.rules = rules
         self.outcomes = outcomes
+        # the agreement triggers' lemmas: a battle in the background of one is no event
+        self.agreement_words = agreement_words
 
     def status(self, doc: Any, head: Any, sent: Sentence, entry: Any) -> str:
         """Why the frame is not an event, or "event"."""
@@ -86,6 +88,10 @@ class StatusReader:
                 return "plan"  # "avant de faire exploser sa ceinture": stopped before it happened
             if any(c.lemma_.lower() in r.habitual_words or c.lower_ in r.habitual_words for c in tok.children):
                 return "habitual"
+        if self.habitual_phrase(verb):
+            return "habitual"
+        if self.statistic(head):
+            return "statistic"
         tok, hops = verb, 0
         while tok.dep_ in ("xcomp", "ccomp", "obl", "obj", "acl", "nmod", "advcl", "obl:arg") and hops < 3:
             tok, hops = tok.head, hops + 1
@@ -101,12 +107,14 @@ class StatusReader:
             return "denied"
         if head.pos_ != "VERB" and any(c.dep_ == "case" and c.lower_ in r.reference_marks for c in head.children):
             return "background"  # "arrêtés depuis la reprise de la province": a point of reference
+        if head.pos_ != "VERB" and self.agreement_background(head):
+            return "background"
         if self.claimed_aside(head):
             return "claimed"
         if entry.rule == "territory" and self.still_held(head):
             return "state"
         if entry.rule == "explosive" or entry.id == "munition_noun":
-            if head.pos_ != "VERB" and self.no_blast(head):
+            if head.pos_ != "VERB" and (self.no_blast(head) or self.describes_participant(head)):
                 return "state"
         if entry.stative:
             words = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
@@ -162,3 +170,70 @@ class StatusReader:
             tok = tok.head
             seen.append(tok)
         return any(c.dep_ in ("acl", "acl:relcl") and c.lemma_.lower() in verbs for t in seen for c in t.children)
+
+    def habitual_phrase(self, verb: Any) -> bool:
+        """"Comme d'habitude, chaque fois que X ..., ils bombardent": a phrase of habit among the
+        modifiers of the verb (not its subject or object, which may hold "chaque fois" idly)."""
+        phrases = self.rules.habitual_phrases
+        if not phrases:
+            return False
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubj:pass", "obj", "punct"):
+                continue
+            text = " ".join(t.lower_ for t in c.subtree).replace("’", "'").replace("' ", "'")
+            if any(p in text for p in phrases):
+                return True
+        return False
+
+    def statistic(self, head: Any) -> bool:
+        """"Le nombre des sorties ... s'élève à 62, au cours desquelles 187 cibles ont été
+        frappées": a count of sorties or targets, not an event."""
+        r = self.rules
+        if not r.statistic_nouns:
+            return False
+
+        def counts(noun: Any) -> bool:
+            return noun.lemma_.lower() in r.statistic_nouns and any(
+                c.dep_.startswith("nmod") and c.lemma_.lower() in r.counted_nouns for c in noun.children)
+
+        tok = head
+        for _ in range(4):
+            if tok.dep_.startswith("nmod") and counts(tok.head):
+                return True
+            if any(c.dep_ in ("nsubj", "nsubj:pass") and counts(c) for c in tok.children):
+                return True
+            if tok.head is tok:
+                break
+            tok = tok.head
+        return False
+
+    def agreement_background(self, head: Any) -> bool:
+        """"ont annoncé un cessez-le-feu, suite à la capitulation de X à l'issue de violents
+        combats": a battle or surrender given as the reason of an agreement is its background."""
+        marks, words = self.rules.background_marks, self.agreement_words
+        if not marks or not words:
+            return False
+        tok, marked = head, False
+        for _ in range(4):
+            if tok.dep_ not in ("nmod", "obl", "obl:mod", "obl:arg"):
+                return False
+            marked = marked or tok.lemma_.lower() in marks or any(
+                c.dep_ == "case" and c.lower_ in marks for c in tok.children)
+            tok = tok.head
+            if marked and (tok.lemma_.lower() in words or any(
+                    c.dep_ in ("obj", "nsubj", "nsubj:pass") and c.lemma_.lower() in words for c in tok.children)):
+                return True
+        return False
+
+    @staticmethod
+    def describes_participant(head: Any) -> bool:
+        """"a liquidé X, son fabricant de voitures piégées": an explosive noun in an apposition to a
+        named person says what the person does, not that anything blew up."""
+        tok = head.head if head.dep_ == "amod" else head
+        for _ in range(5):
+            if tok.dep_ == "appos" and (tok.pos_ == "PROPN" or tok.head.pos_ == "PROPN"):
+                return True
+            if tok.dep_ not in ("nmod", "conj", "acl", "obl:arg", "appos", "amod") or tok.head is tok:
+                return False
+            tok = tok.head
+        return False

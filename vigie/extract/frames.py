@@ -53,7 +53,8 @@ class FrameBuilder:
         self.rules = rules
         self.name_words = NameWords(rules.name_particles, rules.name_directions)
         self.outcomes = Outcomes(rules)
-        self.status_reader = StatusReader(rules, self.outcomes)
+        agreement = frozenset(w for w, es in lexicon.by_lemma.items() if any(e.rule == "agreement" for e in es))
+        self.status_reader = StatusReader(rules, self.outcomes, agreement_words=agreement)
         self._cue_index: dict[str, str] = {}
         for family, words in rules.cues.items():
             for w in words:
@@ -119,7 +120,7 @@ class FrameBuilder:
             self._assoc_cache[si] = assoc_phrases(self.rules, doc, sent)
         assoc = self._assoc_cache[si]
         clause = self._aside(doc, head) or self._clause(doc, head, sent)
-        cues = self._cues(doc, head, m, sent)
+        cues = self._cues(doc, head, m, sent, agent)
         patient_tokens = [t for t in objects for t in t.subtree] + [t for t in head.children if t.dep_ in PASSIVE_SUBJ for t in t.subtree]
         # "d'anciens rebelles", "des ex-combattants": former fighters are no longer combatants
         patient_tokens = [t for t in patient_tokens if not former(self.rules, t)]
@@ -156,8 +157,10 @@ class FrameBuilder:
         e = min(r.idx + len(r.text), sent.end)
         return TextSpan(s, e, doc.user_data["vigie_text"][s:e])
 
-    def _cues(self, doc: Any, head: Any, m: TriggerMatch, sent: Sentence) -> frozenset[str]:
-        """Cue families: air vs artillery from the trigger and its clause; the rest sentence-wide."""
+    def _cues(self, doc: Any, head: Any, m: TriggerMatch, sent: Sentence, agent: tuple[TextSpan, ...]) -> frozenset[str]:
+        """Cue families: air vs artillery from the agent, the trigger and its clause; the rest
+        sentence-wide. An air agent wins over a generic verb's artillery cue ("l'aviation
+        pilonne", "les avions ..., en bombardant")."""
         fam = self._cue_index
         found: set[str] = set()
         trig = {fam.get(doc[i].lemma_.lower()) or fam.get(doc[i].lower_) for i in range(m.start, m.end)}
@@ -169,7 +172,7 @@ class FrameBuilder:
                 d = abs(t.i - head.i)
                 if weapon is None or d < weapon[0]:
                     weapon = (d, f)
-        if "air" in trig:
+        if "air" in trig or self._air_agent(doc, agent):
             found.add("air")
         elif "artillery" in trig:
             found.add("artillery")
@@ -187,3 +190,14 @@ class FrameBuilder:
         if any((fam.get(t.lemma_.lower()) or fam.get(t.lower_)) == "chemical" for t in _own_clause(head)):
             found.add("chemical")
         return frozenset(found)
+
+    def _air_agent(self, doc: Any, agent: tuple[TextSpan, ...]) -> bool:
+        """An agent naming aircraft ("l'aviation syrienne", "des avions turcs"); a long span is a
+        mis-parse, not an agent, so it says nothing."""
+        for a in agent:
+            if a.end - a.start > 80:
+                continue
+            span = doc.char_span(a.start, a.end, alignment_mode="expand") or []
+            if any((self._cue_index.get(t.lemma_.lower()) or self._cue_index.get(t.lower_)) == "air" for t in span):
+                return True
+        return False

@@ -84,6 +84,10 @@ class EventRules:
     attribution_verbs: frozenset[str] = frozenset()
     defused_by: frozenset[str] = frozenset()
     prior_marks: frozenset[str] = frozenset()
+    habitual_phrases: frozenset[str] = frozenset()
+    statistic_nouns: frozenset[str] = frozenset()
+    counted_nouns: frozenset[str] = frozenset()
+    background_marks: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "event_rules.yml") -> "EventRules":
@@ -137,6 +141,10 @@ class EventRules:
             attribution_verbs=optional("attribution_verbs"),
             defused_by=optional("defused_by"),
             prior_marks=optional("prior_marks"),
+            habitual_phrases=optional("habitual_phrases"),
+            statistic_nouns=optional("statistic_nouns"),
+            counted_nouns=optional("counted_nouns"),
+            background_marks=optional("background_marks"),
         )
 
     def word_list(self, name: str) -> frozenset[str]:
