@@ -317,3 +317,32 @@ def test_pronoun_attribution_in_a_relative_clause_names_the_author(nlp):
                      "qui l'attribue à l'artillerie du régime.")
     bomb = [f for f in df.frames if f.entry_id == "bomb_noun"][0]
     assert [a.text for a in bomb.agent] == ["l'artillerie du régime"]
+
+
+def test_a_compass_reference_place_comes_after_the_place_it_locates(nlp):
+    df = frames(nlp, "Dans la ville de Tal Tamr, au nord de Hassaké, les combattants kurdes ont affirmé avoir tué 15 membres de Daech.")
+    kill = [f for f in df.frames if f.rule == "kill"][0]
+    assert kill.status == "event"
+    assert any("combattants kurdes" in a.text for a in kill.agent)
+    assert kill.place_groups[0][0].text == "Tal Tamr"
+
+
+def test_a_sentence_telling_an_instance_of_a_habit_stands_on_its_own(nlp):
+    df = frames(nlp, "Chaque fois que l'armée avance, les insurgés pilonnent les quartiers loyalistes. "
+                     "Ce fut le cas du quartier de Midane, où des obus ont tué cinq civils.")
+    habit = [f for f in df.frames if f.trigger.text == "pilonnent"][0]
+    shells = [f for f in df.frames if f.trigger.text == "obus"][0]
+    assert habit.status == "habitual"
+    assert shells.status == "event" and not shells.weak
+
+
+def test_a_weapon_noun_without_a_habit_before_stays_weak(nlp):
+    df = frames(nlp, "L'armée a repris la colline. Ce fut le cas du quartier de Midane, où des obus ont tué cinq civils.")
+    assert [f.weak for f in df.frames if f.trigger.text == "obus"] == [True]
+
+
+def test_explosives_in_the_object_of_a_killing_describe_the_victim(nlp):
+    df = frames(nlp, "Ils ont liquidé dans la ville de Binnich Ahmad Khalil al-Omar, son fabriquant des voitures piégées.")
+    assert all(f.status != "event" for f in df.frames if f.rule == "explosive")
+    df = frames(nlp, "Un kamikaze a fait exploser sa voiture piégée devant un barrage de l'armée à Jableh.")
+    assert any(f.status == "event" for f in df.frames if f.rule == "explosive")

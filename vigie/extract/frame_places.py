@@ -16,6 +16,8 @@ from vigie.extract.triggers import TriggerMatch
 
 _PLACE_LABELS = frozenset({"LOC", "GPE"})
 _ENUM_GAP = re.compile(r"^\s*(?:,|et|ou|,\s*et|,\s*ou)\s*$")
+# "X, au nord d'Alep": a place after a compass phrase locates the place before it
+_REFERENCE = re.compile(r",\s*(?:au|à l['’]|a l['’])\s*(?:nord|sud|est|ouest)[\w-]*\s+(?:de\s+la\s+|de\s+|d['’]|du\s+)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -123,16 +125,21 @@ def group_enumerations(cands: list[TextSpan], text: str) -> list[tuple[TextSpan,
 
 def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: tuple[TextSpan, ...]) -> tuple[tuple[TextSpan, ...], ...]:
     """Place-name groups of the sentence, best first: inside the trigger's subtree, then after
-    the trigger, then before it (nearest first)."""
+    the trigger, then before it (nearest first); a reference point after a compass phrase ("X,
+    au nord d'Alep") comes after every other group of the sentence."""
     in_sent = [p for p in places if sent.start <= p.start and p.end <= sent.end]
     groups = group_enumerations(in_sent, doc.user_data["vigie_text"])
     top = head.head if head.pos_ != "VERB" and head.head.pos_ in ("VERB", "AUX") else head
     lo, hi = top.left_edge.idx, top.right_edge.idx + len(top.right_edge.text)
     tpos = doc[m.head].idx
 
+    text = doc.user_data["vigie_text"]
+
     def key(g: tuple[TextSpan, ...]) -> tuple[int, int]:
         inside = lo <= g[0].start and g[-1].end <= hi
         after = g[0].start >= tpos
-        return (0 if inside and after else 1 if inside else 2 if after else 3, abs(g[0].start - tpos))
+        rank = 0 if inside and after else 1 if inside else 2 if after else 3
+        reference = len(groups) > 1 and _REFERENCE.search(text[max(sent.start, g[0].start - 40):g[0].start])
+        return (rank + (4 if reference else 0), abs(g[0].start - tpos))
 
     return tuple(sorted(groups, key=key))

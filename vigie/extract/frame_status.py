@@ -59,9 +59,12 @@ def near_words(head: Any, words: frozenset[str]) -> bool:
 class StatusReader:
     """Reads a frame's status under one set of event rules."""
 
-    def __init__(self, rules: EventRules, outcomes: Outcomes, *, agreement_words: frozenset[str] = frozenset()) -> None:
+    def __init__(self, rules: EventRules, outcomes: Outcomes, *, agreement_words: frozenset[str] = frozenset(),
+                 victim_verbs: frozenset[str] = frozenset()) -> None:
         self.rules = rules
         self.outcomes = outcomes
+        # killing, arresting, abducting: their object is a person, whose trade may name explosives
+        self.victim_verbs = victim_verbs
         # the agreement triggers' lemmas: a battle in the background of one is no event
         self.agreement_words = agreement_words
 
@@ -114,7 +117,7 @@ class StatusReader:
         if entry.rule == "territory" and self.still_held(head):
             return "state"
         if entry.rule == "explosive" or entry.id == "munition_noun":
-            if head.pos_ != "VERB" and (self.no_blast(head) or self.describes_participant(head)):
+            if head.pos_ != "VERB" and self.no_blast(head) or self.describes_participant(head):
                 return "state"
         if entry.stative:
             words = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
@@ -173,12 +176,15 @@ class StatusReader:
 
     def habitual_phrase(self, verb: Any) -> bool:
         """"Comme d'habitude, chaque fois que X ..., ils bombardent": a phrase of habit among the
-        modifiers of the verb (not its subject or object, which may hold "chaque fois" idly)."""
+        modifiers of the verb (not its subject or object, which may hold "chaque fois" idly), or of
+        the verb the parser hung it on ("chaque fois que X se trouvent ..., ils bombardent" often
+        comes out with "bombardent" under "trouvent")."""
         phrases = self.rules.habitual_phrases
         if not phrases:
             return False
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubj:pass", "obj", "punct"):
+        govs = [verb] + ([verb.head] if verb.dep_ in ("advcl", "conj", "parataxis") else [])
+        for c in (c for g in govs for c in g.children):
+            if c is verb or c.dep_ in ("nsubj", "nsubj:pass", "obj", "punct"):
                 continue
             text = " ".join(t.lower_ for t in c.subtree).replace("’", "'").replace("' ", "'")
             if any(p in text for p in phrases):
@@ -225,13 +231,15 @@ class StatusReader:
                 return True
         return False
 
-    @staticmethod
-    def describes_participant(head: Any) -> bool:
+    def describes_participant(self, head: Any) -> bool:
         """"a liquidé X, son fabricant de voitures piégées": an explosive noun in an apposition to a
-        named person says what the person does, not that anything blew up."""
+        named person, or inside the object of a killing or an arrest, says what the person does,
+        not that anything blew up."""
         tok = head.head if head.dep_ == "amod" else head
         for _ in range(5):
             if tok.dep_ == "appos" and (tok.pos_ == "PROPN" or tok.head.pos_ == "PROPN"):
+                return True
+            if tok.dep_ in ("obj", "nsubj:pass", "obl:arg") and tok.head.lemma_.lower() in self.victim_verbs:
                 return True
             if tok.dep_ not in ("nmod", "conj", "acl", "obl:arg", "appos", "amod") or tok.head is tok:
                 return False

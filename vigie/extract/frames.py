@@ -13,6 +13,7 @@ The records are re-exported here, where the other stages have always imported th
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from typing import Any
 
 from vigie.extract.frame_args import PASSIVE_SUBJ, OTHER_CLAUSE, Arguments, assoc_phrases, former, is_passive, object_ok, objects_of
@@ -54,7 +55,8 @@ class FrameBuilder:
         self.name_words = NameWords(rules.name_particles, rules.name_directions)
         self.outcomes = Outcomes(rules)
         agreement = frozenset(w for w, es in lexicon.by_lemma.items() if any(e.rule == "agreement" for e in es))
-        self.status_reader = StatusReader(rules, self.outcomes, agreement_words=agreement)
+        victims = frozenset(w for w, es in lexicon.by_lemma.items() if any(e.rule in ("kill", "arrest", "abduction") for e in es))
+        self.status_reader = StatusReader(rules, self.outcomes, agreement_words=agreement, victim_verbs=victims)
         self._cue_index: dict[str, str] = {}
         for family, words in rules.cues.items():
             for w in words:
@@ -81,7 +83,22 @@ class FrameBuilder:
                 seen_heads.add(match.head)
                 frames.append(frame)
         mentions = tuple(doc.user_data.get("vigie_actor_mentions", ()))
-        return DocFrames(tuple(frames), sentences, places, actors, sources, mentions)
+        return DocFrames(tuple(self._instances(frames, sentences)), sentences, places, actors, sources, mentions)
+
+    def _instances(self, frames: list[Frame], sentences: tuple[Sentence, ...]) -> list[Frame]:
+        """Weak frames of a sentence that tells an instance of the habit just stated ("Cela a été
+        le cas de X, où des obus ...") stand on their own: the habit is no event to fold into."""
+        phrases = self.rules.instance_phrases
+        habits = {f.sentence for f in frames if f.status == "habitual"}
+        if not phrases or not habits:
+            return frames
+        out = []
+        for f in frames:
+            opening = sentences[f.sentence].text.lower().replace("’", "'")
+            if f.weak and f.sentence - 1 in habits and any(opening.startswith(p) for p in phrases):
+                f = replace(f, weak=False)
+            out.append(f)
+        return out
 
     # -- one frame ---------------------------------------------------------------------------
     def _frame(self, doc: Any, m: TriggerMatch, sentences: tuple[Sentence, ...], starts: list[int],

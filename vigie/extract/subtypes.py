@@ -88,6 +88,7 @@ class EventRules:
     statistic_nouns: frozenset[str] = frozenset()
     counted_nouns: frozenset[str] = frozenset()
     background_marks: frozenset[str] = frozenset()
+    instance_phrases: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "event_rules.yml") -> "EventRules":
@@ -145,6 +146,7 @@ class EventRules:
             statistic_nouns=optional("statistic_nouns"),
             counted_nouns=optional("counted_nouns"),
             background_marks=optional("background_marks"),
+            instance_phrases=optional("instance_phrases"),
         )
 
     def word_list(self, name: str) -> frozenset[str]:
