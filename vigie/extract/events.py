@@ -76,7 +76,7 @@ class EventAssembler:
         self._text = art.text
         mentions = list(df.actor_mentions) if df.actor_mentions else self.actors.find_mentions(art.text)
         named = [m.actor for m in mentions if m.actor and not m.generic]
-        article_actors = sorted(set(named), key=lambda a: -named.count(a))
+        article_actors = sorted(dict.fromkeys(named), key=lambda a: -named.count(a))  # ties: first named first
         places = self.places.for_article(art.text, df)
         self._headline = headline_sentences(df, max_chars=self.assembly.headline_max_chars)
         kept = self._keep(df, places)
