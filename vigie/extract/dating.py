@@ -63,6 +63,10 @@ class EventDater:
             res = self._memo[key]
             if res.is_default:
                 continue
+            if anchor is None and (res.kind == "future" or (art.published - res.date).days > self.background_days):
+                # another sentence's history or plan ("depuis le début du conflit, en mars 2011")
+                # dates that sentence only: it does not make this frame history
+                continue
             if res.kind == "future":
                 return None, "", False  # "l'entrée en vigueur vendredi prochain": not yet an event
             if res.kind == "start" and res.precision != "day" and fr.rule in _TOLL_RULES:

@@ -25,12 +25,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from vigie.extract.attribution import AttributionContext, SourceRegistry
+from vigie.extract.authorship import AuthorFinder
 from vigie.extract.dating import EventDater
 from vigie.extract.casualties import claims_from_sentence
 from vigie.extract import fold as F
 from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
 from vigie.extract.frames import DocFrames, Frame, Sentence, TextSpan
-from vigie.extract.locate import PlaceFinder
+from vigie.extract.locate import PlaceFinder, RegionRules
 from vigie.extract.subtypes import EventRules, decide, event_type
 from vigie.models import Actor, Claim, EventReport, Evidence, Place, credible_figures
 from vigie.resolve.actors import ActorMention, ActorRegistry
@@ -68,6 +69,8 @@ class EventAssembler:
         self.sources = sources
         self.places = places
         self.rules = rules
+        self.authors = AuthorFinder(self.assembly)
+        self.regions = RegionRules.from_assembly(self.assembly)
 
     # -- entry point -------------------------------------------------------------------------
     def reports(self, df: DocFrames, art: ArticleInput) -> list[EventReport]:
@@ -83,6 +86,7 @@ class EventAssembler:
         drafts: list[Draft] = []
         last_by_par: dict[int, Draft] = {}
         self._last: Draft | None = None  # the event told last, for "Dans le même temps"
+        self._first_author: dict[str | None, str] = {}  # rule -> the author the article names first
         for fr in kept:
             for draft in self._drafts(fr, df, art, mentions, article_actors, places, last_by_par):
                 drafts.append(draft)
@@ -141,11 +145,22 @@ class EventAssembler:
         weapon = bool(fr.patient_words & self.rules.weapon_nouns)
         prev = last_by_par.get(sent.paragraph)
         agent = [a for a in agent if a != CIVILIANS or fr.rule in _CROWD_RULES]  # civilians attack no one
+        told = self.authors.find(self._text, sentence=(sent.start, sent.end), trigger=(fr.trigger.start, fr.trigger.end),
+                                 mentions=mentions)
+        accusers = {a for a in (self._resolve(m, near + article_actors) for m in told.accusers) if a}
+        author = next((a for a in (self._resolve(m, near + article_actors) for m in told.by) if a and a != CIVILIANS), None)
+        agent = [a for a in agent if a not in accusers or a == author]  # who accuses did not do it
         actor1 = agent[0] if agent else None
         rank = F.RANK_NONE
         if actor1 is not None:
             named_subject = any(m.actor == actor1 and not m.generic for m in mentions if _inside(m, fr.agent))
             rank = F.RANK_NAMED_SUBJECT if named_subject else F.RANK_GENERIC_SUBJECT
+        if author is not None:
+            # "perpétrée par le régime", "accusent le pouvoir d'avoir...": the text names the author;
+            # a later accusation naming another one is the accused party's answer, not the news
+            first = self._first_author.setdefault(fr.rule, author)
+            agent = [author] + [a for a in agent if a != author]
+            actor1, rank = author, (F.RANK_NAMED_SUBJECT if first == author or not told.accused else F.RANK_BORROWED)
         if actor1 is None and fr.roles == "inverted":
             actor1 = self._opponent(patient[0] if patient else None, mentions, df, fr, article_actors)
             rank = F.RANK_OPPONENT
@@ -153,10 +168,10 @@ class EventAssembler:
             before = self._named_over_generic([m for m in mentions if sent.start <= m.start < fr.trigger.start
                                                and not _inside(m, fr.patient) and not self._qualifies_place(m)])
             resolved = [self._resolve(m, near + article_actors) for m in before]
-            actor1 = next((a for a in resolved if a and a not in patient and a != CIVILIANS), None)
+            actor1 = next((a for a in resolved if a and a not in patient and a not in accusers and a != CIVILIANS), None)
             rank = F.RANK_BEFORE_TRIGGER
         if actor1 is None:
-            actor1 = self._sentence_agent(fr, df, mentions, near + article_actors, patient)
+            actor1 = self._sentence_agent(fr, df, mentions, near + article_actors, patient + sorted(accusers))
             rank = F.RANK_BEFORE_TRIGGER
         if actor1 is None and prev is not None and not (fr.rule == "explosive" or fr.sub_type in _UNCLAIMED):
             actor1 = prev.actor1
@@ -200,7 +215,7 @@ class EventAssembler:
                            for p in self.places.resolve_groups(fr.place_groups, places, sentence=sent)]
         if not resolved_places:
             fallback = self.places.fallback(places, sentence=sent, order=self.assembly.place_fallback,
-                                            previous=prev.place if prev is not None else None)
+                                            previous=prev.place if prev is not None else None, regions=self.regions)
             if fallback is None:
                 return []
             resolved_places = [fallback]
@@ -308,7 +323,10 @@ class EventAssembler:
         return self._memo[("near", si)]
 
     def _qualifies_place(self, m: ActorMention) -> bool:
-        """A generic word qualifying a place names no actor ("ville rebelle", "quartiers insurgés")."""
+        """A generic word qualifying a place names no actor ("ville rebelle", "quartiers insurgés");
+        nor does the holder of a place ("dans des zones contrôlées par les rebelles de l'ASL")."""
+        if self.assembly.holds_place(self._text[max(0, m.start - 40):m.start]):
+            return True
         if not m.generic:
             return False
         before = _WORD.findall(self._text[max(0, m.start - 30):m.start])

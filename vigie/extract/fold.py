@@ -244,6 +244,13 @@ class AssemblyRules:
     allies: tuple[tuple[str, str], ...] = ()
     targets: tuple[tuple[str, tuple[str, ...]], ...] = ()
     lead_forces: tuple[str, ...] = ()
+    author_after: tuple[str, ...] = ()
+    author_window: int = 90
+    accuse_verbs: tuple[str, ...] = ()
+    region_nouns: tuple[str, ...] = ()
+    region_sides: tuple[str, ...] = ()
+    region_km: float = 30.0
+    holder_cues: tuple[str, ...] = ()
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -283,6 +290,13 @@ class AssemblyRules:
                 out.append((m.start("noun"), m.end("noun"), m.start("day"), m.end("day")))
         return out
 
+    def holds_place(self, before: str) -> bool:
+        """Whether ``before`` (the words right before an actor) ends with a holder cue
+        ("zones contrôlées par les", "aux mains des"): that actor holds the place, it does not act."""
+        low = " ".join(before.lower().replace("’", "'").split())
+        # up to four words between: "contrôlées par les rebelles de l'" + "ASL"
+        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?:\s*[^\W\d]+(?:'|\s+|$)){0,4}$", low) for w in self.holder_cues)
+
     def hearsay(self, text: str) -> bool:
         """Whether ``text`` frames what it says as a rumour, belief or expectation."""
         low = " ".join(text.lower().replace("’", "'").split())
@@ -318,7 +332,9 @@ class AssemblyRules:
                         words("launch_before"), words("launch_after"), words("day_words"),
                         tuple((str(k), str(v)) for k, v in (data.get("allies") or {}).items()),
                         tuple((str(k), tuple(str(x) for x in v)) for k, v in (data.get("targets") or {}).items()),
-                        tuple(str(x) for x in data.get("lead_forces") or ()))
+                        tuple(str(x) for x in data.get("lead_forces") or ()), words("author_after"),
+                        int(data.get("author_window", 90)), words("accuse_verbs"), words("region_nouns"),
+                        words("region_sides"), float(data.get("region_km", 30)), words("holder_cues"))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS
@@ -327,7 +343,7 @@ class AssemblyRules:
         return rules
 
 
-FALLBACK_STEPS = frozenset({"paragraph", "article", "governorate"})
+FALLBACK_STEPS = frozenset({"sentence", "paragraph", "article", "governorate"})
 
 
 _KICKER = re.compile(r"^[\w' -]{2,30}\s:\s")  # "Syrie : ...", "Idlib : ..."

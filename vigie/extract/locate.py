@@ -28,6 +28,7 @@ class ArticlePlaces:
     theatre: str | None
     cache: dict[tuple[str, str, int], Place | None]
     by_paragraph: dict[int, list[Place]] = field(default_factory=dict)
+    candidates: tuple[TextSpan, ...] = ()
 
 
 class PlaceFinder:
@@ -58,7 +59,7 @@ class PlaceFinder:
                 govs[par].append(gov)
             counts[gov] = counts.get(gov, 0) + 1
         theatre = max(counts, key=lambda g: counts[g]) if counts else None
-        return ArticlePlaces(text, govs, [], theatre, {})
+        return ArticlePlaces(text, govs, [], theatre, {}, candidates=tuple(df.places))
 
     def _context(self, state: ArticlePlaces, paragraph: int, relation: str) -> Any:
         named = state.governorates.get(paragraph, []) + [g for p, gs in sorted(state.governorates.items()) for g in gs]
@@ -131,7 +132,7 @@ class PlaceFinder:
         return coarse
 
     def fallback(self, state: ArticlePlaces, *, sentence: Sentence, order: tuple[str, ...] = ("paragraph", "article", "governorate"),
-                 previous: Place | None = None) -> Place | None:
+                 previous: Place | None = None, regions: "RegionRules | None" = None) -> Place | None:
         """No place in the sentence: borrow one, in ``order`` (data: assembly.yml place_fallback).
 
         ``paragraph``: the event before it in the paragraph (``previous``), else the last place
@@ -144,7 +145,10 @@ class PlaceFinder:
         country = _main_country(state)
         ok = lambda p: p is not None and (country is None or p.country_code == country)  # noqa: E731
         for step in order:
-            if step == "paragraph":
+            if step == "sentence":
+                found = self._in_sentence(state, sentence, regions)
+                found = found if ok(found) else None
+            elif step == "paragraph":
                 here = [p for p in state.by_paragraph.get(sentence.paragraph, []) if ok(p)]
                 found = previous if ok(previous) else (here[-1] if here else None)
             elif step == "article":
@@ -156,12 +160,72 @@ class PlaceFinder:
                 return found
         return None
 
+    def _in_sentence(self, state: ArticlePlaces, sentence: Sentence, regions: "RegionRules | None") -> Place | None:
+        """A frame with no place of its own, in a sentence that names one: "des attaques sur des
+        secteurs rebelles dans la banlieue de Damas" happen there, not at the town told before."""
+        if regions is not None:
+            for name, start, relation in regions.phrases(sentence.text):
+                place = self._peek(name, relation, state, sentence.paragraph)
+                if place is not None:
+                    return self._region_near(place, state, regions, paragraph=sentence.paragraph)
+        for cand in state.candidates:
+            if sentence.start <= cand.start < sentence.end:
+                place = self._peek(cand.text, _relation(state.text, cand.start), state, sentence.paragraph)
+                if place is not None:
+                    return place
+        return None
+
+    def _peek(self, name: str, relation: str, state: ArticlePlaces, paragraph: int) -> Place | None:
+        key = ("peek:" + name, relation, paragraph)
+        if key not in state.cache:
+            state.cache[key] = self.resolver.resolve(name, context=self._context(state, paragraph, relation))
+        return state.cache[key]
+
+    def _region_near(self, place: Place, state: ArticlePlaces, regions: "RegionRules", *, paragraph: int) -> Place:
+        """The surroundings of a town, when the article names a region close to it: "la banlieue de
+        Damas" after "la Ghouta orientale" is the Ghouta (precision 2 either way)."""
+        from vigie.resolve.places import distance_km
+
+        named = list(reversed(state.resolved)) + [p for p in (self._peek(c.text, _relation(state.text, c.start), state, paragraph)
+                                                  for c in state.candidates) if p is not None]
+        for other in named:
+            if other.feature == "region" and other.gazetteer_id != place.gazetteer_id \
+                    and distance_km(place.latitude, place.longitude, other.latitude, other.longitude) <= regions.km:
+                return other
+        return place
+
     def _governorate_place(self, name: str, state: ArticlePlaces, paragraph: int) -> Place | None:
         key = (name, "governorate", -1)
         if key not in state.cache:
             place = self.resolver.resolve(name, context=self._context(state, paragraph, "province de"))
             state.cache[key] = place if place is not None and place.geo_precision == 3 else None
         return state.cache[key]
+
+
+class RegionRules:
+    """Region phrases (assembly.yml region_nouns, region_sides, region_km): "dans la banlieue
+    (rebelle) de X", "à l'est de X" name the surroundings of X."""
+
+    def __init__(self, *, nouns: tuple[str, ...], sides: tuple[str, ...], km: float) -> None:
+        alt = lambda ws: "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+        self.km = km
+        head = []
+        if nouns:
+            head.append(r"(?:" + alt(nouns) + r")(?:\s+[^\W\d]+)?")
+        if sides:
+            head.append(r"(?:" + alt(sides) + r")")
+        self._pattern = re.compile(r"(?<!\w)(?P<rel>(?:" + "|".join(head) + r")\s+(?:de\s+|d['’]))"
+                                   r"(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+(?:al-|el-|de\s+)?[A-ZÀ-Ý][\w’'-]*)*)") if head else None
+
+    @classmethod
+    def from_assembly(cls, rules: Any) -> "RegionRules":
+        return cls(nouns=rules.region_nouns, sides=rules.region_sides, km=rules.region_km)
+
+    def phrases(self, text: str) -> list[tuple[str, int, str]]:
+        """(place name, offset, relation words) of each region phrase of ``text``."""
+        if self._pattern is None:
+            return []
+        return [(m.group("name"), m.start("name"), " ".join(m.group("rel").split())) for m in self._pattern.finditer(text)]
 
 
 def _main_country(state: ArticlePlaces) -> str | None:
