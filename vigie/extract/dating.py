@@ -77,6 +77,11 @@ class EventDater:
                 # "Depuis dimanche, ..." said earlier in the paragraph: the fighting still goes on
                 return art.published, "week", False
             return res.date, res.precision, True
+        if self.assembly.names_day_part(fr.clause.text) or self.assembly.names_day_part(sent.text):
+            # "des combats ont éclaté à l'aube", no day named: the story's day
+            anchor_day = self._narrative_anchor(df, fr.sentence, art)
+            if anchor_day is not None:
+                return anchor_day, "day", True
         return art.published, "week", False
 
     def _blanker(self, fr: Frame, text: str) -> Blank:

@@ -212,7 +212,7 @@ class EventAssembler:
         assoc1 = [a for a in agent[1:] + assoc if a not in (actor1, actor2)]
         assoc2 = [a for a in patient if a not in (actor1, actor2) and a not in assoc1]
         resolved_places = [self.places.refine(p, df, places, sentence=fr.sentence)
-                           for p in self.places.resolve_groups(fr.place_groups, places, sentence=sent)]
+                           for p in self.places.resolve_groups(fr.place_groups, places, sentence=sent, regions=self.regions)]
         if not resolved_places:
             fallback = self.places.fallback(places, sentence=sent, order=self.assembly.place_fallback,
                                             previous=prev.place if prev is not None else None, regions=self.regions)

@@ -170,7 +170,17 @@ def same_event(a: Draft, b: Draft) -> bool:
             return False
         opposed = bool(a.actor1 and b.actor1 and a.actor1 != b.actor1 and (a.actor1 == b.actor2 or b.actor1 == a.actor2))
         return (a.dated and b.dated) or a.sub_type == b.sub_type or not opposed
+    if _one_strike(a, b):
+        return _place_key(a.place) == _place_key(b.place) and dates_agree(a, b) and actors_agree(a, b)
     return a.sub_type == b.sub_type and _place_key(a.place) == _place_key(b.place) and dates_agree(a, b) and actors_agree(a, b)
+
+
+def _one_strike(a: Draft, b: Draft) -> bool:
+    """Two remote-violence triggers of one sentence ("des frappes aériennes ont visé X") tell one
+    strike: the noun and the verb may lean to different sub-types, the better-resolved author decides."""
+    kinds = {event_type(a.sub_type), event_type(b.sub_type)}
+    return kinds == {"Explosions/Remote violence"} and "Chemical weapon" not in (a.sub_type, b.sub_type) \
+        and bool(set(a.sentences) & set(b.sentences))
 
 
 def absorbs(big: Draft, small: Draft) -> bool:
@@ -188,7 +198,7 @@ def absorbs(big: Draft, small: Draft) -> bool:
 
 def fold(target: Draft, d: Draft) -> None:
     """Merge ``d`` into ``target``; the telling with the better-resolved actor1 decides the codes."""
-    same_kind = d.sub_type == target.sub_type or (d.sub_type in TERRITORY and target.sub_type in TERRITORY)
+    same_kind = d.sub_type == target.sub_type or (d.sub_type in TERRITORY and target.sub_type in TERRITORY) or _one_strike(target, d)
     if d.agent_rank < target.agent_rank and d.actor1 and same_kind:
         target.sub_type, target.actor1, target.actor2 = d.sub_type, d.actor1, d.actor2
         target.agent_rank, target.trigger, target.rule = d.agent_rank, d.trigger, d.rule
@@ -251,6 +261,7 @@ class AssemblyRules:
     region_sides: tuple[str, ...] = ()
     region_km: float = 30.0
     holder_cues: tuple[str, ...] = ()
+    day_parts: tuple[str, ...] = ()
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -307,6 +318,11 @@ class AssemblyRules:
         low = " ".join(text.lower().replace("’", "'").split())
         return any(low.startswith(w) for w in self.same_time)
 
+    def names_day_part(self, text: str) -> bool:
+        """Whether ``text`` names a part of a day ("à l'aube", "en soirée")."""
+        low = " ".join(text.lower().replace("’", "'").split())
+        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in self.day_parts)
+
     def narrative_shift(self, text: str) -> int | None:
         """Days from the story's day when ``text`` says "la veille" / "le lendemain", else None."""
         low = " ".join(text.lower().replace("’", "'").split())
@@ -334,7 +350,8 @@ class AssemblyRules:
                         tuple((str(k), tuple(str(x) for x in v)) for k, v in (data.get("targets") or {}).items()),
                         tuple(str(x) for x in data.get("lead_forces") or ()), words("author_after"),
                         int(data.get("author_window", 90)), words("accuse_verbs"), words("region_nouns"),
-                        words("region_sides"), float(data.get("region_km", 30)), words("holder_cues"))
+                        words("region_sides"), float(data.get("region_km", 30)), words("holder_cues"),
+                        words("day_parts"))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

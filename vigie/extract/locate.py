@@ -97,9 +97,14 @@ class PlaceFinder:
         return False
 
     def resolve_groups(self, groups: tuple[tuple[TextSpan, ...], ...], state: ArticlePlaces, *,
-                       sentence: Sentence) -> list[Place]:
+                       sentence: Sentence, regions: "RegionRules | None" = None) -> list[Place]:
         """The places of the first group that resolves (every resolved member of an enumeration);
-        a town (precision 1-2) is preferred over a governorate named in the same sentence."""
+        a town (precision 1-2) is preferred over a governorate named in the same sentence, and a
+        place named for itself over a compass reference ("un bastion au nord de Qousseir,
+        Boueida" - Boueida; "la ville de Kobané, au nord d'Alep" - Kobané)."""
+        if regions is not None:
+            oriented = [all(regions.is_side(_relation(state.text, m.start)) for m in g) for g in groups]
+            groups = tuple([g for g, o in zip(groups, oriented) if not o] + [g for g, o in zip(groups, oriented) if o])
         coarse: list[Place] = []
         for group in groups:
             found = [p for p in (self.resolve(m, state, paragraph=sentence.paragraph) for m in group) if p is not None]
@@ -216,6 +221,13 @@ class RegionRules:
             head.append(r"(?:" + alt(sides) + r")")
         self._pattern = re.compile(r"(?<!\w)(?P<rel>(?:" + "|".join(head) + r")\s+(?:de\s+|d['’]))"
                                    r"(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+(?:al-|el-|de\s+)?[A-ZÀ-Ý][\w’'-]*)*)") if head else None
+
+        self._side = re.compile(r"(?<!\w)(?:" + alt(tuple(w for w in sides if " " in w)) + r")\s+(?:de|d['’]|du|des)(?:\s*(?:la|le|les|l['’]))?\s*$",
+                                re.IGNORECASE) if any(" " in w for w in sides) else None
+
+    def is_side(self, relation: str) -> bool:
+        """Whether ``relation`` (the words before a mention) is a compass reference ("au nord de")."""
+        return bool(self._side and self._side.search(relation.strip() + " "))
 
     @classmethod
     def from_assembly(cls, rules: Any) -> "RegionRules":
