@@ -258,3 +258,39 @@ def test_a_governorate_level_strike_takes_the_town_of_that_governorate_named_nex
                "d'Ariha, selon l'OSDH.")
     strikes = [r for r in reps if r.sub_event_type == "Air/drone strike"]
     assert strikes and strikes[0].place.name == "Ariha" and strikes[0].place.geo_precision == 1
+
+
+def test_the_accused_of_an_attack_is_its_author_never_the_accuser(run):
+    reps = run("Les insurgés accusent l'armée syrienne d'avoir mené mardi une attaque au gaz toxique "
+               "contre le village de Kafr Zita, faisant des dizaines de morts.")
+    chem = [r for r in reps if r.sub_event_type == "Chemical weapon"]
+    assert len(chem) == 1 and chem[0].actor1 == "Military Forces of Syria"
+
+
+def test_an_attribution_participle_after_the_trigger_names_the_author(run):
+    reps = run("Un bombardement au gaz toxique, perpétré selon les militants mardi par le régime syrien, "
+               "a frappé la ville de Saraqeb, faisant dix morts.")
+    assert [r.actor1 for r in reps if r.sub_event_type == "Chemical weapon"] == ["Military Forces of Syria"]
+
+
+def test_the_holder_of_a_place_is_not_the_author_of_an_attack_there(run):
+    reps = run("Des barils d'explosifs largués mardi sur des quartiers contrôlés par les rebelles à Saraqeb "
+               "ont tué six civils. Les rebelles accusent le régime d'avoir mené ce raid.")
+    assert reps and all(r.actor1 != "Syrian rebels (unspecified)" for r in reps)
+
+
+def test_a_region_phrase_of_the_sentence_beats_a_town_told_before(run):
+    reps = run("L'aviation a bombardé mardi la ville de Yabroud. L'opposition accuse le pouvoir d'avoir mené "
+               "mercredi une attaque chimique sur des secteurs tenus par les rebelles dans la banlieue de Damas.")
+    chem = [r for r in reps if r.sub_event_type == "Chemical weapon"]
+    assert len(chem) == 1 and chem[0].place.name != "Yabrud" and chem[0].place.geo_precision == 2
+    assert chem[0].actor1 == "Military Forces of Syria"
+
+
+def test_a_part_of_the_day_takes_the_story_day_and_ongoing_fighting_the_publication_day(run):
+    reps = run("L'armée syrienne a pilonné mardi la ville de Saraqeb.\n\n"
+               "Des combats ont éclaté à l'aube entre rebelles et soldats aux abords d'Ariha.")
+    clash = [r for r in reps if r.sub_event_type == "Armed clash"]
+    assert clash and clash[0].event_date == date(2016, 3, 8) and clash[0].date_precision == "day"
+    reps = run("Selon l'OSDH, les rebelles continuent de combattre l'armée syrienne près d'Ariha.")
+    assert reps and reps[0].event_date == PUB and reps[0].date_precision == "day"

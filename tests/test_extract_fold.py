@@ -152,3 +152,12 @@ def test_allies_and_targets_decide_who_fights_whom():
     assert rules.camp(russia) == "government"
     assert not rules.enemies(army, russia) and rules.enemies(russia, rebels)
     assert rules.enemies(turkey, ypg) and not rules.enemies(turkey, rebels)
+
+
+def test_holder_cues_and_ongoing_phrases_are_read_from_assembly_data():
+    rules = AssemblyRules.load()
+    assert rules.holds_place("dans des quartiers contrôlés par les ")
+    assert rules.holds_place("une zone aux mains des rebelles de l'")
+    assert not rules.holds_place("contrôlées par les rebelles, l'armée ")
+    assert rules.goes_on("les insurgés continuent de combattre") and not rules.goes_on("les insurgés ont combattu")
+    assert rules.names_day_part("ont éclaté à l'aube") and not rules.names_day_part("ont éclaté lundi")

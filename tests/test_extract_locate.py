@@ -50,3 +50,48 @@ def test_the_governorate_of_the_paragraph_comes_last_at_precision_3():
     st = state([], {}, {3: ["Idlib"]})
     assert finder().fallback(st, sentence=SENT) == IDLIB_GOV
     assert finder().fallback(st, sentence=SENT, order=("paragraph", "article")) is None
+
+
+def regions():
+    from vigie.extract.fold import AssemblyRules
+    from vigie.extract.locate import RegionRules
+
+    return RegionRules.from_assembly(AssemblyRules.load())
+
+
+def test_region_phrases_name_the_place_and_its_relation():
+    found = regions().phrases("des secteurs rebelles dans la banlieue de Damas, puis à l’est de Homs")
+    assert [(name, " ".join(rel.replace("’", "'").split())) for name, _, rel in found] == [
+        ("Damas", "banlieue de"), ("Homs", "à l'est de")]
+
+
+def test_compass_references_are_told_apart_from_places_named_for_themselves():
+    r = regions()
+    assert r.is_side("un bastion rebelle au nord de") and r.is_side("au sud-ouest d'")
+    assert not r.is_side("dans la ville de") and not r.is_side("près de")
+
+
+class PlaceResolver:
+    """Resolves a few names whatever the context: a town, a region close to it, a far town."""
+
+    PLACES = {"Damas": Place("Damascus", 33.51, 36.29, "Damascus", "Syria", "SY", 2, gazetteer_id="d", feature="town"),
+              "Ghouta": Place("Eastern Ghouta", 33.56, 36.42, "Rif Dimashq", "Syria", "SY", 2, gazetteer_id="g", feature="region"),
+              "Yabroud": Place("Yabrud", 33.97, 36.66, "Rif Dimashq", "Syria", "SY", 1, gazetteer_id="y", feature="town")}
+
+    def resolve(self, mention, *, context):
+        return self.PLACES.get(mention)
+
+
+def test_the_sentence_region_phrase_comes_before_borrowed_places_and_means_the_region_named_near():
+    from vigie.extract.frames import TextSpan
+
+    text = "La Ghouta a été visée. Puis une attaque dans la banlieue de Damas."
+    st = ArticlePlaces(text, {}, [PlaceResolver.PLACES["Yabroud"]], None, {}, {0: [PlaceResolver.PLACES["Yabroud"]]},
+                       candidates=(TextSpan(3, 9, "Ghouta"),))
+    sent = Sentence(23, len(text), text[23:], 0)
+    pf = PlaceFinder(PlaceResolver(), lambda **kw: kw)
+    order = ("sentence", "paragraph", "article")
+    assert pf.fallback(st, sentence=sent, order=order, regions=regions()).name == "Eastern Ghouta"
+    far = ArticlePlaces(text, {}, [], None, {}, {0: [PlaceResolver.PLACES["Yabroud"]]})
+    assert pf.fallback(far, sentence=sent, order=order, regions=regions()).name == "Damascus"
+    assert pf.fallback(far, sentence=sent, order=("paragraph",), regions=regions()).name == "Yabrud"

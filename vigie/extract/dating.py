@@ -82,6 +82,9 @@ class EventDater:
             anchor_day = self._narrative_anchor(df, fr.sentence, art)
             if anchor_day is not None:
                 return anchor_day, "day", True
+        lead_in = sent.text[max(0, fr.trigger.start - sent.start - 40):fr.trigger.start - sent.start]
+        if art.published_known and (self.assembly.goes_on(fr.clause.text) or self.assembly.goes_on(lead_in)):
+            return art.published, "day", True  # still going on as the report is written
         return art.published, "week", False
 
     def _blanker(self, fr: Frame, text: str) -> Blank:

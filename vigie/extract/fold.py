@@ -262,6 +262,7 @@ class AssemblyRules:
     region_km: float = 30.0
     holder_cues: tuple[str, ...] = ()
     day_parts: tuple[str, ...] = ()
+    ongoing_cues: tuple[str, ...] = ()
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -318,6 +319,11 @@ class AssemblyRules:
         low = " ".join(text.lower().replace("’", "'").split())
         return any(low.startswith(w) for w in self.same_time)
 
+    def goes_on(self, text: str) -> bool:
+        """Whether ``text`` tells something still going on ("continuent de combattre")."""
+        low = " ".join(text.lower().replace("’", "'").split())
+        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in self.ongoing_cues)
+
     def names_day_part(self, text: str) -> bool:
         """Whether ``text`` names a part of a day ("à l'aube", "en soirée")."""
         low = " ".join(text.lower().replace("’", "'").split())
@@ -351,7 +357,7 @@ class AssemblyRules:
                         tuple(str(x) for x in data.get("lead_forces") or ()), words("author_after"),
                         int(data.get("author_window", 90)), words("accuse_verbs"), words("region_nouns"),
                         words("region_sides"), float(data.get("region_km", 30)), words("holder_cues"),
-                        words("day_parts"))
+                        words("day_parts"), words("ongoing_cues"))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS
