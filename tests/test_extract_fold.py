@@ -159,5 +159,6 @@ def test_holder_cues_and_ongoing_phrases_are_read_from_assembly_data():
     assert rules.holds_place("dans des quartiers contrôlés par les ")
     assert rules.holds_place("une zone aux mains des rebelles de l'")
     assert not rules.holds_place("contrôlées par les rebelles, l'armée ")
-    assert rules.goes_on("les insurgés continuent de combattre") and not rules.goes_on("les insurgés ont combattu")
+    assert rules.goes_on("les insurgés continuent de ") and rules.goes_on("l'aviation poursuit ses")
+    assert not rules.goes_on("les insurgés ont ") and not rules.goes_on("la bataille se poursuit, l'armée a ")
     assert rules.names_day_part("ont éclaté à l'aube") and not rules.names_day_part("ont éclaté lundi")

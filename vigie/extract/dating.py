@@ -83,7 +83,7 @@ class EventDater:
             if anchor_day is not None:
                 return anchor_day, "day", True
         lead_in = sent.text[max(0, fr.trigger.start - sent.start - 40):fr.trigger.start - sent.start]
-        if art.published_known and (self.assembly.goes_on(fr.clause.text) or self.assembly.goes_on(lead_in)):
+        if art.published_known and self.assembly.goes_on(lead_in):
             return art.published, "day", True  # still going on as the report is written
         return art.published, "week", False
 

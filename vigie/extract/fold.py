@@ -320,9 +320,11 @@ class AssemblyRules:
         return any(low.startswith(w) for w in self.same_time)
 
     def goes_on(self, text: str) -> bool:
-        """Whether ``text`` tells something still going on ("continuent de combattre")."""
+        """Whether ``text`` (the words before a trigger) ends telling something still going on:
+        "les insurgés continuent de" + "combattre", "poursuivent leurs" + "raids"."""
         low = " ".join(text.lower().replace("’", "'").split())
-        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in self.ongoing_cues)
+        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?:\s+(?:leur|leurs|ses|son|sa|les|la|le|l'|des|de|d'|à))?\s*$", low)
+                   for w in self.ongoing_cues)
 
     def names_day_part(self, text: str) -> bool:
         """Whether ``text`` names a part of a day ("à l'aube", "en soirée")."""
