@@ -294,3 +294,10 @@ def test_a_part_of_the_day_takes_the_story_day_and_ongoing_fighting_the_publicat
     assert clash and clash[0].event_date == date(2016, 3, 8) and clash[0].date_precision == "day"
     reps = run("Selon l'OSDH, les rebelles continuent de combattre l'armée syrienne près d'Ariha.")
     assert reps and reps[0].event_date == PUB and reps[0].date_precision == "day"
+
+
+def test_the_state_side_is_actor1_of_an_agreement_with_rebels(run):
+    reps = run("Les rebelles de Rastan ont signé mardi un accord de reddition avec l'armée syrienne, "
+               "qui prévoit leur évacuation vers Idleb.")
+    deals = [r for r in reps if r.sub_event_type == "Agreement"]
+    assert deals and deals[0].actor1 == "Military Forces of Syria" and deals[0].actor2 == "Syrian rebels (unspecified)"

@@ -198,6 +198,14 @@ class EventAssembler:
         crowd = _CROWDS.get(event_type(sub_type))
         if crowd and (self._get(actor1) is None or self._get(actor1).kind not in ("protesters", "rioters")):
             actor1 = crowd  # ACLED: the demonstrators are actor1 of a protest or riot
+        if sub_type == "Agreement" and self._get(actor1) and self.assembly.camp(self._get(actor1)) != "government":
+            # ACLED: the state side (or its ally who brokered it) is actor1 of an agreement with rebels
+            # one state side for the whole article: the lead force if named, else its most named ally
+            sides = [a for a in list(self.assembly.lead_forces) + article_actors if a in near + article_actors
+                     and a != actor1 and self._get(a) and self.assembly.camp(self._get(a)) == "government"]
+            if sides:
+                patient = [actor1] + [a for a in patient if a != actor1]
+                actor1, rank = sides[0], F.RANK_NAMED_SUBJECT
         actor2 = next((a for a in patient if a != actor1 and not self._allied(actor1, a)), None)
         if civilian and (actor2 is None or self._get(actor2) is None or self._get(actor2).kind == "civilians"):
             actor2 = CIVILIANS
