@@ -54,9 +54,7 @@ def test_shared_merge_corpus_keeps_the_qusayr_reports_together(shared_merge_scor
     assert shared_merge_scores.precision is not None and shared_merge_scores.precision >= 0.8
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known gap: extraction misses the chemical attack in two of the four Ghouta reports and codes "
-    "the rebels as its author in a third, so the cluster splits; strict, so a fix shows up here"))
-def test_shared_merge_corpus_makes_one_ghouta_event(shared_merge_scores) -> None:  # type: ignore[no-untyped-def]
+def test_shared_merge_corpus_makes_one_ghouta_event_and_merges_no_two_clusters(shared_merge_scores) -> None:  # type: ignore[no-untyped-def]
     assert "ghouta-chemical-2013-08-21" not in shared_merge_scores.split
+    assert shared_merge_scores.merged == ()
     assert shared_merge_scores.recall == 1.0
