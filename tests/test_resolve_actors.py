@@ -270,3 +270,10 @@ def test_fighter_jets_take_their_nationality() -> None:
     registry = ActorRegistry.load()
     found = registry.find_mentions("Des avions de chasse israéliens ont visé un dépôt près de Damas.")
     assert [m.actor for m in found] == ["Military Forces of Israel"]
+
+
+def test_the_government_and_its_authorities_are_the_syrian_state() -> None:
+    registry = ActorRegistry.load()
+    text = "Les autorités syriennes ont rejeté les accusations visant le gouvernement de Bachar al-Assad."
+    assert [m.actor for m in registry.find_mentions(text)] == ["Military Forces of Syria"] * 2
+    assert registry.find_mentions("Ils espèrent pouvoir rentrer chez eux.") == []
