@@ -21,22 +21,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from vigie.extract.actors_pick import CIVILIANS, ActorPicker, inside, uniq
 from vigie.extract.attribution import AttributionContext, SourceRegistry
 from vigie.extract.authorship import AuthorFinder
 from vigie.extract.dating import EventDater
 from vigie.extract.casualties import claims_from_sentence
 from vigie.extract import fold as F
 from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
-from vigie.extract.frames import DocFrames, Frame, Sentence, TextSpan
+from vigie.extract.frames import DocFrames, Frame
 from vigie.extract.locate import PlaceFinder, RegionRules
 from vigie.extract.subtypes import EventRules, decide, event_type
-from vigie.models import Actor, Claim, EventReport, Evidence, Place, credible_figures
+from vigie.models import EventReport, Evidence, credible_figures
 from vigie.resolve.actors import ActorMention, ActorRegistry
 
-CIVILIANS = "Civilians (Syria)"
 UNIDENTIFIED = "Unidentified Armed Group (Syria)"
 _UNCLAIMED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
 # A bare noun ("la chute de X") names no taker: it must not borrow the sentence's first actor.
@@ -45,7 +45,6 @@ _CROWDS = {"Protests": "Protesters (Syria)", "Riots": "Rioters (Syria)"}
 _REMOTE_RULES = frozenset({"bombing", "explosive", "chemical"})
 _CROWD_RULES = frozenset({"protest", "riot"})
 _TOLL_RULES = frozenset({"bombing", "kill", "massacre", "chemical"})
-_OF = re.compile(r"\s*(?:de|du|d'|d’)\s*")
 _WORD = re.compile(r"[^\W\d_]+")
 _UNKNOWN_DATE_PENALTY = 0.15
 
@@ -71,10 +70,11 @@ class EventAssembler:
         self.rules = rules
         self.authors = AuthorFinder(self.assembly)
         self.regions = RegionRules.from_assembly(self.assembly)
+        self.pick = ActorPicker(actors=actors, rules=rules, assembly=self.assembly)
 
     # -- entry point -------------------------------------------------------------------------
     def reports(self, df: DocFrames, art: ArticleInput) -> list[EventReport]:
-        self._memo: dict[tuple[Any, ...], Any] = {}  # per-article memo of resolutions
+        self.pick.start(art.text)  # per-article memo of resolutions
         self._dater = EventDater(self.assembly, background_days=self.rules.background_days)
         self._text = art.text
         mentions = list(df.actor_mentions) if df.actor_mentions else self.actors.find_mentions(art.text)
@@ -129,10 +129,10 @@ class EventAssembler:
     def _drafts(self, fr: Frame, df: DocFrames, art: ArticleInput, mentions: list[ActorMention],
                 article_actors: list[str], places: Any, last_by_par: dict[int, Draft]) -> list[Draft]:
         sent = df.sentences[fr.sentence]
-        near = self._near_actors(mentions, df, fr.sentence)
-        agent = self._actors_in(fr.agent, mentions, near + article_actors)
-        patient = self._actors_in(fr.patient, mentions, near + article_actors)
-        assoc = [a for a in self._actors_in(fr.assoc, mentions, near + article_actors) if a not in agent]
+        near = self.pick.near_actors(mentions, df, fr.sentence)
+        agent = self.pick.actors_in(fr.agent, mentions, near + article_actors)
+        patient = self.pick.actors_in(fr.patient, mentions, near + article_actors)
+        assoc = [a for a in self.pick.actors_in(fr.assoc, mentions, near + article_actors) if a not in agent]
         civil_words = fr.patient_words & self.rules.civilian_nouns
         if fr.rule in _REMOTE_RULES and not fr.patient_words & self.rules.combatant_nouns:
             # a shell falling on a market, a strike killing civilians: the target is in the clause
@@ -141,19 +141,19 @@ class EventAssembler:
             # "deux civils ont été tués par des roquettes": the victims are the sibling kill
             # frame's; "des barils largués sur X. Quatre civils ont péri": the next sentence's
             civil_words = civil_words | self._victims_told_with(fr, df)
-        combatant = bool(fr.patient_words & self.rules.combatant_nouns) or any(self._get(a) and self._get(a).kind != "civilians" for a in patient)
+        combatant = bool(fr.patient_words & self.rules.combatant_nouns) or any(self.pick.get(a) and self.pick.get(a).kind != "civilians" for a in patient)
         weapon = bool(fr.patient_words & self.rules.weapon_nouns)
         prev = last_by_par.get(sent.paragraph)
         agent = [a for a in agent if a != CIVILIANS or fr.rule in _CROWD_RULES]  # civilians attack no one
         told = self.authors.find(self._text, sentence=(sent.start, sent.end), trigger=(fr.trigger.start, fr.trigger.end),
                                  mentions=mentions)
-        accusers = {a for a in (self._resolve(m, near + article_actors) for m in told.accusers) if a}
-        author = next((a for a in (self._resolve(m, near + article_actors) for m in told.by) if a and a != CIVILIANS), None)
+        accusers = {a for a in (self.pick.resolve(m, near + article_actors) for m in told.accusers) if a}
+        author = next((a for a in (self.pick.resolve(m, near + article_actors) for m in told.by) if a and a != CIVILIANS), None)
         agent = [a for a in agent if a not in accusers or a == author]  # who accuses did not do it
         actor1 = agent[0] if agent else None
         rank = F.RANK_NONE
         if actor1 is not None:
-            named_subject = any(m.actor == actor1 and not m.generic for m in mentions if _inside(m, fr.agent))
+            named_subject = any(m.actor == actor1 and not m.generic for m in mentions if inside(m, fr.agent))
             rank = F.RANK_NAMED_SUBJECT if named_subject else F.RANK_GENERIC_SUBJECT
         if author is not None:
             # "perpétrée par le régime", "accusent le pouvoir d'avoir...": the text names the author;
@@ -162,28 +162,28 @@ class EventAssembler:
             agent = [author] + [a for a in agent if a != author]
             actor1, rank = author, (F.RANK_NAMED_SUBJECT if first == author or not told.accused else F.RANK_BORROWED)
         if actor1 is None and fr.roles == "inverted":
-            actor1 = self._opponent(patient[0] if patient else None, mentions, df, fr, article_actors)
+            actor1 = self.pick.opponent(patient[0] if patient else None, mentions, df, fr, article_actors)
             rank = F.RANK_OPPONENT
         if actor1 is None and fr.roles != "inverted" and fr.entry_id not in _NOMINAL_TERRITORY:
-            before = self._named_over_generic([m for m in mentions if sent.start <= m.start < fr.trigger.start
-                                               and not _inside(m, fr.patient) and not self._qualifies_place(m)])
-            resolved = [self._resolve(m, near + article_actors) for m in before]
+            before = self.pick.named_over_generic([m for m in mentions if sent.start <= m.start < fr.trigger.start
+                                               and not inside(m, fr.patient) and not self.pick.qualifies_place(m)])
+            resolved = [self.pick.resolve(m, near + article_actors) for m in before]
             actor1 = next((a for a in resolved if a and a not in patient and a not in accusers and a != CIVILIANS), None)
             rank = F.RANK_BEFORE_TRIGGER
         if actor1 is None:
-            actor1 = self._sentence_agent(fr, df, mentions, near + article_actors, patient + sorted(accusers))
+            actor1 = self.pick.sentence_agent(fr, df, mentions, near + article_actors, patient + sorted(accusers))
             rank = F.RANK_BEFORE_TRIGGER
         if actor1 is None and prev is not None and not (fr.rule == "explosive" or fr.sub_type in _UNCLAIMED):
             actor1 = prev.actor1
             rank = F.RANK_BORROWED
         decision = decide(
-            fr.rule, cues=fr.cues, actor1=self._get(actor1), patient_civilian=bool(civil_words),
+            fr.rule, cues=fr.cues, actor1=self.pick.get(actor1), patient_civilian=bool(civil_words),
             patient_combatant=combatant, patient_weapon=weapon, in_battle="battle" in fr.cues,
         ) if fr.rule else None
         sub_type = decision.sub_type if decision else fr.sub_type
         if sub_type is None:
             return []
-        if sub_type == "Non-state actor overtakes territory" and self._get(actor1) and self.assembly.camp(self._get(actor1)) == "government":
+        if sub_type == "Non-state actor overtakes territory" and self.pick.get(actor1) and self.assembly.camp(self.pick.get(actor1)) == "government":
             sub_type = "Government regains territory"  # an ally of the government takes for it
         if sub_type == "Government regains territory" and actor1 and actor1 not in self.assembly.lead_forces:
             # police and militias fight "en collaboration avec" the army: the army leads the taking
@@ -196,26 +196,26 @@ class EventAssembler:
             actor1, rank = UNIDENTIFIED, F.RANK_BORROWED  # ACLED: an unclaimed bombing's author is unknown
         civilian = bool(decision and decision.civilian_targeting)
         crowd = _CROWDS.get(event_type(sub_type))
-        if crowd and (self._get(actor1) is None or self._get(actor1).kind not in ("protesters", "rioters")):
+        if crowd and (self.pick.get(actor1) is None or self.pick.get(actor1).kind not in ("protesters", "rioters")):
             actor1 = crowd  # ACLED: the demonstrators are actor1 of a protest or riot
-        if sub_type == "Agreement" and self._get(actor1) and self.assembly.camp(self._get(actor1)) != "government":
+        if sub_type == "Agreement" and self.pick.get(actor1) and self.assembly.camp(self.pick.get(actor1)) != "government":
             # ACLED: the state side (or its ally who brokered it) is actor1 of an agreement with rebels
             # one state side for the whole article: the lead force if named, else its most named ally
             sides = [a for a in list(self.assembly.lead_forces) + article_actors if a in near + article_actors
-                     and a != actor1 and self._get(a) and self.assembly.camp(self._get(a)) == "government"]
+                     and a != actor1 and self.pick.get(a) and self.assembly.camp(self.pick.get(a)) == "government"]
             if sides:
                 patient = [actor1] + [a for a in patient if a != actor1]
                 actor1, rank = sides[0], F.RANK_NAMED_SUBJECT
-        actor2 = next((a for a in patient if a != actor1 and not self._allied(actor1, a)), None)
-        if civilian and (actor2 is None or self._get(actor2) is None or self._get(actor2).kind == "civilians"):
+        actor2 = next((a for a in patient if a != actor1 and not self.pick.allied(actor1, a)), None)
+        if civilian and (actor2 is None or self.pick.get(actor2) is None or self.pick.get(actor2).kind == "civilians"):
             actor2 = CIVILIANS
         if actor2 is None and event_type(sub_type) in ("Battles", "Explosions/Remote violence"):
-            actor2 = self._opponent(actor1, mentions, df, fr, article_actors)
+            actor2 = self.pick.opponent(actor1, mentions, df, fr, article_actors)
         if actor1 is None and actor2 is not None and actor2 != CIVILIANS:
-            actor1 = self._opponent(actor2, mentions, df, fr, article_actors)
+            actor1 = self.pick.opponent(actor2, mentions, df, fr, article_actors)
             rank = F.RANK_BORROWED
             if decision is not None and fr.rule == "territory":
-                sub_type = decide(fr.rule, cues=fr.cues, actor1=self._get(actor1), patient_civilian=False,
+                sub_type = decide(fr.rule, cues=fr.cues, actor1=self.pick.get(actor1), patient_civilian=False,
                                   patient_combatant=combatant, patient_weapon=weapon, in_battle=False).sub_type or sub_type
         assoc1 = [a for a in agent[1:] + assoc if a not in (actor1, actor2)]
         assoc2 = [a for a in patient if a not in (actor1, actor2) and a not in assoc1]
@@ -233,7 +233,7 @@ class EventAssembler:
         conf = fr.confidence + (0.1 if actor1 else -0.1) + (0.05 if actor2 else 0.0)
         conf -= 0.0 if art.published_known else _UNKNOWN_DATE_PENALTY
         return [
-            Draft(sub_type, actor1, actor2, _uniq(assoc1), _uniq(assoc2), place, when, precision, dated,
+            Draft(sub_type, actor1, actor2, uniq(assoc1), uniq(assoc2), place, when, precision, dated,
                   civilian, max(0.05, min(0.99, conf - 0.1 * (place.geo_precision - 1))), fr.trigger.text,
                   fr.rule, [fr.sentence], sent.paragraph, agent_rank=rank if actor1 else F.RANK_NONE,
                   headline=fr.sentence in self._headline)
@@ -273,102 +273,6 @@ class EventAssembler:
                 out |= (set(other.patient_words) | subject | {w[:-1] for w in subject if w.endswith("s")}) & self.rules.civilian_nouns
         return out
 
-    def _sentence_agent(self, fr: Frame, df: DocFrames, mentions: list[ActorMention], context: list[str],
-                        patient: list[str]) -> str | None:
-        """The author a sibling frame of the sentence names: "des roquettes tirées par les
-        terroristes" - the munition noun speaks, its participle (too weak to be kept) knows who fired.
-        A battle noun with no author ("après trois jours de combats, les rebelles...") takes the
-        first actor its sentence names: a clash needs two sides, and they are in the sentence."""
-        for other in df.frames:
-            if other is fr or other.sentence != fr.sentence or other.status != "event" or not other.agent:
-                continue
-            found = [a for a in self._actors_in(other.agent, mentions, context) if a not in patient and a != CIVILIANS]
-            if found:
-                return found[0]
-        if fr.rule != "clash":
-            return None
-        sent = df.sentences[fr.sentence]
-        inside = self._named_over_generic([m for m in mentions if sent.start <= m.start < sent.end
-                                           and not self._qualifies_place(m)])
-        return next((a for a in (self._resolve(m, context) for m in inside) if a and a not in patient and a != CIVILIANS), None)
-
-    def _allied(self, a: str | None, b: str | None) -> bool:
-        """Both on the government's side: "l'aviation russe a bombardé X, où l'armée progresse"
-        does not strike the army (a patient span may run into a relative clause)."""
-        x, y = self._get(a), self._get(b)
-        return bool(x and y and self.assembly.camp(x) == self.assembly.camp(y) == "government")
-
-    def _get(self, name: str | None) -> Actor | None:
-        if not name:
-            return None
-        try:
-            return self.actors.get(name)
-        except KeyError:
-            return None
-
-    def _resolve(self, m: ActorMention, context: list[str]) -> str | None:
-        if m.actor and not m.generic:
-            return m.actor
-        key = ("actor", m.text, tuple(context))
-        if key not in self._memo:
-            try:
-                self._memo[key] = self.actors.resolve_generic(m.text, context=context)
-            except KeyError:
-                self._memo[key] = None
-        return self._memo[key]
-
-    def _near_actors(self, mentions: list[ActorMention], df: DocFrames, si: int) -> list[str]:
-        """Named actors of the sentence and its neighbours, nearest sentence first."""
-        if ("near", si) in self._memo:
-            return self._memo[("near", si)]
-        order = [si, si - 1, si + 1, si - 2]
-        out: list[str] = []
-        for k in order:
-            if 0 <= k < len(df.sentences):
-                s = df.sentences[k]
-                out += [m.actor for m in mentions if s.start <= m.start < s.end and m.actor and not m.generic]
-        self._memo[("near", si)] = _uniq(out)
-        return self._memo[("near", si)]
-
-    def _qualifies_place(self, m: ActorMention) -> bool:
-        """A generic word qualifying a place names no actor ("ville rebelle", "quartiers insurgés");
-        nor does the holder of a place ("dans des zones contrôlées par les rebelles de l'ASL")."""
-        if self.assembly.holds_place(self._text[max(0, m.start - 40):m.start]):
-            return True
-        if not m.generic:
-            return False
-        before = _WORD.findall(self._text[max(0, m.start - 30):m.start])
-        return bool(before) and (before[-1].lower() in self.rules.place_nouns or before[-1].lower().rstrip("sx") in self.rules.place_nouns)
-
-    def _named_over_generic(self, found: list[ActorMention]) -> list[ActorMention]:
-        """"des hommes armés de HTS": the named group, not the unidentified gunmen."""
-        return [m for m in found if not (m.generic and m.label == "GENERIC_UNIDENTIFIED" and any(
-            o.actor and not o.generic and 0 <= o.start - m.end <= 6 and _OF.fullmatch(self._text[m.end:o.start])
-            for o in found))]
-
-    def _actors_in(self, spans: tuple[TextSpan, ...], mentions: list[ActorMention], context: list[str]) -> list[str]:
-        # overlap, not inclusion: "raids russes" is one mention, the agent span only "russes"
-        found = self._named_over_generic([m for m in mentions if any(m.start < s.end and s.start < m.end for s in spans)
-                                          and not self._qualifies_place(m)])
-        return _uniq([a for a in (self._resolve(m, context) for m in found) if a])
-
-    def _opponent(self, actor1: str | None, mentions: list[ActorMention], df: DocFrames, fr: Frame,
-                  article_actors: list[str]) -> str | None:
-        """The enemy of actor1 named most recently before the trigger (else anywhere in the article)."""
-        me = self._get(actor1)
-        if me is None:
-            return None
-        context = self._near_actors(mentions, df, fr.sentence) + article_actors
-        before = [self._resolve(m, context) for m in mentions if m.start < fr.trigger.start]
-        after = [self._resolve(m, context) for m in mentions if m.start >= fr.trigger.start]
-        for name in list(reversed(before)) + after:
-            other = self._get(name)
-            if other is None or name == actor1 or other.kind == "civilians":
-                continue
-            if self.assembly.enemies(me, other):
-                return name
-        return None
-
     # -- 7. claims ---------------------------------------------------------------------------
     def _attach_claims(self, drafts: list[Draft], df: DocFrames, art: ArticleInput) -> None:
         if not drafts:
@@ -407,14 +311,3 @@ class EventAssembler:
             evidence=evidence, confidence=d.confidence, trigger=d.trigger, outlet=art.outlet,
         )
 
-
-def _inside(m: ActorMention, spans: tuple[TextSpan, ...]) -> bool:
-    return any(s.start <= m.start and m.end <= s.end for s in spans)
-
-
-def _uniq(items: list[Any]) -> list[Any]:
-    out: list[Any] = []
-    for x in items:
-        if x and x not in out:
-            out.append(x)
-    return out

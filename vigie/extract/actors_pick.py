@@ -1,0 +1,148 @@
+"""Which actor a span names: named mentions, generic words resolved from context, opponents.
+
+Why a module of its own: event assembly (events.py) asks the same questions of every frame -
+who is inside the agent span, which group a generic word ("terroristes") means here, who
+fights whom - and the answers depend on the article (its named actors, the words around a
+mention) but not on the frame being assembled. ``ActorPicker`` holds one article's text and a
+memo of its resolutions; ``start`` resets both for the next article.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from vigie.extract.frames import DocFrames, Frame, TextSpan
+from vigie.models import Actor
+from vigie.resolve.actors import ActorMention, ActorRegistry
+
+if TYPE_CHECKING:
+    from vigie.extract.fold import AssemblyRules
+    from vigie.extract.subtypes import EventRules
+
+CIVILIANS = "Civilians (Syria)"
+_OF = re.compile(r"\s*(?:de|du|d'|d’)\s*")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+class ActorPicker:
+    """One article's actor questions, answered from its mentions and the registries."""
+
+    def __init__(self, *, actors: ActorRegistry, rules: "EventRules", assembly: "AssemblyRules") -> None:
+        self.actors = actors
+        self.rules = rules
+        self.assembly = assembly
+        self._memo: dict[tuple[Any, ...], Any] = {}
+        self._text = ""
+
+    def start(self, text: str) -> None:
+        """A new article: forget the last one's resolutions."""
+        self._memo = {}
+        self._text = text
+
+    def get(self, name: str | None) -> Actor | None:
+        if not name:
+            return None
+        try:
+            return self.actors.get(name)
+        except KeyError:
+            return None
+
+    def allied(self, a: str | None, b: str | None) -> bool:
+        """Both on the government's side: "l'aviation russe a bombardé X, où l'armée progresse"
+        does not strike the army (a patient span may run into a relative clause)."""
+        x, y = self.get(a), self.get(b)
+        return bool(x and y and self.assembly.camp(x) == self.assembly.camp(y) == "government")
+
+    def resolve(self, m: ActorMention, context: list[str]) -> str | None:
+        if m.actor and not m.generic:
+            return m.actor
+        key = ("actor", m.text, tuple(context))
+        if key not in self._memo:
+            try:
+                self._memo[key] = self.actors.resolve_generic(m.text, context=context)
+            except KeyError:
+                self._memo[key] = None
+        return self._memo[key]
+
+    def near_actors(self, mentions: list[ActorMention], df: DocFrames, si: int) -> list[str]:
+        """Named actors of the sentence and its neighbours, nearest sentence first."""
+        if ("near", si) in self._memo:
+            return self._memo[("near", si)]
+        order = [si, si - 1, si + 1, si - 2]
+        out: list[str] = []
+        for k in order:
+            if 0 <= k < len(df.sentences):
+                s = df.sentences[k]
+                out += [m.actor for m in mentions if s.start <= m.start < s.end and m.actor and not m.generic]
+        self._memo[("near", si)] = uniq(out)
+        return self._memo[("near", si)]
+
+    def qualifies_place(self, m: ActorMention) -> bool:
+        """A generic word qualifying a place names no actor ("ville rebelle", "quartiers insurgés");
+        nor does the holder of a place ("dans des zones contrôlées par les rebelles de l'ASL")."""
+        if self.assembly.holds_place(self._text[max(0, m.start - 40):m.start]):
+            return True
+        if not m.generic:
+            return False
+        before = _WORD.findall(self._text[max(0, m.start - 30):m.start])
+        return bool(before) and (before[-1].lower() in self.rules.place_nouns or before[-1].lower().rstrip("sx") in self.rules.place_nouns)
+
+    def named_over_generic(self, found: list[ActorMention]) -> list[ActorMention]:
+        """"des hommes armés de HTS": the named group, not the unidentified gunmen."""
+        return [m for m in found if not (m.generic and m.label == "GENERIC_UNIDENTIFIED" and any(
+            o.actor and not o.generic and 0 <= o.start - m.end <= 6 and _OF.fullmatch(self._text[m.end:o.start])
+            for o in found))]
+
+    def actors_in(self, spans: tuple[TextSpan, ...], mentions: list[ActorMention], context: list[str]) -> list[str]:
+        # overlap, not inclusion: "raids russes" is one mention, the agent span only "russes"
+        found = self.named_over_generic([m for m in mentions if any(m.start < s.end and s.start < m.end for s in spans)
+                                         and not self.qualifies_place(m)])
+        return uniq([a for a in (self.resolve(m, context) for m in found) if a])
+
+    def sentence_agent(self, fr: Frame, df: DocFrames, mentions: list[ActorMention], context: list[str],
+                       patient: list[str]) -> str | None:
+        """The author a sibling frame of the sentence names: "des roquettes tirées par les
+        terroristes" - the munition noun speaks, its participle (too weak to be kept) knows who fired.
+        A battle noun with no author ("après trois jours de combats, les rebelles...") takes the
+        first actor its sentence names: a clash needs two sides, and they are in the sentence."""
+        for other in df.frames:
+            if other is fr or other.sentence != fr.sentence or other.status != "event" or not other.agent:
+                continue
+            found = [a for a in self.actors_in(other.agent, mentions, context) if a not in patient and a != CIVILIANS]
+            if found:
+                return found[0]
+        if fr.rule != "clash":
+            return None
+        sent = df.sentences[fr.sentence]
+        inside = self.named_over_generic([m for m in mentions if sent.start <= m.start < sent.end
+                                          and not self.qualifies_place(m)])
+        return next((a for a in (self.resolve(m, context) for m in inside) if a and a not in patient and a != CIVILIANS), None)
+
+    def opponent(self, actor1: str | None, mentions: list[ActorMention], df: DocFrames, fr: Frame,
+                 article_actors: list[str]) -> str | None:
+        """The enemy of actor1 named most recently before the trigger (else anywhere in the article)."""
+        me = self.get(actor1)
+        if me is None:
+            return None
+        context = self.near_actors(mentions, df, fr.sentence) + article_actors
+        before = [self.resolve(m, context) for m in mentions if m.start < fr.trigger.start]
+        after = [self.resolve(m, context) for m in mentions if m.start >= fr.trigger.start]
+        for name in list(reversed(before)) + after:
+            other = self.get(name)
+            if other is None or name == actor1 or other.kind == "civilians":
+                continue
+            if self.assembly.enemies(me, other):
+                return name
+        return None
+
+
+def inside(m: ActorMention, spans: tuple[TextSpan, ...]) -> bool:
+    return any(s.start <= m.start and m.end <= s.end for s in spans)
+
+
+def uniq(items: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for x in items:
+        if x and x not in out:
+            out.append(x)
+    return out
