@@ -3,7 +3,8 @@
 Why a module of its own: ``casualties`` reads a figure step by step; each step asks this
 lexicon a narrow question ("is a qualifier in front?", "is this a campaign total?",
 "does a casualty verb follow?"). Keeping the regexes here keeps the reading order readable
-there. Nothing is compiled at import: ``CasualtyLexicon.load()`` reads the file once.
+there. Nothing is compiled at import: ``CasualtyLexicon.load()`` reads the file once. Month and
+weekday names are not in ``quantities.yml``: they come from ``data/calendar.yml``.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any, Literal
 from vigie.data import load_yaml
 from vigie.errors import DataFileError
 from vigie.extract.numbers import NumberLexicon, Quantity, fold, phrase_regex
+from vigie.resolve.calendar_words import Calendar
 
 Kind = Literal["killed", "injured", "captured", "other"]
 KINDS: tuple[Kind, ...] = ("killed", "injured", "captured")
@@ -24,8 +26,10 @@ _BEFORE_GAP_WORDS = 3
 class CasualtyLexicon:
     """The compiled vocabulary of ``data/quantities.yml`` (qualifiers, groups, casualty words)."""
 
-    def __init__(self, data: dict[str, Any], numbers: NumberLexicon) -> None:
+    def __init__(self, data: dict[str, Any], numbers: NumberLexicon, *, calendar: Calendar | None = None) -> None:
         self.numbers = numbers
+        cal = calendar or Calendar.load()
+        months, weekdays = list(cal.month_names), list(cal.weekdays)
         try:
             self.qualifiers = {fold(p).strip(): q for q, ps in data["qualifiers"].items() for p in ps}
             self.groups = {" ".join(fold(w).split()): label for label, ws in data["groups"].items() for w in ws}
@@ -43,12 +47,14 @@ class CasualtyLexicon:
                 k: re.compile(rf"({phrase_regex(kinds[k]['before_needs_group'])})") for k in KINDS
             }
             self._active = re.compile(rf"{phrase_regex(data['active_auxiliaries'])}\s*(?:{phrase_regex(self.qualifiers)}\s*)?$")
-            self._filler = re.compile(rf"(?:\s*{phrase_regex(data['fillers'] + list(self.qualifiers))})*\s*")
+            self._filler = re.compile(rf"(?:\s*{phrase_regex(data['fillers'] + weekdays + list(self.qualifiers))})*\s*")
             self._not_before = re.compile(rf"{phrase_regex(data['not_figure_before'])}\s*$")
-            self._not_after = re.compile(rf"\s*{phrase_regex(data['not_figure_after'])}")
+            self._not_after = re.compile(rf"\s*{phrase_regex(data['not_figure_after'] + months)}")
             self._background = re.compile(rf"\s*{phrase_regex(data['background_after'])}")
-            self._cumulative = re.compile(_template_regex(data["cumulative"], numbers, "phrases"))
-            self._cumulative_before = re.compile(_template_regex(data["cumulative"], numbers, "phrases_before"))
+            self._cumulative = re.compile(_template_regex(data["cumulative"], numbers, "phrases", months=months))
+            self._cumulative_before = re.compile(
+                _template_regex(data["cumulative"], numbers, "phrases_before", months=months)
+            )
             self._background_before = re.compile(rf"{phrase_regex(data['background_before'])}\s*$")
             self._lone = re.compile(rf"\s*{phrase_regex(data['lone_attackers'])}")
             self._subordinator = re.compile(phrase_regex(data["subordinators"]))
@@ -198,12 +204,12 @@ class CasualtyLexicon:
         return (best[1], best[2]) if best else None
 
 
-def _template_regex(data: dict[str, Any], numbers: NumberLexicon, key: str) -> str:
-    """The ``cumulative`` phrases of ``key`` with {num}, {month}, {year}, {war} filled in, as one
-    alternation."""
+def _template_regex(data: dict[str, Any], numbers: NumberLexicon, key: str, *, months: list[str]) -> str:
+    """The ``cumulative`` phrases of ``key`` with {num}, {month} (one of ``months``), {year},
+    {war} filled in, as one alternation."""
     slots = {
         "num": rf"(?:\d+(?:er)?|premier|{numbers.word_pattern})",
-        "month": phrase_regex(data["months"]),
+        "month": phrase_regex(months),
         "year": r"(?:1[89]|20)\d\d",
         "war": rf"{phrase_regex(data['wars'])}(?:\s+{phrase_regex(data['war_places'])})?",
     }

@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from vigie.data import load_yaml
+from vigie.resolve.calendar_words import Calendar
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class DateHit:
 
 @dataclass(frozen=True)
 class DateRules:
-    """Compiled patterns built from ``data/publication_dates.yml``."""
+    """Compiled patterns built from ``data/publication_dates.yml`` and the month names of
+    ``data/calendar.yml`` (full names and abbreviations: page stamps write "févr.")."""
 
     full_date: re.Pattern[str]
     numeric_date: re.Pattern[str]
@@ -40,10 +42,11 @@ class DateRules:
     confidence: dict[str, float]
 
     @classmethod
-    def from_data(cls, data: dict) -> "DateRules":
-        months = {k.casefold(): int(v) for k, v in data["months"].items()}
+    def from_data(cls, data: dict, *, calendar: Calendar | None = None) -> "DateRules":
+        cal = calendar or Calendar.load()
+        months = cal.months
         month_alt = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
-        day = r"(?P<day>[0-3]?\d)(?:er)?"
+        day = rf"(?P<day>[0-3]?\d){cal.ordinal}"
         full = rf"\b{day}\s+(?P<month>{month_alt})\.?\s+(?P<year>\d{{4}})\b"
         numeric = r"\b(?P<day>[0-3]?\d)[/.-](?P<month>[01]?\d)[/.-](?P<year>\d{4})\b"
         markers = "|".join(sorted((re.escape(m) for m in data["publish_markers"]), key=len, reverse=True))

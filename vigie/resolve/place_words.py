@@ -4,7 +4,8 @@ Why a list rather than a looser threshold: the place finder hands the resolver e
 word near an event ("Samedi, des avions...", "la Békaa et du Sud", "confie à La Croix"), and
 the gazetteer holds enough villages that some loose key always matches. Weekdays, directions,
 institutions, actors, nationalities, far-away capitals and media are a closed, known set; they
-live in ``vigie/data/place_stopwords.yml`` so a reviewer can extend them without code.
+live in ``vigie/data/place_stopwords.yml`` so a reviewer can extend them without code; weekday
+and month names come from ``vigie/data/calendar.yml``, shared with the date finders.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import unicodedata
 
 from vigie.data import load_yaml
 from vigie.errors import DataFileError
+from vigie.resolve.calendar_words import Calendar
 
 # Articles and linkers dropped before comparing ("les Russes", "l'Etat islamique", "al-Nosra").
 _DROPPED = frozenset({"le", "la", "les", "l", "d", "de", "du", "des", "al", "el", "un", "une"})
@@ -51,7 +53,12 @@ class NonPlaceWords:
 
     @classmethod
     def load(cls) -> "NonPlaceWords":
-        return cls(load_yaml("place_stopwords.yml"))
+        """The lists of ``place_stopwords.yml`` plus the calendar's weekday and month names."""
+        lists = load_yaml("place_stopwords.yml")
+        if not isinstance(lists, dict):
+            raise DataFileError("place_stopwords.yml: expected named lists of words")
+        calendar = Calendar.load()
+        return cls({**lists, "calendar_names": [*calendar.weekdays, *calendar.month_names]})
 
     def rejects(self, core: str) -> bool:
         """True when ``core`` is a listed phrase, or every word of it is a listed word

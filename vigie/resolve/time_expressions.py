@@ -1,7 +1,8 @@
 """Find French time expressions in a sentence, without resolving them.
 
 Why separate from :mod:`vigie.resolve.dates`: finding is pure text work (word lists from
-``data/time_expressions.yml`` compiled into patterns), resolving needs the publication date.
+``data/time_expressions.yml`` and the month and weekday names of ``data/calendar.yml``, compiled
+into patterns), resolving needs the publication date.
 The extraction stage may also want the spans alone, e.g. to tell a start date ("depuis dimanche",
 "lancée le 19 août") from the event day.
 
@@ -28,12 +29,13 @@ from text_to_num import text2num
 
 from vigie.data import load_yaml
 from vigie.errors import DataFileError
+from vigie.resolve.calendar_words import Calendar
 
 Kind = Literal["event", "start", "span", "future", "vague"]
 
 _DATA_FILE = "time_expressions.yml"
 _REQUIRED_KEYS = (
-    "weekdays", "months", "day_parts", "weekday_modifiers", "weekday_blockers", "relative_days",
+    "day_parts", "weekday_modifiers", "weekday_blockers", "relative_days",
     "relative_periods", "month_parts", "month_leads", "units", "vague_amounts", "span_day_max",
     "span_week_max", "start_cues", "period_nouns", "start_cue_window", "start_max_age_days",
     "year_leads", "seasons", "season_leads", "background_phrases", "background_max_age_days",
@@ -69,7 +71,11 @@ class TimeExpression:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The word lists of ``time_expressions.yml`` and the patterns compiled from them."""
+    """The word lists of ``time_expressions.yml`` and the patterns compiled from them.
+
+    ``weekdays`` (numbered as ``date.weekday()``, Monday = 0) and ``months`` (full names, no
+    abbreviations) are the calendar's, filled in by :func:`load_lexicon`.
+    """
 
     data: dict[str, Any]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
@@ -85,7 +91,7 @@ def _alt(words: list[str] | dict[str, Any]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items)
 
 
-def _build_patterns(d: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _build_patterns(d: dict[str, Any], *, ordinal: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     wd = _alt(d["weekdays"])
     mo = _alt(d["months"])
     part = _alt(d["day_parts"])
@@ -94,7 +100,7 @@ def _build_patterns(d: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...
     num = r"\d+|[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*"
     last = r"derni(?:er|ère|ers|ères)"
     b, e = r"(?<![\w-])", r"(?![\w-])"
-    day_num = r"(?P<day>1er|\d{1,2})(?:er)?"
+    day_num = rf"(?P<day>\d{{1,2}}){ordinal}"
     grammar = [
         ("night", rf"{b}(?:dans\s+)?la\s+nuit\s+(?:de|du)\s+(?P<wd1>{wd})\s+(?:à|au)\s+(?P<wd2>{wd}){e}"),
         ("date", rf"{b}(?:(?:le|du|au)\s+)?(?:(?P<wd>{wd})\s+)?{day_num}\s+(?P<month>{mo})"
@@ -120,14 +126,16 @@ def _build_patterns(d: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """Read ``time_expressions.yml`` once (at first use) and compile its patterns."""
+    """Read ``time_expressions.yml`` and the calendar once (at first use) and compile the patterns."""
     data = load_yaml(_DATA_FILE)
     if not isinstance(data, dict):
         raise DataFileError(f"{_DATA_FILE}: expected a mapping at top level")
     missing = [k for k in _REQUIRED_KEYS if k not in data]
     if missing:
         raise DataFileError(f"{_DATA_FILE}: missing keys {', '.join(missing)}")
-    return Lexicon(data=data, patterns=_build_patterns(data))
+    calendar = Calendar.load()
+    data = {**data, "weekdays": calendar.weekday_indexes, "months": calendar.month_names}
+    return Lexicon(data=data, patterns=_build_patterns(data, ordinal=calendar.ordinal))
 
 
 def normalise(text: str) -> str:
@@ -203,7 +211,7 @@ def _expression(name: str, m: re.Match[str], text: str, norm: str, lex: Lexicon)
         return TimeExpression(kind=kind, weekday=weekdays[g["wd"]], modifier=mod, **base)
     if name in ("date", "numeric_date"):
         month = int(g["month"]) if name == "numeric_date" else months[g["month"]]
-        day = 1 if g["day"] == "1er" else int(g["day"])
+        day = int(g["day"])
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         year = int(g["year"]) if g.get("year") else None
