@@ -301,3 +301,19 @@ def test_the_state_side_is_actor1_of_an_agreement_with_rebels(run):
                "qui prévoit leur évacuation vers Idleb.")
     deals = [r for r in reps if r.sub_event_type == "Agreement"]
     assert deals and deals[0].actor1 == "Military Forces of Syria" and deals[0].actor2 == "Syrian rebels (unspecified)"
+
+
+def test_a_bare_toll_after_air_raids_counts_the_strike_not_a_clash(run):
+    reps = run("Mercredi, les colonnes de renfort des rebelles ont fait l'objet de raids de l'armée de l'air "
+               "près de Tal Rifaat. Le chef militaire du Front al-Nosra à Tal Rifaat a été tué ainsi que sept autres combattants.")
+    assert [r.sub_event_type for r in reps] == ["Air/drone strike"]
+    assert reps[0].actor1 == "Military Forces of Syria"
+    assert reps[0].actor2 == "Jabhat al-Nusra"
+    assert len(reps[0].evidence) == 2
+
+
+def test_a_group_claiming_a_bombing_afterwards_is_its_author(run):
+    reps = run("Un kamikaze a fait exploser sa ceinture mardi sur le marché de Manbij, tuant douze civils. "
+               "Le groupe Etat islamique a revendiqué l'attentat dans un communiqué diffusé en soirée.")
+    bombs = [r for r in reps if r.sub_event_type == "Suicide bomb"]
+    assert len(bombs) == 1 and bombs[0].actor1 == "Islamic State"

@@ -93,9 +93,27 @@ class EventAssembler:
                 last_by_par[draft.paragraph] = draft
                 self._last = draft
         # ACLED codes no event without a named first actor
-        drafts = [d for d in merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs) if d.actor1]
+        drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs)
+        self._credit_claims_of_responsibility(drafts, df, mentions, article_actors)
+        drafts = [d for d in drafts if d.actor1]
         self._attach_claims(drafts, df, art)
         return [self._report(d, df, art) for d in drafts]
+
+    def _credit_claims_of_responsibility(self, drafts: list[Draft], df: DocFrames, mentions: list[ActorMention],
+                                         article_actors: list[str]) -> None:
+        """"L'EI a revendiqué l'attaque" told after the bombing: the group claiming it is the author
+        of the latest unclaimed bombing told before (ACLED codes the claimant as actor1)."""
+        for f in df.frames:
+            if f.claimed_by is None:
+                continue
+            near = self.pick.near_actors(mentions, df, f.sentence)
+            who = next(iter(self.pick.actors_in((f.claimed_by,), mentions, near + article_actors)), None)
+            earlier = [d for d in drafts if min(d.sentences) <= f.sentence and d.sub_type in _UNCLAIMED
+                       and d.actor1 in (None, UNIDENTIFIED)]
+            if who is None or not earlier:
+                continue
+            target = max(earlier, key=lambda d: min(d.sentences))
+            target.actor1, target.agent_rank = who, F.RANK_NAMED_SUBJECT
 
     # -- 1. which frames count ---------------------------------------------------------------
     def _keep(self, df: DocFrames, places: Any) -> list[Frame]:
@@ -149,6 +167,9 @@ class EventAssembler:
                                  mentions=mentions)
         accusers = {a for a in (self.pick.resolve(m, near + article_actors) for m in told.accusers) if a}
         author = next((a for a in (self.pick.resolve(m, near + article_actors) for m in told.by) if a and a != CIVILIANS), None)
+        if author is None and fr.claimed_by is not None:
+            # "un attentat revendiqué par l'EI": the group claiming it is its author (ACLED)
+            author = next(iter(self.pick.actors_in((fr.claimed_by,), mentions, near + article_actors)), None)
         agent = [a for a in agent if a not in accusers or a == author]  # who accuses did not do it
         actor1 = agent[0] if agent else None
         rank = F.RANK_NONE
@@ -206,7 +227,15 @@ class EventAssembler:
             if sides:
                 patient = [actor1] + [a for a in patient if a != actor1]
                 actor1, rank = sides[0], F.RANK_NAMED_SUBJECT
+        if sub_type == "Air/drone strike" and rank != F.RANK_NAMED_SUBJECT and actor1 not in self.assembly.air_forces:
+            # "les convois des rebelles ont fait l'objet de raids de l'armée de l'air": only a force
+            # that flies strikes from the air; the subject the parser took for the author is the target
+            flier = next((a for a in patient if a in self.assembly.air_forces), None)
+            if flier is not None:
+                patient = [a for a in [actor1] + patient if a and a != flier]
+                actor1, rank = flier, F.RANK_BEFORE_TRIGGER
         actor2 = next((a for a in patient if a != actor1 and not self.pick.allied(actor1, a)), None)
+        victim = actor2
         if civilian and (actor2 is None or self.pick.get(actor2) is None or self.pick.get(actor2).kind == "civilians"):
             actor2 = CIVILIANS
         if actor2 is None and event_type(sub_type) in ("Battles", "Explosions/Remote violence"):
@@ -236,6 +265,7 @@ class EventAssembler:
             Draft(sub_type, actor1, actor2, uniq(assoc1), uniq(assoc2), place, when, precision, dated,
                   civilian, max(0.05, min(0.99, conf - 0.1 * (place.geo_precision - 1))), fr.trigger.text,
                   fr.rule, [fr.sentence], sent.paragraph, agent_rank=rank if actor1 else F.RANK_NONE,
+                  weak=fr.weak, victim=victim if victim == actor2 else None,
                   headline=fr.sentence in self._headline)
             for place in resolved_places
         ]

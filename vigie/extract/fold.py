@@ -31,6 +31,7 @@ from vigie.extract.subtypes import event_type
 from vigie.models import Claim, Place
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+TOLL_KM = 30.0  # a toll counts a strike of the sentence before when its place lies this close
 
 # How actor1 was found, best first (Draft.agent_rank).
 RANK_NAMED_SUBJECT = 0
@@ -63,12 +64,14 @@ class Draft:
     claims: list[Claim] = field(default_factory=list)
     agent_rank: int = RANK_NONE
     headline: bool = False
+    weak: bool = False  # a bare toll ("X a été tué ainsi que 9 autres"): no trigger of violence
+    victim: str | None = None  # actor2 as the frame's patient names it (not an enemy guessed)
 
 
 def merge_drafts(drafts: list[Draft], *, lead_paragraphs: int = 1) -> list[Draft]:
     """The cascade of the module docstring; ``lead_paragraphs`` = paragraphs after the headline
     that summarise the article (their governorate-level drafts fold like the headline's)."""
-    body = [d for d in drafts if not d.headline]
+    body = _fold_tolls([d for d in drafts if not d.headline])
     heads = [d for d in drafts if d.headline]
     out = _merge_body(body)
     out = _fold_coarse(out, lead_paragraphs=lead_paragraphs)
@@ -79,6 +82,39 @@ def merge_drafts(drafts: list[Draft], *, lead_paragraphs: int = 1) -> list[Draft
         else:
             _add_telling(target, h)
     return _fold_coarse(out, lead_paragraphs=lead_paragraphs)
+
+
+def _fold_tolls(drafts: list[Draft], *, km: float = TOLL_KM) -> list[Draft]:
+    """A bare toll told right after a strike, in its paragraph and near its place ("des raids de
+    l'aviation ont visé les convois. Le chef local du groupe a été tué ainsi que 9 autres") counts
+    the strike's dead: it is that strike, not a clash of its own. The toll names the place more
+    precisely and the victims' group (the strike's actor2 when the strike did not name its target)."""
+    out: list[Draft] = []
+    for d in drafts:
+        strike = None
+        if d.weak and d.rule == "kill":
+            first = min(d.sentences)
+            strike = next((s for s in reversed(out) if event_type(s.sub_type) == "Explosions/Remote violence"
+                           and s.paragraph == d.paragraph and 0 < first - max(s.sentences) <= 2
+                           and dates_agree(s, d) and _near(s.place, d.place, km)), None)
+        if strike is None:
+            out.append(d)
+            continue
+        strike.sentences = sorted(set(strike.sentences) | set(d.sentences))
+        if d.place.geo_precision < strike.place.geo_precision:
+            strike.place = d.place
+        if strike.victim is None and d.victim and d.victim != strike.actor1:
+            strike.actor2 = strike.victim = d.victim
+        if not strike.dated and d.dated:
+            strike.when, strike.precision, strike.dated = d.when, d.precision, True
+        strike.civilian_targeting = strike.civilian_targeting or d.civilian_targeting
+    return out
+
+
+def _near(a: Place, b: Place, km: float) -> bool:
+    from vigie.resolve.places import distance_km
+
+    return _place_key(a) == _place_key(b) or distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km
 
 
 def _merge_body(drafts: list[Draft]) -> list[Draft]:
@@ -263,6 +299,7 @@ class AssemblyRules:
     holder_cues: tuple[str, ...] = ()
     day_parts: tuple[str, ...] = ()
     ongoing_cues: tuple[str, ...] = ()
+    air_forces: tuple[str, ...] = ()
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -359,7 +396,7 @@ class AssemblyRules:
                         tuple(str(x) for x in data.get("lead_forces") or ()), words("author_after"),
                         int(data.get("author_window", 90)), words("accuse_verbs"), words("region_nouns"),
                         words("region_sides"), float(data.get("region_km", 30)), words("holder_cues"),
-                        words("day_parts"), words("ongoing_cues"))
+                        words("day_parts"), words("ongoing_cues"), tuple(str(x) for x in data.get("air_forces") or ()))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS
