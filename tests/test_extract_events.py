@@ -317,3 +317,18 @@ def test_a_group_claiming_a_bombing_afterwards_is_its_author(run):
                "Le groupe Etat islamique a revendiqué l'attentat dans un communiqué diffusé en soirée.")
     bombs = [r for r in reps if r.sub_event_type == "Suicide bomb"]
     assert len(bombs) == 1 and bombs[0].actor1 == "Islamic State"
+
+
+def test_a_figure_goes_to_the_event_of_the_place_its_own_clause_names(run):
+    reps = run("Lundi, l'aviation syrienne a bombardé le village de Binnish. L'armée syrienne a repris lundi la ville "
+               "de Saraqeb aux rebelles, tuant 40 d'entre eux, tandis que 12 autres ont été tués alors qu'ils "
+               "fuyaient vers le village de Binnish.")
+    counts = {r.place.name: sorted(c.count for c in r.claims) for r in reps}
+    assert counts == {"Binnish": [12], "Saraqib": [40]}
+
+
+def test_a_headline_figure_repeated_in_the_body_is_the_body_source_claim(run):
+    reps = run("Idleb : 45 tués dans des raids\n\nL'aviation syrienne a bombardé mardi la ville de Saraqeb. "
+               "Selon l'OSDH, 45 personnes ont été tuées.")
+    claims = [(c.count, c.source) for r in reps for c in r.claims]
+    assert claims == [(45, "OSDH")]

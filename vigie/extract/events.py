@@ -325,10 +325,25 @@ class EventAssembler:
                 # paragraph (before it first: a toll follows what it counts), else the main event
                 here = (named[:1] or sorted(earlier, key=lambda d: -max(s for s in d.sentences if s < si))[:1]
                         or sorted(later, key=lambda d: min(s for s in d.sentences if s > si))[:1] or [main])
-            target = here[0]
-            for c in claims:
+            for i, c in enumerate(claims):
+                # "dont 300 alors qu'ils fuyaient vers le village de X": the place named in the
+                # figure's own clause wins over the sentence's event
+                upto = claims[i + 1].start if i + 1 < len(claims) and claims[i + 1].start is not None else sent.end
+                own = self._text[c.start:upto] if c.start is not None else c.quote
+                placed = [d for d in drafts if d.place.mention and d.place.mention in own and d is not here[0]]
+                target = placed[0] if placed and not (here[0].place.mention and here[0].place.mention in own) else here[0]
                 if not any(c.start == o.start and c.end == o.end for o in target.claims):
                     target.claims.append(c)
+        self._drop_headline_repeats(drafts, df)
+
+    def _drop_headline_repeats(self, drafts: list[Draft], df: DocFrames) -> None:
+        """A headline figure equal to a body figure repeats the body's claim ("1300 tués" in the
+        title, "1300 tués selon X" below): it is X's claim, not a second one by the outlet."""
+        heads = [df.sentences[i] for i in self._headline]
+        in_head = lambda c: c.start is not None and any(h.start <= c.start < h.end for h in heads)  # noqa: E731
+        body = {c.count for d in drafts for c in d.claims if c.count is not None and not in_head(c)}
+        for d in drafts:
+            d.claims = [c for c in d.claims if not (in_head(c) and c.count in body)]
 
     def _report(self, d: Draft, df: DocFrames, art: ArticleInput) -> EventReport:
         fatal = credible_figures(c for c in d.claims if c.is_fatality)
