@@ -1,6 +1,7 @@
 """In-article folding of drafts (vigie.extract.fold) and its data file assembly.yml.
 
 Drafts are built by hand: the rules are about places, dates, types and ranks, not parsing."""
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -162,3 +163,37 @@ def test_holder_cues_and_ongoing_phrases_are_read_from_assembly_data():
     assert rules.goes_on("les insurgés continuent de ") and rules.goes_on("l'aviation poursuit ses")
     assert not rules.goes_on("les insurgés ont ") and not rules.goes_on("la bataille se poursuit, l'armée a ")
     assert rules.names_day_part("ont éclaté à l'aube") and not rules.names_day_part("ont éclaté lundi")
+
+
+def test_a_month_told_in_another_paragraph_does_not_date_an_undated_taking():
+    taking = draft("Non-state actor overtakes territory", SARAQEB, a1="Jabhat al-Nusra", a2="Military Forces of Syria",
+                   dated=False, sent=5, par=2)
+    background = replace(draft("Armed clash", SARAQEB, a1="Jabhat al-Nusra", a2="Military Forces of Syria",
+                               when=date(2016, 1, 15), sent=7, par=3), precision="month")
+    out = merge_drafts([taking, background])
+    assert len(out) == 1 and not out[0].dated and out[0].when == DAY
+
+
+def test_a_day_told_in_another_paragraph_dates_an_undated_taking():
+    taking = draft("Non-state actor overtakes territory", SARAQEB, a1="Jabhat al-Nusra", a2="Military Forces of Syria",
+                   dated=False, sent=5, par=2)
+    told = draft("Armed clash", SARAQEB, a1="Jabhat al-Nusra", a2="Military Forces of Syria",
+                 when=date(2016, 3, 6), sent=7, par=3)
+    out = merge_drafts([taking, told])
+    assert len(out) == 1 and out[0].dated and out[0].when == date(2016, 3, 6)
+
+
+def test_a_bare_toll_after_a_strike_folds_into_it_with_its_place_and_victims():
+    strike = draft("Air/drone strike", IDLIB_GOV, a2="Ahrar al-Sham", sent=5, par=2)
+    toll = replace(draft("Armed clash", ARIHA, a1="Ahrar al-Sham", a2="Jabhat al-Nusra", sent=6, par=2,
+                         rank=F.RANK_BORROWED), weak=True, rule="kill", victim="Jabhat al-Nusra")
+    out = merge_drafts([strike, toll])
+    assert len(out) == 1
+    assert out[0].sub_type == "Air/drone strike" and out[0].place == ARIHA
+    assert (out[0].actor1, out[0].actor2) == ("Military Forces of Syria", "Jabhat al-Nusra")
+
+
+def test_a_bare_toll_far_from_the_strike_stays_apart():
+    strike = draft("Air/drone strike", HAMA, sent=5, par=2)
+    toll = replace(draft("Armed clash", ARIHA, sent=6, par=2, rank=F.RANK_BORROWED), weak=True, rule="kill")
+    assert len(merge_drafts([strike, toll])) == 2

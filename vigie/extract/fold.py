@@ -241,7 +241,7 @@ def fold(target: Draft, d: Draft) -> None:
         target.assoc1 = [a for a in target.assoc1 if a not in (d.actor1, d.actor2)]
         target.assoc2 = [a for a in target.assoc2 if a not in (d.actor1, d.actor2)]
     target.sentences = sorted(set(target.sentences) | set(d.sentences))
-    if not target.dated and d.dated:
+    if not target.dated and _dates_it(d, target):
         target.when, target.precision, target.dated = d.when, d.precision, True
     if not target.actor1:
         target.actor1 = d.actor1
@@ -257,6 +257,13 @@ def fold(target: Draft, d: Draft) -> None:
         target.place = d.place
     target.confidence = min(0.99, max(target.confidence, d.confidence) + 0.05)
     target.civilian_targeting = target.civilian_targeting or d.civilian_targeting
+
+
+def _dates_it(d: Draft, target: Draft) -> bool:
+    """Whether telling ``d`` may date the undated ``target``: a day, or any date told in the
+    target's paragraph. A month from another paragraph ("qui avait chassé en novembre les rebelles
+    qui combattaient...") dates the background the clause tells, not this event."""
+    return d.dated and (d.precision == "day" or d.paragraph == target.paragraph)
 
 
 def take_over(target: Draft, big: Draft) -> None:
