@@ -346,3 +346,64 @@ def test_explosives_in_the_object_of_a_killing_describe_the_victim(nlp):
     assert all(f.status != "event" for f in df.frames if f.rule == "explosive")
     df = frames(nlp, "Un kamikaze a fait exploser sa voiture piégée devant un barrage de l'armée à Jableh.")
     assert any(f.status == "event" for f in df.frames if f.rule == "explosive")
+
+
+# -- fifth pass: place groups, non-events, takers, munitions -----------------------------------
+def test_bracketed_alternative_name_joins_its_place_group(nlp):
+    df = frames(nlp, "Dans la ville de Ras al-Ain (Serêkaniyê), au nord de Hassaké, des combattants kurdes ont repoussé un assaut.")
+    repel = by_id(df, "repel")[0]
+    assert [p.text for p in repel.place_groups[0]] == ["Ras al-Ain", "Serêkaniyê"]
+
+
+def test_apposition_after_a_compass_reference_is_the_place(nlp):
+    df = frames(nlp, "Un village rebelle au sud de Mhardé, Kfar Nboudé, a été pilonné toute la journée par l'armée.")
+    f = [f for f in df.frames if f.rule == "bombing"][0]
+    assert [p.text for p in f.place_groups[0]] == ["Kfar Nboudé"]
+    assert [p.text for p in f.place_groups[-1]] == ["Mhardé"]
+
+
+@pytest.mark.parametrize("text,entry,status", [
+    ("Washington et Paris se préparent à une frappe contre les installations militaires syriennes.", "bomb_noun", "plan"),
+    ("Les inspecteurs de l'OIAC chargés des armes chimiques sont arrivés lundi à Beyrouth.", "chemical", "reference"),
+    ("Moscou a rejeté les accusations d'emploi d'armes chimiques par ses alliés.", "chemical", "reference"),
+    ("Dans le désert, l'aviation américaine a poursuivi ses raids contre les positions jihadistes.", "bomb_noun", "campaign"),
+    ("Des rebelles s'opposant aux jihadistes ont quitté la ville de Jarablous.", "fight_verb", "state"),
+    ("Les commandants ne considèrent pas Hama comme étant leur bataille prioritaire.", "clash_noun", "negated"),
+])
+def test_more_non_events_get_a_status(nlp, text, entry, status):
+    df = frames(nlp, text)
+    assert [f.status for f in by_id(df, entry)] == [status], text
+
+
+def test_a_campaign_with_its_own_place_stays_an_event(nlp):
+    df = frames(nlp, "L'aviation a poursuivi ses raids sur Maaret Harma dans la nuit.")
+    assert [f.status for f in by_id(df, "bomb_noun")] == ["event"]
+
+
+def test_figurative_frapper_is_no_trigger(nlp):
+    df = frames(nlp, "La vidéo montre un camion équipé d'un canon et frappé du logo d'une faction islamiste.")
+    assert by_id(df, "bomb_verb") == []
+
+
+def test_a_passing_mention_of_an_agreement_is_not_governed(nlp):
+    df = frames(nlp, "La police a interpellé dix opposants, pourtant protégés par l'accord de trêve signé en mai.")
+    assert by_id(df, "agreement") == []
+    assert [f.status for f in by_id(df, "arrest")] == ["event"]
+
+
+def test_a_kamikaze_shot_before_the_blast_is_a_disrupted_weapon_use(nlp):
+    df = frames(nlp, "Un kamikaze a été abattu mardi par des gardes avant d'actionner sa ceinture près du marché de Jableh.")
+    assert by_id(df, "kill") == []
+    assert [f.status for f in by_id(df, "shoot_down")] == ["event"]
+
+
+def test_the_taker_is_the_noun_after_aux_mains_de(nlp):
+    df = frames(nlp, "La colline de Tell Ahmar était tombée dimanche aux mains des rebelles.")
+    fall = by_id(df, "fall_to")[0]
+    assert any("rebelles" in a.text for a in fall.agent)
+
+
+def test_explosives_filling_a_munition_leave_the_sub_type_to_the_munition(nlp):
+    df = frames(nlp, "À Salamiyé, des roquettes et des bonbonnes remplies d'explosifs ont tué quatre habitants.")
+    assert [f.status for f in by_id(df, "explosive_noun")] == ["state"]
+    assert [f.status for f in by_id(df, "munition_noun")] == ["event"]

@@ -163,6 +163,17 @@ class Arguments:
                     if c.dep_ in ("obl:arg", "obl", "iobj") and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children)][:1]
         return []
 
+    def _hands_of(self, doc: Any, head: Any) -> list[TextSpan]:
+        """"était tombé jeudi aux mains du régime": the parser often hangs "aux mains" on a date
+        or a neighbour; the noun after "aux mains de" / "sous le contrôle de" is the taker."""
+        for t in head.subtree:
+            if t.lemma_.lower() not in ("main", "contrôle") or t.i == 0 or doc[t.i - 1].lower_ not in ("aux", "sous", "le"):
+                continue
+            for c in t.children:
+                if c.dep_.startswith("nmod") and c.left_edge.lower_ in ("de", "du", "des", "d'", "d’"):
+                    return [self.np(doc, c, head)]
+        return []
+
     def claimant(self, doc: Any, head: Any) -> TextSpan | None:
         """Who claims the attack: "X a revendiqué l'attentat", "l'attentat, revendiqué par X",
         "l'attentat a été revendiqué par X"."""
@@ -220,6 +231,8 @@ class Arguments:
                 held = o.dep_ != "obj" or o.lemma_.lower() == "main"  # "prendre le contrôle de X": X is taken
                 if held and o.lemma_.lower() in ("main", "contrôle") and case & {"de", "du", "des", "d'"}:
                     agent.append(subtree_span(doc, g))
+        if not agent and head.pos_ == "VERB":
+            agent.extend(self._hands_of(doc, head))
         if not agent:
             agent.extend(inherited_subject(doc, head))
         if not agent and head.pos_ != "VERB":

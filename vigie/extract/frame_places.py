@@ -18,6 +18,12 @@ _PLACE_LABELS = frozenset({"LOC", "GPE"})
 _ENUM_GAP = re.compile(r"^\s*(?:,|et|ou|,\s*et|,\s*ou)\s*$")
 # "X, au nord d'Alep": a place after a compass phrase locates the place before it
 _REFERENCE = re.compile(r",\s*(?:au|à l['’]|a l['’])\s*(?:nord|sud|est|ouest)[\w-]*\s+(?:de\s+la\s+|de\s+|d['’]|du\s+)$", re.I)
+_COMPASS = re.compile(r"(?:au|à l['’]|a l['’])\s*(?:nord|sud|est|ouest)[\w-]*\s+(?:de\s+la\s+|de\s+|d['’]|du\s+)$", re.I)
+# "dans la ville kurde de X": a place noun names the place the sentence is about
+_EXPLICIT = re.compile(r"\b(?:dans|à)\s+(?:la|le|l['’]|les)\s*(?:ville|village|localité|bourg|quartier|cité)\b[^,;.()]{0,25}?\s(?:de\s+|d['’])$", re.I)
+# the word before a source name that makes it a place ("à Damas", "banlieue rebelle de Damas")
+_PLACE_PREPS = frozenset({"à", "vers", "dans", "autour", "sur"})
+_OF = frozenset({"de", "d'", "d’", "du"})
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,28 @@ class NameWords:
 
     particles: frozenset[str] = frozenset()
     directions: frozenset[str] = frozenset()
+    # person names are not places: "président Assad", "George Sabra", "Bachar al-Assad"
+    titles: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
+    # words that make "de X" a place phrase ("banlieue", "est", "environs")
+    place_heads: frozenset[str] = frozenset()
+
+    def person(self, toks: list[Any]) -> bool:
+        """A run of capitalised words that names a person: after a title ("le président X",
+        "M. X", "le porte-parole X"), a given name followed by more name words ("George
+        Sabra"), or a known family name with or without its particle ("al-Assad")."""
+        first = toks[0]
+        if first.i > 0:
+            prev = first.doc[first.i - 1]
+            before = prev.lower_.rstrip(".")
+            if before in self.titles or (prev.text in (",", "-") and first.i > 1
+                                         and first.doc[first.i - 2].lower_.rstrip(".") in self.titles):
+                return True
+        words = [t.lower_ for t in toks if t.text != "-" and t.lower_ not in self.particles]
+        if len(words) >= 2 and words[0] in self.given_names:
+            return True
+        return bool(words) and words[-1] in self.surnames
 
 
 _OPENERS = frozenset({'"', "«", "(", ":", "“", "'", "—", "-", "–"})
@@ -43,23 +71,49 @@ def _capitalised_name(tok: Any) -> bool:
         return False
     if tok.pos_ == "PROPN":
         return True
+    if tok.is_oov and tok.pos_ != "VERB" and len(text) > 3 and text[1:].islower():
+        return True  # an opening word the model has no vector for is a name ("Khanacer a été repris")
     if text.isupper() and len(text) <= 5:
         return False
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     return not (tok.is_sent_start or prev is None or prev.text in _OPENERS or "\n" in prev.whitespace_ + prev.text)
 
 
-def place_candidates(doc: Any, blocked: list[tuple[int, int]], *, words: NameWords = NameWords()) -> tuple[TextSpan, ...]:
+def in_place_phrase(doc: Any, i: int, words: NameWords) -> bool:
+    """Token ``i`` opens a name inside a place phrase: "à X", "vers X", or "de X" after a place
+    noun or a compass word a few words before ("une banlieue rebelle de Damas", "à l'est de X")."""
+    if i == 0:
+        return False
+    prev = doc[i - 1].lower_
+    if prev in _PLACE_PREPS:
+        return True
+    if prev not in _OF:
+        return False
+    return any(t.lemma_.lower() in words.place_heads or t.lower_ in words.place_heads
+               for t in doc[max(0, i - 5):i - 1])
+
+
+def place_candidates(doc: Any, blocked: list[tuple[int, int]], *, words: NameWords = NameWords(),
+                     soft: list[tuple[int, int]] = ()) -> tuple[TextSpan, ...]:
     """Place-name spans: LOC/GPE entities when the model has a recogniser, and runs of
     capitalised words (with particles "al-", "el-" and a trailing "orientale"), minus actor
-    and source names.
+    and source names and person names.
+
+    ``soft`` spans (source names such as "Damas", which also name a government) block a name
+    only outside a place phrase: "à l'est de Damas" is the city, "Damas a démenti" the state.
 
     vigie's pipeline excludes the NER (it cost as much as the parser; the gazetteer decides
     what is a place anyway), so the capitalised runs are the main source."""
     spans: dict[tuple[int, int], TextSpan] = {}
 
     def free(s: int, e: int) -> bool:
-        return not any(s < be and bs < e for bs, be in blocked)
+        if any(s < be and bs < e for bs, be in blocked):
+            return False
+        hit = [bs for bs, be in soft if s < be and bs < e]
+        if not hit:
+            return True
+        tok = doc.char_span(s, e, alignment_mode="expand")
+        return tok is not None and s >= min(hit) and in_place_phrase(doc, tok[0].i, words)
 
     for ent in doc.ents:
         if ent.label_ not in _PLACE_LABELS:
@@ -106,6 +160,9 @@ def place_candidates(doc: Any, blocked: list[tuple[int, int]], *, words: NameWor
         while j > i + 1 and (doc[j - 1].text == "-" or doc[j - 1].lower_ in words.particles):
             j -= 1
         sp = span_of(doc, i, j)
+        if words.person(list(doc[i:j])) and not in_place_phrase(doc, i, words):
+            i = j
+            continue
         if free(sp.start, sp.end) and not any(a <= sp.start and sp.end <= b for a, b in spans):
             spans[(sp.start, sp.end)] = sp
         i = j
@@ -128,7 +185,8 @@ def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: t
     the trigger, then before it (nearest first); a reference point after a compass phrase ("X,
     au nord d'Alep") comes after every other group of the sentence."""
     in_sent = [p for p in places if sent.start <= p.start and p.end <= sent.end]
-    groups = group_enumerations(in_sent, doc.user_data["vigie_text"])
+    groups = _appositions(_alternatives(group_enumerations(in_sent, doc.user_data["vigie_text"]), doc.user_data["vigie_text"]),
+                          doc.user_data["vigie_text"])
     top = head.head if head.pos_ != "VERB" and head.head.pos_ in ("VERB", "AUX") else head
     lo, hi = top.left_edge.idx, top.right_edge.idx + len(top.right_edge.text)
     tpos = doc[m.head].idx
@@ -139,7 +197,38 @@ def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: t
         inside = lo <= g[0].start and g[-1].end <= hi
         after = g[0].start >= tpos
         rank = 0 if inside and after else 1 if inside else 2 if after else 3
-        reference = len(groups) > 1 and _REFERENCE.search(text[max(sent.start, g[0].start - 40):g[0].start])
-        return (rank + (4 if reference else 0), abs(g[0].start - tpos))
+        before = text[max(sent.start, g[0].start - 40):g[0].start]
+        reference = len(groups) > 1 and (_REFERENCE.search(before) or g in split_refs)
+        # among groups before the trigger, "dans la ville (kurde) de X" outranks a nearer name
+        explicit = rank == 3 and _EXPLICIT.search(before) is not None
+        return (rank + (4 if reference else 0), 0 if explicit else 1, abs(g[0].start - tpos))
+
+    split_refs = {g for g in groups if len(g) == 1 and _COMPASS.search(text[max(sent.start, g[0].start - 40):g[0].start])
+                  and any(h[0].start > g[0].end and text[g[0].end:h[0].start].strip() == "," for h in groups)}
 
     return tuple(sorted(groups, key=key))
+
+
+def _alternatives(groups: list[tuple[TextSpan, ...]], text: str) -> list[tuple[TextSpan, ...]]:
+    """"Aïn al-Arab (Kobané)": a name given again in brackets is the same place, one group."""
+    out: list[tuple[TextSpan, ...]] = []
+    for g in groups:
+        if out and len(g) == 1 and text[out[-1][-1].end:g[0].start].strip() == "(" \
+                and text[g[0].end:g[0].end + 1] == ")":
+            out[-1] = out[-1] + g
+        else:
+            out.append(g)
+    return out
+
+
+def _appositions(groups: list[tuple[TextSpan, ...]], text: str) -> list[tuple[TextSpan, ...]]:
+    """"un bastion au nord de Qousseir, Boueida, ...": two names joined by a comma alone, the first
+    after a compass phrase, are a reference point and the apposition naming the place itself."""
+    out: list[tuple[TextSpan, ...]] = []
+    for g in groups:
+        if len(g) == 2 and text[g[0].end:g[1].start].strip() == "," \
+                and _COMPASS.search(text[max(0, g[0].start - 40):g[0].start]):
+            out.extend([(g[0],), (g[1],)])
+        else:
+            out.append(g)
+    return out

@@ -30,6 +30,8 @@ def governed(head: Any, verbs: frozenset[str]) -> bool:
     """A noun that is the subject or object of one of ``verbs`` ("conclure un accord de
     cessez-le-feu"), or the head of a headline; a passing mention ("couverts par l'accord")
     is not an event."""
+    if _agent_of_other(head, verbs):
+        return False
     tok, hops = head, 0
     while hops < 3:
         if tok.dep_ == "ROOT":
@@ -45,6 +47,19 @@ def governed(head: Any, verbs: frozenset[str]) -> bool:
     return False
 
 
+def _agent_of_other(head: Any, verbs: frozenset[str]) -> bool:
+    """"des rebelles couverts par l'accord de réconciliation": a noun (or the noun it completes)
+    in a "par" phrase of a verb that is not one of ``verbs`` is a passing mention."""
+    tok = head
+    for _ in range(3):
+        if any(c.dep_ == "case" and c.lower_ == "par" for c in tok.children):
+            return tok.head.lemma_.lower() not in verbs and tok.head.lower_ not in verbs
+        if tok.dep_ not in ("nmod", "conj") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def near_words(head: Any, words: frozenset[str]) -> bool:
     """One of ``words`` among the trigger's dependents or theirs."""
     for c in head.children:
@@ -53,6 +68,12 @@ def near_words(head: Any, words: frozenset[str]) -> bool:
         if any(g.lemma_.lower() in words or g.lower_ in words for g in c.children):
             return True
     return False
+
+
+# "ne ... pas" on a governing verb negates what it governs; a bare "ne" does not ("ne cessent de")
+_STRONG_NEGATION = frozenset({"pas", "jamais", "nullement", "guère", "point"})
+_MUNITIONS = frozenset({"obus", "roquette", "missile", "mortier", "baril", "bombe"})
+_PLACE_CASES = frozenset({"à", "au", "aux", "sur", "dans", "vers", "près", "autour"})
 
 
 # -- status ----------------------------------------------------------------------------------
@@ -93,11 +114,22 @@ class StatusReader:
                 return "habitual"
         if self.habitual_phrase(verb):
             return "habitual"
+        if verb is not head and head.dep_ in ("obj", "obl:arg", "xcomp") and (
+                verb.lemma_.lower() in r.plan_verbs or verb.lower_ in r.plan_verbs):
+            return "plan"  # "se préparent à une frappe", "menacent d'une offensive"
+        if self.inquiry(head):
+            return "reference"
+        if verb is not head and self.campaign(head, verb):
+            return "campaign"
+        if entry.rule == "clash" and self.describing_participle(doc, head):
+            return "state"  # "des jihadistes s'opposant au Hezbollah" describes the fighters
         if self.statistic(head):
             return "statistic"
         tok, hops = verb, 0
         while tok.dep_ in ("xcomp", "ccomp", "obl", "obj", "acl", "nmod", "advcl", "obl:arg") and hops < 3:
             tok, hops = tok.head, hops + 1
+            if any(c.dep_ == "advmod" and c.lower_ in _STRONG_NEGATION for c in tok.children):
+                return "negated"  # "ne considèrent pas X comme étant leur bataille"
             if tok.lemma_.lower() in r.denial_verbs or tok.lower_ in r.denial_verbs:
                 return "denied"
             if tok.lemma_.lower() in r.plan_verbs or tok.lower_ in r.plan_verbs:
@@ -119,6 +151,8 @@ class StatusReader:
         if entry.rule == "explosive" or entry.id == "munition_noun":
             if head.pos_ != "VERB" and self.no_blast(head) or self.describes_participant(head):
                 return "state"
+        if entry.rule == "explosive" and head.pos_ != "VERB" and self.fills_munition(head):
+            return "state"
         if entry.stative:
             words = {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
             if head.dep_ == "acl" or not words & r.stative_completion:
@@ -245,3 +279,57 @@ class StatusReader:
                 return False
             tok = tok.head
         return False
+
+    def inquiry(self, head: Any) -> bool:
+        """"les experts de l'ONU en armes chimiques", "des accusations d'utilisation d'armes
+        chimiques": a trigger in the complement of an inquiry or allegation noun names what is
+        investigated or alleged, not an event the sentence tells."""
+        nouns = self.rules.inquiry_nouns
+        tok = head
+        for _ in range(4):
+            if tok.dep_ not in ("amod", "nmod", "nmod:poss") or tok.head is tok:
+                return False
+            tok = tok.head
+            if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
+                return True
+        return False
+
+    def campaign(self, head: Any, verb: Any) -> bool:
+        """"la coalition a poursuivi ses frappes contre les positions de l'EI": a possessive
+        plural object of a continuation verb, with no place of its own, is a campaign going on."""
+        if head.dep_ != "obj" or "Plur" not in head.morph.get("Number"):
+            return False
+        if verb.lemma_.lower() not in self.rules.campaign_verbs and verb.lower_ not in self.rules.campaign_verbs:
+            return False
+        if not any(c.dep_ == "det" and "Yes" in c.morph.get("Poss") for c in head.children):
+            return False
+        own = list(head.subtree) + [c for c in verb.children if c.dep_.startswith("obl")]
+        return not any(t.pos_ == "PROPN" and any(g.dep_ == "case" and g.lower_ in _PLACE_CASES for g in t.children)
+                       for t in own)
+
+    @staticmethod
+    def fills_munition(head: Any) -> bool:
+        """"les obus et les bonbonnes bourrées d'explosifs": explosives filling a projectile named
+        with the munitions say what was fired, so the munition decides the sub-type."""
+        def munition(t: Any) -> bool:
+            return t.lemma_.lower() in _MUNITIONS or t.lower_.rstrip("sx") in _MUNITIONS or t.lower_ in _MUNITIONS
+
+        tok = head
+        for _ in range(4):
+            if tok.dep_.split(":")[0] not in ("nmod", "obl", "acl", "amod", "conj") or tok.head is tok:
+                return False
+            tok = tok.head
+            if munition(tok) or any(c.dep_ == "conj" and munition(c) for c in tok.children):
+                return True
+        return False
+
+    @staticmethod
+    def describing_participle(doc: Any, head: Any) -> bool:
+        """A present participle right after its noun ("des jihadistes s'opposant au Hezbollah",
+        "les rebelles combattant l'armée") says who the fighters are, not that they fought."""
+        if head.pos_ != "VERB" or not head.lower_.endswith("ant") or any(c.dep_.startswith("aux") for c in head.children):
+            return False
+        k = head.i - 1
+        while k >= 0 and doc[k].lower_ in ("s'", "se", "s’"):
+            k -= 1
+        return k >= 0 and doc[k].pos_ in ("NOUN", "PROPN")

@@ -46,13 +46,27 @@ def _own_clause(head: Any) -> list[Any]:
     return out
 
 
+def _next_complement(doc: Any, head: Any) -> set[str]:
+    """The noun of a "de" phrase right after the trigger ("frappé du sigle de"), which the parser
+    often hangs elsewhere: a forbidden complement there makes the use figurative too."""
+    k = head.i + 1
+    if k >= len(doc) or doc[k].lower_ not in ("de", "du", "d'", "d’", "des"):
+        return set()
+    k += 1
+    if k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    return {doc[k].lemma_.lower(), doc[k].lower_} if k < len(doc) else set()
+
+
 class FrameBuilder:
     """Builds frames for a parsed doc from the trigger lexicon and the event rules."""
 
     def __init__(self, lexicon: TriggerLexicon, rules: EventRules) -> None:
         self.lexicon = lexicon
         self.rules = rules
-        self.name_words = NameWords(rules.name_particles, rules.name_directions)
+        self.name_words = NameWords(rules.name_particles, rules.name_directions, titles=rules.person_titles,
+                                    given_names=rules.given_names, surnames=rules.family_names,
+                                    place_heads=rules.place_phrase_heads)
         self.outcomes = Outcomes(rules)
         agreement = frozenset(w for w, es in lexicon.by_lemma.items() if any(e.rule == "agreement" for e in es))
         victims = frozenset(w for w, es in lexicon.by_lemma.items() if any(e.rule in ("kill", "arrest", "abduction") for e in es))
@@ -69,9 +83,9 @@ class FrameBuilder:
         actors = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(actors_key, []))
         self._args = Arguments(self.rules, sorted((a for a, _, _ in actors), key=lambda a: a.start))
         sources = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(sources_key, []))
-        blocked = [(a.start, a.end) for a, _, _ in actors + sources]
+        blocked = [(a.start, a.end) for a, _, _ in actors]
         sentences = split_sentences(doc)
-        places = place_candidates(doc, blocked, words=self.name_words)
+        places = place_candidates(doc, blocked, words=self.name_words, soft=[(a.start, a.end) for a, _, _ in sources])
         starts = [s.start for s in sentences]
         frames: list[Frame] = []
         seen_heads: set[int] = set()
@@ -106,7 +120,7 @@ class FrameBuilder:
         entry, head = m.entry, doc[m.head]
         objects = objects_of(head)
         obj_lemmas = {t.lemma_.lower() for t in objects} | {t.lower_ for t in objects}
-        if entry.forbid_object and obj_lemmas & entry.forbid_object:
+        if entry.forbid_object and (obj_lemmas | _next_complement(doc, head)) & entry.forbid_object:
             return None
         if entry.require_object and not object_ok(self.rules, entry.require_object, objects):
             return None
@@ -141,6 +155,10 @@ class FrameBuilder:
         patient_tokens = [t for t in objects for t in t.subtree] + [t for t in head.children if t.dep_ in PASSIVE_SUBJ for t in t.subtree]
         # "d'anciens rebelles", "des ex-combattants": former fighters are no longer combatants
         patient_tokens = [t for t in patient_tokens if not former(self.rules, t)]
+        if any(former(self.rules, t) for t in objects for t in t.subtree):
+            # nor a side: "une vingtaine d'anciens rebelles" names no armed group to code as actor2
+            patient = tuple(p for p in patient if not any(
+                former(self.rules, t) for t in doc.char_span(p.start, p.end, alignment_mode="expand") or []))
         patient_words = frozenset(t.lemma_.lower() for t in patient_tokens) | frozenset(t.lower_ for t in patient_tokens)
         groups = place_groups(doc, head, m, sent, places)
         confidence = entry.confidence

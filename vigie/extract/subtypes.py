@@ -89,6 +89,12 @@ class EventRules:
     counted_nouns: frozenset[str] = frozenset()
     background_marks: frozenset[str] = frozenset()
     instance_phrases: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    family_names: frozenset[str] = frozenset()
+    place_phrase_heads: frozenset[str] = frozenset()
+    inquiry_nouns: frozenset[str] = frozenset()
+    campaign_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "event_rules.yml") -> "EventRules":
@@ -147,6 +153,12 @@ class EventRules:
             counted_nouns=optional("counted_nouns"),
             background_marks=optional("background_marks"),
             instance_phrases=optional("instance_phrases"),
+            person_titles=optional("person_titles"),
+            given_names=optional("given_names"),
+            family_names=optional("family_names"),
+            place_phrase_heads=optional("place_phrase_heads"),
+            inquiry_nouns=optional("inquiry_nouns"),
+            campaign_verbs=optional("campaign_verbs"),
         )
 
     def word_list(self, name: str) -> frozenset[str]:
