@@ -332,3 +332,9 @@ def test_a_headline_figure_repeated_in_the_body_is_the_body_source_claim(run):
                "Selon l'OSDH, 45 personnes ont été tuées.")
     claims = [(c.count, c.source) for r in reps for c in r.claims]
     assert claims == [(45, "OSDH")]
+
+
+def test_a_foreign_strike_hits_its_listed_target_not_the_army_named_nearer(run):
+    reps = run("Les YPG contrôlent la ville d'Afrin, que l'armée syrienne a quittée en 2012. "
+               "Samedi, l'aviation turque a bombardé la ville d'Afrin.")
+    assert [(r.actor1, r.actor2) for r in reps] == [("Military Forces of Turkey", "YPG: People's Protection Units")]

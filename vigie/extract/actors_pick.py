@@ -127,6 +127,12 @@ class ActorPicker:
         context = self.near_actors(mentions, df, fr.sentence) + article_actors
         before = [self.resolve(m, context) for m in mentions if m.start < fr.trigger.start]
         after = [self.resolve(m, context) for m in mentions if m.start >= fr.trigger.start]
+        targets = dict(self.assembly.targets).get(me.name)
+        if targets:
+            # a foreign force fights its listed targets in their order (Turkey in Afrin: the Kurdish
+            # units, not the Syrian army a passing "supplétifs syriens" names)
+            named = set(before) | set(after)
+            return next((t for t in targets if t in named), None)
         for name in list(reversed(before)) + after:
             other = self.get(name)
             if other is None or name == actor1 or other.kind == "civilians":
