@@ -407,3 +407,16 @@ def test_explosives_filling_a_munition_leave_the_sub_type_to_the_munition(nlp):
     df = frames(nlp, "À Salamiyé, des roquettes et des bonbonnes remplies d'explosifs ont tué quatre habitants.")
     assert [f.status for f in by_id(df, "explosive_noun")] == ["state"]
     assert [f.status for f in by_id(df, "munition_noun")] == ["event"]
+
+
+def test_a_denial_with_its_own_subject_after_the_trigger(nlp):
+    df = frames(nlp, "Les rebelles accusent l'armée d'avoir mené des raids mardi sur Talbissé, ce que le gouvernement dément.")
+    assert [f.status for f in by_id(df, "bomb_noun")] == ["denied"]
+
+
+def test_an_instance_of_a_habit_takes_the_habit_s_author(nlp):
+    df = frames(nlp, "Les milices pilonnent les quartiers ouest d'Alep chaque fois que l'armée avance. "
+                     "Cela a été le cas du quartier de Salaheddine, où des obus ont tué cinq civils.")
+    shells = by_id(df, "munition_noun")
+    assert shells and not shells[0].weak
+    assert any("milices" in a.text for a in shells[0].agent)

@@ -162,13 +162,15 @@ class StatusReader:
         return "event"
 
     def denied_after(self, doc: Any, head: Any, sent: Sentence) -> bool:
-        """", ce que dément X" after the trigger, in its sentence."""
+        """", ce que dément X" / ", ce que le régime dément" after the trigger, in its sentence."""
         words = self.rules.denial_verbs
         for t in doc[head.i + 1:]:
             if t.idx >= sent.end:
                 break
-            if (t.lemma_.lower() in words or t.lower_ in words) and t.i >= 2 \
-                    and doc[t.i - 1].lower_ in ("que", "qu'") and doc[t.i - 2].lower_ == "ce":
+            if not (t.lemma_.lower() in words or t.lower_ in words):
+                continue
+            window = doc[max(head.i + 1, t.i - 5):t.i]
+            if any(a.lower_ == "ce" and b.lower_ in ("que", "qu'", "qu’") for a, b in zip(window, window[1:])):
                 return True
         return False
 

@@ -110,7 +110,11 @@ class FrameBuilder:
         for f in frames:
             opening = sentences[f.sentence].text.lower().replace("’", "'")
             if f.weak and f.sentence - 1 in habits and any(opening.startswith(p) for p in phrases):
-                f = replace(f, weak=False)
+                # the instance's author is the habit's ("les milices bombardent ... Ce fut le cas de X")
+                habit = next((h for h in frames if h.sentence == f.sentence - 1 and h.status == "habitual"
+                              and self._args.named_agent(h.agent)), None)
+                agent = f.agent if self._args.named_agent(f.agent) or habit is None else habit.agent
+                f = replace(f, weak=False, agent=agent)
             out.append(f)
         return out
 
