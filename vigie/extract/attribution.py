@@ -105,10 +105,14 @@ class AttributionContext:
         self._clock = 0
         # (clock, sentence, its registry mentions or None until needed): for typed references.
         self._history: list[tuple[int, str, list[tuple[int, int, str]] | None]] = []
+        # Kind and group of the last figure of the sentence just read (None after a figureless
+        # one): "... 1300 miliciens tués. 300 d'entre eux en fuyant" elides both.
+        self.carried: tuple[str, str] | None = None
 
     def note(self, sentence: str) -> None:
         """A sentence with no figure: kept (text only) until a back-reference needs its sources."""
         self._age += 1
+        self.carried = None
         self._pending = (self._pending + [sentence])[-(self._cues.back_reference_window + 1):]
         self._remember(sentence, None)
 
@@ -138,6 +142,11 @@ class AttributionContext:
         if newest is not None:
             self._last, self._age, self._pending = newest, 0, []
         return referent
+
+    def recent(self) -> SourceMention | None:
+        """The last source credited, while still within ``back_reference_window`` sentences:
+        a figure elided from the sentence before is that source's too."""
+        return self._last if self._last is not None and self._age < self._cues.back_reference_window else None
 
     def _remember(self, sentence: str, found: list[tuple[int, int, str]] | None) -> None:
         self._clock += 1

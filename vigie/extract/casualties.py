@@ -53,6 +53,7 @@ class Figure:
     end: int
     quote: str
     subfigures: tuple["Figure", ...] = ()
+    carried: bool = False  # "300 d'entre eux" opening a sentence: kind and group of the one before
 
     @property
     def value(self) -> int | None:
@@ -99,8 +100,13 @@ def find_figures(
     offset: int = 0,
     kinds: Iterable[str] = ("killed", "injured"),
     lexicon: CasualtyLexicon | None = None,
+    carried: tuple[Kind, str] | None = None,
 ) -> list[Figure]:
-    """The casualty figures of ``sentence`` (killed and injured by default), in text order."""
+    """The casualty figures of ``sentence`` (killed and injured by default), in text order.
+
+    ``carried``: kind and group of the last figure of the sentence before, for a verbless
+    subset that opens this one ("... 1300 miliciens tués. 300 d'entre eux en fuyant vers X.").
+    """
     lex = lexicon or CasualtyLexicon.load()
     wanted = set(kinds)
     f = fold(sentence)
@@ -110,7 +116,7 @@ def find_figures(
     for i, q in enumerate(quantities):
         if i in consumed:
             continue
-        figure = _read_figure(lex, sentence, f, quantities, i, consumed, offset, figures)
+        figure = _read_figure(lex, sentence, f, quantities, i, consumed, offset, figures, carried)
         if figure is not None and figure.kind in wanted:
             figures.append(figure)
     return figures
@@ -125,6 +131,7 @@ def _read_figure(
     consumed: set[int],
     offset: int,
     previous: list[Figure],
+    carried: tuple[Kind, str] | None = None,
 ) -> Figure | None:
     q = quantities[i]
     if lex.is_trap(f, q):
@@ -140,7 +147,11 @@ def _read_figure(
             who, end = _or_keep(lex.linked_group(f, end), end)
     if noun and lex.repeats_a_toll(f, q.start):
         return None
-    if q.bare_article and ((who is None and noun is None) or lex.is_lone_attacker(f, q.end)):
+    among = None if noun else lex.counted_among(f, pos)
+    if among:
+        kind, end = among
+        qualifier = qualifier or "at_least"
+    elif q.bare_article and ((who is None and noun is None) or lex.is_lone_attacker(f, q.end)):
         return None
     subs, pos = _subfigures(lex, sentence, f, quantities, i, pos if not noun else end, offset)
     if kind is None:
@@ -158,6 +169,14 @@ def _read_figure(
         linked, linked_end = lex.linked_group(f, q.end)
         if who is not None or linked is not None:
             kind, who, end = previous[-1].kind, who or linked, max(pos, linked_end)
+    if kind is None and not own_clause and lex.speaks_of_toll(f, start, who, pos):
+        kind, end = "killed", max(pos, end)
+    inherited = False
+    if kind is None and not own_clause and who == "antecedent":
+        if previous and _elides_verb(lex, f[previous[-1].end - offset:start]):
+            kind, end = previous[-1].kind, max(pos, end)
+        elif carried and not previous and not re.search(r"\w", f[:start]):
+            (kind, who), end, inherited = carried, max(pos, end), True
     if kind is None:
         return None
     if lex.is_background(f, end) or lex.recalls_earlier_event(f, start):
@@ -187,7 +206,14 @@ def _read_figure(
         end=offset + end,
         quote=sentence[start:end],
         subfigures=subs,
+        carried=inherited,
     )
+
+
+def _elides_verb(lex: CasualtyLexicon, gap: str) -> bool:
+    """'1300 miliciens tués ces dernières 48 heures, 300 d'entre eux alors qu'ils fuyaient':
+    a short stretch with no clause of its own between a figure and a subset of it."""
+    return len(gap.split()) <= 8 and not re.search(r"[;:()]", gap) and not lex.starts_clause(gap)
 
 
 def _or_keep(found: tuple[str | None, int], end: int) -> tuple[str | None, int]:
@@ -262,22 +288,25 @@ def claims_from_sentence(
     article in text order (sentences without figures included), lets "selon lui", "a-t-il
     ajouté", "de même source" take the source credited earlier. None keeps each sentence alone.
     """
-    figures = find_figures(sentence, offset=offset)
+    carried = context.carried if context is not None else None
+    figures = find_figures(sentence, offset=offset, carried=carried)  # type: ignore[arg-type]
     if not figures:
         if context is not None:
             context.note(sentence)
         return []
+    elided = context.recent() if context is not None and any(f.carried for f in figures) else None
     found = registry.mentions(sentence)
     candidates = attributed_sources(sentence, registry=registry, cues=cues, mentions=found)
     referent = None
     if context is not None:
         named = [SourceMention(n, a, b, raw=sentence[a:b]) for a, b, n in found]
         referent = context.resolve(sentence, candidates, named=named)
+        context.carried = (figures[-1].kind, figures[-1].who)
     default = registry.canonical(outlet) or (outlet.strip() if outlet and outlet.strip() else UNATTRIBUTED)
     claims = []
     for figure in figures:
         mention = choose_source(candidates, sentence, figure_start=figure.start - offset, cues=cues)
-        mention = mention or referent
+        mention = mention or referent or (elided if figure.carried else None)
         source = mention.name if mention else default
         claims.append(_claim(figure, source))
     return claims

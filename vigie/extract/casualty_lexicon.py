@@ -61,10 +61,21 @@ class CasualtyLexicon:
             self._incise = re.compile(rf"\s*,\s*{phrase_regex(data['incise_openers'])}[^,;:.()]*,")
             self._anaphoric = re.compile(rf"{phrase_regex(data['anaphoric_before'])}\s*$")
             self._own_verb = re.compile(rf"\s*{phrase_regex(data['finite_auxiliaries'])}")
+            self._finite = re.compile(phrase_regex(data["finite_auxiliaries"]))
             self._ellipsis = re.compile(rf"(?:,\s*)?{phrase_regex(data['ellipsis_links'])}\s*$")
             plus_one = data["plus_one"]
             self._plus_one = re.compile(
                 rf"{phrase_regex(plus_one['singular'])}.{{0,60}}?{phrase_regex(plus_one['links'])}\s*$"
+            )
+            speech = data["speech_tolls"]
+            self._speech = re.compile(rf"{phrase_regex(speech['verbs'])}\s*$")
+            self._speech_groups = frozenset(speech["groups"])
+            self._speech_end = re.compile(rf"\s*(?:$|[,;:.!?()«»\"]|{phrase_regex(speech['followed_by'])})")
+            among = data["counted_among"]
+            self._among = re.compile(
+                rf"(?:\s+(?!{phrase_regex(among['verbs'])})[\w'-]+){{0,3}}?\s+(?:aussi\s+|egalement\s+)?"
+                rf"{phrase_regex(among['verbs'])}\s+(?:aussi\s+|egalement\s+)?parmi\s+(?:les|ces)\s+"
+                rf"(?:({phrase_regex(among['killed'])})|({phrase_regex(among['injured'])}))"
             )
         except (KeyError, TypeError, AttributeError) as exc:
             raise DataFileError(f"quantities.yml: bad casualty section: {exc}") from exc
@@ -137,9 +148,32 @@ class CasualtyLexicon:
             and bool(self._ellipsis.search(gap))
         )
 
+    def starts_clause(self, gap: str) -> bool:
+        """A subordinator or a finite auxiliary in ``gap``: a clause of its own starts there."""
+        return bool(self._subordinator.search(gap) or self._finite.search(gap))
+
     def names_one_more(self, f: str, start: int) -> bool:
         """'le juge a été tué ainsi que 9 autres': the others plus the one named before."""
         return bool(self._plus_one.search(f, max(0, start - 120), start))
+
+    def speaks_of_toll(self, f: str, start: int, who: str | None, pos: int) -> bool:
+        """'l'ONG parle de 49 civils dont 6 enfants dans le village': a speaker's death toll.
+
+        ``start``: where the figure (its qualifier included) starts; ``pos``: past its group and
+        subfigures. The group must be a victim group and the clause must not go on with a verb.
+        """
+        return (
+            who in self._speech_groups
+            and bool(self._speech.search(f, max(0, start - 40), start))
+            and bool(self._speech_end.match(f, pos))
+        )
+
+    def counted_among(self, f: str, pos: int) -> tuple[Kind, int] | None:
+        """'Un Saoudien aussi figure parmi les tués': the ones named are counted among the dead."""
+        m = self._among.match(f, pos)
+        if not m or re.search(r"[\d,;:.()]", f[pos:m.start(1) if m.group(1) else m.start(2)]):
+            return None
+        return ("killed" if m.group(1) else "injured"), m.end()
 
     def group_after(self, f: str, pos: int) -> tuple[str | None, int]:
         m = self._group.match(f, pos)
