@@ -540,3 +540,77 @@ def test_a_war_toll_before_does_not_swallow_an_event_toll_after_or_before() -> N
 def test_both_camps_is_not_a_figure() -> None:
     figures = find_figures("Au moins 21 combattants des deux camps ont été tués, selon l'OSDH.")
     assert [(f.count, f.kind) for f in figures] == [(21, "killed")]
+
+
+# -- speech verbs, "figure parmi les tués", elided subsets --------------------------------
+@pytest.mark.parametrize(
+    "sentence, count, who",
+    [
+        ("De son côté, l'ONG parle de 37 civils dont 5 enfants dans le bourg de Kafr Nabel.", 37, "civilians"),
+        ("Un médecin local évoque une quarantaine de personnes lors du bombardement de lundi.", 40, "people"),
+        ("Les Casques blancs font état de pas moins de 18 habitants à Douma.", 18, "civilians"),
+    ],
+)
+def test_a_speaker_giving_a_victim_group_gives_a_death_toll(sentence: str, count: int, who: str) -> None:
+    figure = one(sentence)
+    assert (figure.count, figure.who, figure.kind) == (count, who, "killed")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le HCR parle de 3000 civils déplacés vers la frontière turque.",
+        "L'ONG évoque 200 personnes qui ont fui le quartier.",
+        "Le gouverneur parle de 40 rebelles dans la vieille ville.",  # not a victim group
+    ],
+)
+def test_a_speaker_with_no_toll_gives_no_figure(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+def test_speech_figure_subfigures_and_source(registry: SourceRegistry) -> None:
+    sentence = "Alors que l'OSDH parle de 37 civils dont 5 enfants dans le bourg de Kafr Nabel."
+    (claim,) = claims_from_sentence(sentence, registry=registry, outlet="AlManar")
+    assert (claim.count, claim.source) == (37, "OSDH")
+    assert [(s.count, s.who) for s in claim.subfigures] == [(5, "children")]
+
+
+@pytest.mark.parametrize(
+    "sentence, count, kind",
+    [
+        ("Un Tunisien figure lui aussi parmi les tués, selon des sites jihadistes.", 1, "killed"),
+        ("Deux secouristes figurent parmi les victimes de la double frappe.", 2, "killed"),
+        ("Un journaliste local se trouve parmi les blessés.", 1, "injured"),
+    ],
+)
+def test_counted_among_the_dead(sentence: str, count: int, kind: str) -> None:
+    figure = one(sentence)
+    assert (figure.count, figure.qualifier, figure.kind) == (count, "at_least", kind)
+
+
+def test_un_without_counted_among_stays_an_article() -> None:
+    assert find_figures("Un Tunisien a rejoint le groupe l'an passé, parmi les nouveaux venus.") == []
+
+
+def test_a_verbless_subset_in_the_same_sentence_inherits_the_verb() -> None:
+    figures = find_figures(
+        "La chaîne affirme que 900 insurgés ont été tués ces trois derniers jours, 250 d'entre eux en tentant de fuir vers Tal Rifaat."
+    )
+    assert [(f.count, f.who, f.kind) for f in figures] == [(900, "rebels", "killed"), (250, "rebels", "killed")]
+
+
+def test_a_verbless_subset_opening_the_next_sentence_inherits_figure_and_source(registry: SourceRegistry) -> None:
+    from vigie.extract.attribution import AttributionContext
+
+    ctx = AttributionContext(registry=registry)
+    first = "Selon Al-Jazeera, plus de 900 insurgés ont été tués ces trois derniers jours."
+    second = "250 d'entre eux alors qu'ils tentaient de gagner Tal Rifaat."
+    assert [c.count for c in claims_from_sentence(first, registry=registry, outlet="AFP", context=ctx)] == [900]
+    (claim,) = claims_from_sentence(second, registry=registry, outlet="AFP", context=ctx)
+    assert (claim.count, claim.who, claim.source) == (250, "rebels", "Al Jazeera")
+    # without the sentence before, or with a figureless sentence between, nothing is elided
+    assert claims_from_sentence(second, registry=registry, outlet="AFP") == []
+    ctx = AttributionContext(registry=registry)
+    claims_from_sentence(first, registry=registry, outlet="AFP", context=ctx)
+    claims_from_sentence("La ville reste encerclée.", registry=registry, outlet="AFP", context=ctx)
+    assert claims_from_sentence(second, registry=registry, outlet="AFP", context=ctx) == []

@@ -74,7 +74,7 @@ class CasualtyLexicon:
             among = data["counted_among"]
             self._among = re.compile(
                 rf"(?:\s+(?!{phrase_regex(among['verbs'])})[\w'-]+){{0,3}}?\s+(?:aussi\s+|egalement\s+)?"
-                rf"{phrase_regex(among['verbs'])}\s+(?:aussi\s+|egalement\s+)?parmi\s+(?:les|ces)\s+"
+                rf"{phrase_regex(among['verbs'])}\s+(?:(?:lui|elle|eux|elles)\s+)?(?:aussi\s+|egalement\s+|notamment\s+)?parmi\s+(?:les|ces)\s+"
                 rf"(?:({phrase_regex(among['killed'])})|({phrase_regex(among['injured'])}))"
             )
         except (KeyError, TypeError, AttributeError) as exc:
