@@ -197,3 +197,24 @@ def test_a_bare_toll_far_from_the_strike_stays_apart():
     strike = draft("Air/drone strike", HAMA, sent=5, par=2)
     toll = replace(draft("Armed clash", ARIHA, sent=6, par=2, rank=F.RANK_BORROWED), weak=True, rule="kill")
     assert len(merge_drafts([strike, toll])) == 2
+
+
+def test_a_frame_with_a_borrowed_place_tells_again_the_event_of_its_sub_type_just_before():
+    """"L'OSDH a compté 300 morts par gaz toxique" after a chemical attack on the Ghouta is that
+    attack: the place the context lent it (a suburb named in a denial) makes no second event."""
+    from datetime import date as _d
+    from vigie.models import Place as _P
+
+    ghouta = _P("Eastern Ghouta", 33.56, 36.42, "Rif Dimashq", "Syria", "SY", 2, gazetteer_id="g")
+    damascus = _P("Damascus", 33.51, 36.29, "Damascus", "Syria", "SY", 2, gazetteer_id="d")
+    day = _d(2013, 8, 21)
+    first = Draft("Chemical weapon", "Military Forces of Syria", "Civilians (Syria)", [], [], ghouta, day, "day", True,
+                  True, 0.7, "chimique", "chemical", [0], 0)
+    again = Draft("Chemical weapon", "Military Forces of Syria", "Civilians (Syria)", [], [], damascus, day, "day", True,
+                  True, 0.7, "toxique", "chemical", [3], 0, borrowed=True)
+    out = merge_drafts([first, again])
+    assert len(out) == 1 and out[0].place.name == "Eastern Ghouta" and out[0].sentences == [0, 3]
+    # named for itself, the same place-less telling in a far paragraph stays its own event
+    far = Draft("Chemical weapon", "Military Forces of Syria", "Civilians (Syria)", [], [], damascus, day, "day", True,
+                True, 0.7, "toxique", "chemical", [9], 4, borrowed=True)
+    assert len(merge_drafts([first, far])) == 2

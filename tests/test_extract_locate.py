@@ -95,3 +95,41 @@ def test_the_sentence_region_phrase_comes_before_borrowed_places_and_means_the_r
     far = ArticlePlaces(text, {}, [], None, {}, {0: [PlaceResolver.PLACES["Yabroud"]]})
     assert pf.fallback(far, sentence=sent, order=order, regions=regions()).name == "Damascus"
     assert pf.fallback(far, sentence=sent, order=("paragraph",), regions=regions()).name == "Yabrud"
+
+
+def test_a_town_named_just_before_in_the_paragraph_is_where_a_placeless_frame_happens():
+    """"C'est là que les combats..." speaks of the village named before, even when no event was
+    told there; a compass reference ("au nord de Damas") is not the place spoken of."""
+    from vigie.extract.frames import TextSpan
+
+    text = "Les troupes avancent vers Yabroud, au nord de Damas. C'est là que les combats font rage."
+    y, d = text.index("Yabroud"), text.index("Damas")
+    cands = (TextSpan(y, y + 7, "Yabroud"), TextSpan(d, d + 5, "Damas"))
+    sents = (Sentence(0, 52, text[:52], 0), Sentence(53, len(text), text[53:], 0))
+    st = ArticlePlaces(text, {}, [PlaceResolver.PLACES["Damas"]], None, {}, {}, candidates=cands, sentences=sents)
+    pf = PlaceFinder(PlaceResolver(), lambda **kw: kw)
+    found = pf.fallback(st, sentence=sents[1], order=("paragraph", "article"), previous=PlaceResolver.PLACES["Damas"],
+                        regions=regions())
+    assert found.name == "Yabrud"
+    # in another paragraph, the name told before does not speak for the sentence
+    other = Sentence(53, len(text), text[53:], 1)
+    assert pf.fallback(st, sentence=other, order=("paragraph", "article"), regions=regions()).name == "Damascus"
+
+
+def test_a_bracketed_compass_point_names_the_part_of_the_place_the_gazetteer_knows():
+    from vigie.extract.frames import TextSpan
+
+    class Parts:
+        def resolve(self, mention, *, context):
+            return {"Qalamoun": QALAMOUN, "Qalamoun ouest": WEST}.get(mention)
+
+    QALAMOUN = Place("Qalamoun", 33.9, 36.6, "Rif Dimashq", "Syria", "SY", 2, gazetteer_id="q")
+    WEST = Place("Western Qalamoun", 34.05, 36.58, "Rif Dimashq", "Syria", "SY", 2, gazetteer_id="w")
+    text = "Un accord a été conclu dans la région de Qalamoun (ouest) samedi, puis à Qalamoun."
+    first, second = text.index("Qalamoun"), text.rindex("Qalamoun")
+    st = ArticlePlaces(text, {}, [], None, {})
+    pf = PlaceFinder(Parts(), lambda **kw: kw)
+    sent = Sentence(0, len(text), text, 0)
+    assert regions().bracketed_point(text, first + 8) == "ouest"
+    assert pf.resolve_groups(((TextSpan(first, first + 8, "Qalamoun"),),), st, sentence=sent, regions=regions()) == [WEST]
+    assert pf.resolve_groups(((TextSpan(second, second + 8, "Qalamoun"),),), st, sentence=sent, regions=regions()) == [QALAMOUN]

@@ -250,7 +250,8 @@ class EventAssembler:
         assoc2 = [a for a in patient if a not in (actor1, actor2) and a not in assoc1]
         resolved_places = [self.places.refine(p, df, places, sentence=fr.sentence)
                            for p in self.places.resolve_groups(fr.place_groups, places, sentence=sent, regions=self.regions)]
-        if not resolved_places:
+        borrowed = not resolved_places
+        if borrowed:
             fallback = self.places.fallback(places, sentence=sent, order=self.assembly.place_fallback,
                                             previous=prev.place if prev is not None else None, regions=self.regions)
             if fallback is None:
@@ -266,7 +267,7 @@ class EventAssembler:
                   civilian, max(0.05, min(0.99, conf - 0.1 * (place.geo_precision - 1))), fr.trigger.text,
                   fr.rule, [fr.sentence], sent.paragraph, agent_rank=rank if actor1 else F.RANK_NONE,
                   weak=fr.weak, victim=victim if victim == actor2 else None,
-                  headline=fr.sentence in self._headline)
+                  headline=fr.sentence in self._headline, borrowed=borrowed)
             for place in resolved_places
         ]
 

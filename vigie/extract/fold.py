@@ -66,6 +66,7 @@ class Draft:
     headline: bool = False
     weak: bool = False  # a bare toll ("X a été tué ainsi que 9 autres"): no trigger of violence
     victim: str | None = None  # actor2 as the frame's patient names it (not an enemy guessed)
+    borrowed: bool = False  # the place was borrowed from the context (the frame names none)
 
 
 def merge_drafts(drafts: list[Draft], *, lead_paragraphs: int = 1) -> list[Draft]:
@@ -117,10 +118,21 @@ def _near(a: Place, b: Place, km: float) -> bool:
     return _place_key(a) == _place_key(b) or distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km
 
 
+def _told_again(d: Draft, out: list[Draft]) -> Draft | None:
+    """A frame naming no place of its own that has the sub-type, day and actors of an event told
+    just before (its paragraph or the one before) tells that event again: "L'OSDH a compté 300
+    morts par gaz toxique" after the chemical attack on the Ghouta is that attack, not a second
+    one at whatever place the context lends it."""
+    if not d.borrowed:
+        return None
+    return next((o for o in reversed(out) if o.sub_type == d.sub_type and 0 <= d.paragraph - o.paragraph <= 1
+                 and dates_agree(o, d) and actors_agree(o, d)), None)
+
+
 def _merge_body(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
-        target = next((o for o in out if same_event(o, d)), None)
+        target = _told_again(d, out) or next((o for o in out if same_event(o, d)), None)
         if target is None:
             target = next((o for o in out if absorbs(o, d)), None)
         if target is None:
@@ -253,8 +265,8 @@ def fold(target: Draft, d: Draft) -> None:
     for a in d.assoc2:
         if a not in target.assoc2 and a not in (target.actor1, target.actor2):
             target.assoc2.append(a)
-    if d.place.geo_precision < target.place.geo_precision:
-        target.place = d.place
+    if d.place.geo_precision < target.place.geo_precision and not d.borrowed:
+        target.place, target.borrowed = d.place, False
     target.confidence = min(0.99, max(target.confidence, d.confidence) + 0.05)
     target.civilian_targeting = target.civilian_targeting or d.civilian_targeting
 
@@ -307,6 +319,7 @@ class AssemblyRules:
     day_parts: tuple[str, ...] = ()
     ongoing_cues: tuple[str, ...] = ()
     air_forces: tuple[str, ...] = ()
+    compass_points: tuple[str, ...] = ()
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -403,7 +416,8 @@ class AssemblyRules:
                         tuple(str(x) for x in data.get("lead_forces") or ()), words("author_after"),
                         int(data.get("author_window", 90)), words("accuse_verbs"), words("region_nouns"),
                         words("region_sides"), float(data.get("region_km", 30)), words("holder_cues"),
-                        words("day_parts"), words("ongoing_cues"), tuple(str(x) for x in data.get("air_forces") or ()))
+                        words("day_parts"), words("ongoing_cues"), tuple(str(x) for x in data.get("air_forces") or ()),
+                        words("compass_points"))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

@@ -29,6 +29,7 @@ class ArticlePlaces:
     cache: dict[tuple[str, str, int], Place | None]
     by_paragraph: dict[int, list[Place]] = field(default_factory=dict)
     candidates: tuple[TextSpan, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
 
 
 class PlaceFinder:
@@ -59,7 +60,7 @@ class PlaceFinder:
                 govs[par].append(gov)
             counts[gov] = counts.get(gov, 0) + 1
         theatre = max(counts, key=lambda g: counts[g]) if counts else None
-        return ArticlePlaces(text, govs, [], theatre, {}, candidates=tuple(df.places))
+        return ArticlePlaces(text, govs, [], theatre, {}, candidates=tuple(df.places), sentences=df.sentences)
 
     def _context(self, state: ArticlePlaces, paragraph: int, relation: str) -> Any:
         named = state.governorates.get(paragraph, []) + [g for p, gs in sorted(state.governorates.items()) for g in gs]
@@ -70,11 +71,17 @@ class PlaceFinder:
             relation=relation,
         )
 
-    def resolve(self, mention: TextSpan, state: ArticlePlaces, *, paragraph: int) -> Place | None:
+    def resolve(self, mention: TextSpan, state: ArticlePlaces, *, paragraph: int,
+                regions: "RegionRules | None" = None) -> Place | None:
         relation = _relation(state.text, mention.start)
-        key = (mention.text, relation, paragraph)
+        # "la région de Qalamoun (ouest)": the bracketed compass point names a part of the place,
+        # which the gazetteer may know on its own ("Qalamoun ouest")
+        point = regions.bracketed_point(state.text, mention.end) if regions is not None else None
+        key = (mention.text + (" " + point if point else ""), relation, paragraph)
         if key not in state.cache:
-            place = self.resolver.resolve(mention.text, context=self._context(state, paragraph, relation))
+            context = self._context(state, paragraph, relation)
+            place = self.resolver.resolve(f"{mention.text} {point}", context=context) if point else None
+            place = place or self.resolver.resolve(mention.text, context=context)
             state.cache[key] = place
             if place is not None:
                 state.resolved.append(place)
@@ -107,7 +114,7 @@ class PlaceFinder:
             groups = tuple([g for g, o in zip(groups, oriented) if not o] + [g for g, o in zip(groups, oriented) if o])
         coarse: list[Place] = []
         for group in groups:
-            found = [p for p in (self.resolve(m, state, paragraph=sentence.paragraph) for m in group) if p is not None]
+            found = [p for p in (self.resolve(m, state, paragraph=sentence.paragraph, regions=regions) for m in group) if p is not None]
             fine = [p for p in found if p.geo_precision < 3]
             if fine:
                 return _distinct(fine)
@@ -155,7 +162,8 @@ class PlaceFinder:
                 found = found if ok(found) else None
             elif step == "paragraph":
                 here = [p for p in state.by_paragraph.get(sentence.paragraph, []) if ok(p)]
-                found = previous if ok(previous) else (here[-1] if here else None)
+                found = self._named_last(state, sentence, regions, ok)
+                found = found or (previous if ok(previous) else (here[-1] if here else None))
             elif step == "article":
                 found = next((p for p in reversed(state.resolved) if ok(p)), None)
             else:
@@ -163,6 +171,23 @@ class PlaceFinder:
                 found = next((p for g in govs if ok(p := self._governorate_place(g, state, sentence.paragraph))), None)
             if found is not None:
                 return found
+        return None
+
+    def _named_last(self, state: ArticlePlaces, sentence: Sentence, regions: "RegionRules | None",
+                    ok: Callable[[Place | None], bool]) -> Place | None:
+        """The town named last before ``sentence`` in its paragraph, whether or not an event was
+        told there: "C'est là que les combats...", "le village compte de nombreux déplacés" speak
+        of the place the text named just before. A compass reference ("Bulbul, au nord d'Afrin")
+        is not the place spoken of, nor is a governorate."""
+        for cand in reversed(state.candidates):
+            if cand.start >= sentence.start or _paragraph_of(state.sentences, cand.start) != sentence.paragraph:
+                continue
+            relation = _relation(state.text, cand.start)
+            if regions is not None and regions.is_side(relation):
+                continue
+            place = self._peek(cand.text, relation, state, sentence.paragraph)
+            if place is not None and place.geo_precision < 3 and ok(place):
+                return place
         return None
 
     def _in_sentence(self, state: ArticlePlaces, sentence: Sentence, regions: "RegionRules | None") -> Place | None:
@@ -211,9 +236,10 @@ class RegionRules:
     """Region phrases (assembly.yml region_nouns, region_sides, region_km): "dans la banlieue
     (rebelle) de X", "à l'est de X" name the surroundings of X."""
 
-    def __init__(self, *, nouns: tuple[str, ...], sides: tuple[str, ...], km: float) -> None:
+    def __init__(self, *, nouns: tuple[str, ...], sides: tuple[str, ...], km: float, points: tuple[str, ...] = ()) -> None:
         alt = lambda ws: "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in sorted(ws, key=len, reverse=True))  # noqa: E731
         self.km = km
+        self._point = re.compile(r"\s*\(\s*(?P<point>" + alt(points) + r")\s*\)", re.IGNORECASE) if points else None
         head = []
         if nouns:
             head.append(r"(?:" + alt(nouns) + r")(?:\s+[^\W\d]+)?")
@@ -229,9 +255,15 @@ class RegionRules:
         """Whether ``relation`` (the words before a mention) is a compass reference ("au nord de")."""
         return bool(self._side and self._side.search(relation.strip() + " "))
 
+    def bracketed_point(self, text: str, end: int) -> str | None:
+        """The compass point bracketed right after a place name ending at ``end`` ("Qalamoun
+        (ouest)" -> "ouest"), else None."""
+        m = self._point.match(text, end) if self._point is not None else None
+        return m.group("point").lower() if m else None
+
     @classmethod
     def from_assembly(cls, rules: Any) -> "RegionRules":
-        return cls(nouns=rules.region_nouns, sides=rules.region_sides, km=rules.region_km)
+        return cls(nouns=rules.region_nouns, sides=rules.region_sides, km=rules.region_km, points=rules.compass_points)
 
     def phrases(self, text: str) -> list[tuple[str, int, str]]:
         """(place name, offset, relation words) of each region phrase of ``text``."""

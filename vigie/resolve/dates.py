@@ -6,11 +6,12 @@ generic parser's heuristics for French relative dates:
 1. Weekdays: "mercredi", "ce dimanche", "samedi soir" -> the most recent such day on or before
    publication (the publication day itself counts); "lundi dernier" -> strictly before;
    "vendredi prochain" -> strictly after (kind ``future``); "la nuit de samedi à dimanche" -> the
-   later day. With ``wire=False`` (periodicals, retrospective pieces) a bare weekday equal to the
+   day the night began (samedi: ACLED codes an overnight raid on its evening; the Sunday is the
+   most recent one on or before publication). With ``wire=False`` (periodicals, retrospective pieces) a bare weekday equal to the
    publication's weekday means a week earlier; "ce mercredi" is always the same day.
 2. Relative days: "hier" -1, "avant-hier" -2, "aujourd'hui" / "ce matin" / "ce soir" 0,
-   "cette nuit" 0 (the night ending on the publication morning, coded to its later day as for
-   "la nuit de samedi à dimanche"), "la veille" -1.
+   "cette nuit" 0 (the night ending on the publication morning: the report does not say when it
+   began), "la veille" -1.
 3. Explicit dates: "le 19 août", "19 août 2013", "le 3 mars dernier", "1er juin"; without a year,
    the most recent such date on or before publication.
 4. Months and named periods: "en mai" / "le mois dernier" -> the month's midpoint, precision month
@@ -98,7 +99,10 @@ def resolve_expression(
     (years, seasons, eras, "l'an dernier", long spans)."""
     lex = load_lexicon()
     fam = expr.family
-    if fam in ("weekday", "night"):
+    if fam == "night":
+        # the expression holds the later weekday (the morning the report counts from)
+        return _weekday_date(expr, published, wire=True) - timedelta(days=1), "day"
+    if fam == "weekday":
         return _weekday_date(expr, published, wire=wire), "day"
     if fam == "relative_day":
         return published + timedelta(days=expr.offset), "day"
