@@ -338,3 +338,29 @@ def test_a_foreign_strike_hits_its_listed_target_not_the_army_named_nearer(run):
     reps = run("Les YPG contrôlent la ville d'Afrin, que l'armée syrienne a quittée en 2012. "
                "Samedi, l'aviation turque a bombardé la ville d'Afrin.")
     assert [(r.actor1, r.actor2) for r in reps] == [("Military Forces of Turkey", "YPG: People's Protection Units")]
+
+
+def test_a_state_named_as_the_subject_or_a_government_adjective_in_the_agent_is_the_author(run):
+    """No actor mention: "La Turquie a mené des frappes" is the Turkish forces; a shelling the
+    monitor lays at "l'artillerie gouvernementale" is the Syrian army's."""
+    reps = run("La Turquie a mené mardi une série de frappes aériennes sur le village de Jindires.")
+    assert [(r.sub_event_type, r.actor1) for r in reps] == [("Air/drone strike", "Military Forces of Turkey")]
+    reps = run("Mardi, le pilonnage de Saraqeb a tué trois civils, selon un médecin qui l'attribue à "
+               "l'artillerie gouvernementale.")
+    assert {r.actor1 for r in reps if r.event_type == "Explosions/Remote violence"} == {"Military Forces of Syria"}
+
+
+def test_a_state_named_after_a_preposition_or_an_accusation_is_not_the_author(run):
+    from vigie.extract.fold import AssemblyRules
+
+    rules = AssemblyRules.load()
+    assert rules.state_named("Israël a mené ", names_only=True) == "Military Forces of Israel"
+    assert rules.state_named("Depuis mardi, la Turquie a ", names_only=True) == "Military Forces of Turkey"
+    assert rules.state_named("des roquettes tirées vers Israël ont ", names_only=True) is None
+    assert rules.state_named("les ONG accusent Moscou de ", names_only=True) is None
+    assert rules.state_named("la source gouvernementale", names_only=True) is None
+
+
+def test_a_fronted_history_adverbial_makes_the_whole_sentence_history(run):
+    reps = run("Depuis le début de la guerre en 2012, l'aviation russe a mené des milliers de raids sur la ville d'Alep.")
+    assert reps == []

@@ -118,6 +118,18 @@ class ActorPicker:
                                           and not self.qualifies_place(m)])
         return next((a for a in (self.resolve(m, context) for m in inside) if a and a not in patient and a != CIVILIANS), None)
 
+    def state_author(self, fr: Frame, df: DocFrames) -> str | None:
+        """A state standing for its forces when no actor is named: "Israël a mené une série de
+        frappes" (a state name as the subject, before the trigger, after no preposition), "le
+        bombardement ... qu'il attribue à l'artillerie gouvernementale" (a government adjective
+        in the frame's agent span). Words: assembly.yml state_forces."""
+        for span in fr.agent:
+            found = self.assembly.state_named(span.text, names_only=False)
+            if found:
+                return found
+        sent = df.sentences[fr.sentence]
+        return self.assembly.state_named(self._text[sent.start:fr.trigger.start], names_only=True)
+
     def opponent(self, actor1: str | None, mentions: list[ActorMention], df: DocFrames, fr: Frame,
                  article_actors: list[str]) -> str | None:
         """The enemy of actor1 named most recently before the trigger (else anywhere in the article)."""

@@ -46,6 +46,9 @@ class EventDater:
             self._memo[key] = is_background(fr.clause.text, art.published, max_age_days=self.background_days)
         if self._memo[key]:
             return None, "", False
+        opening = self._fronted(sent.text, fr.trigger.start - sent.start)
+        if opening and is_background(opening, art.published, max_age_days=self.background_days):
+            return None, "", False  # "Depuis le début du conflit en 2011, Israël a mené des centaines de frappes"
         if last is not None and last.dated and self.assembly.tells_same_time(sent.text):
             return last.when, last.precision, True
         blank = self._blanker(fr, art.text)
@@ -86,6 +89,13 @@ class EventDater:
         if art.published_known and self.assembly.goes_on(lead_in):
             return art.published, "day", True  # still going on as the report is written
         return art.published, "week", False
+
+    @staticmethod
+    def _fronted(text: str, trigger: int) -> str | None:
+        """The adverbial opening the sentence before its first comma, when it comes before the
+        trigger: it sets the time of the whole sentence ("Depuis le début du conflit en 2011, ...")."""
+        comma = text.find(",")
+        return text[:comma] if 0 < comma < trigger else None
 
     def _blanker(self, fr: Frame, text: str) -> Blank:
         """A text slicer that blanks the words dating something else than the frame:

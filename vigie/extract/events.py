@@ -194,6 +194,9 @@ class EventAssembler:
         if actor1 is None:
             actor1 = self.pick.sentence_agent(fr, df, mentions, near + article_actors, patient + sorted(accusers))
             rank = F.RANK_BEFORE_TRIGGER
+        if actor1 is None:
+            actor1 = self.pick.state_author(fr, df)
+            rank = F.RANK_BEFORE_TRIGGER
         if actor1 is None and prev is not None and not (fr.rule == "explosive" or fr.sub_type in _UNCLAIMED):
             actor1 = prev.actor1
             rank = F.RANK_BORROWED

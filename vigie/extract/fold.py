@@ -320,6 +320,7 @@ class AssemblyRules:
     ongoing_cues: tuple[str, ...] = ()
     air_forces: tuple[str, ...] = ()
     compass_points: tuple[str, ...] = ()
+    state_forces: tuple[tuple[str, str], ...] = ()  # (word, actor), longest word first
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -388,6 +389,21 @@ class AssemblyRules:
         low = " ".join(text.lower().replace("’", "'").split())
         return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in self.day_parts)
 
+    def state_named(self, text: str, *, names_only: bool) -> str | None:
+        """The forces of the first state ``text`` names (state_forces); with ``names_only`` only
+        capitalised names opening the sentence or a clause after a comma count (the subject:
+        "Israël a mené...", "Depuis 2011, Israël a..." - not "des cibles en Israël", not "accusent
+        Moscou de frapper", an accusation)."""
+        found: list[tuple[int, str]] = []
+        for word, actor in self.state_forces:
+            if names_only and not word[:1].isupper():
+                continue
+            for m in re.finditer(r"(?<!\w)" + re.escape(word).replace("'", "['’]") + r"(?!\w)", text):
+                if names_only and not _CLAUSE_OPENING.search(text[:m.start()]):
+                    continue
+                found.append((m.start(), actor))
+        return min(found)[1] if found else None
+
     def narrative_shift(self, text: str) -> int | None:
         """Days from the story's day when ``text`` says "la veille" / "le lendemain", else None."""
         low = " ".join(text.lower().replace("’", "'").split())
@@ -417,7 +433,9 @@ class AssemblyRules:
                         int(data.get("author_window", 90)), words("accuse_verbs"), words("region_nouns"),
                         words("region_sides"), float(data.get("region_km", 30)), words("holder_cues"),
                         words("day_parts"), words("ongoing_cues"), tuple(str(x) for x in data.get("air_forces") or ()),
-                        words("compass_points"))
+                        words("compass_points"),
+                        tuple(sorted(((str(w), str(a)) for a, ws in (data.get("state_forces") or {}).items() for w in ws),
+                                     key=lambda wa: -len(wa[0]))))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS
@@ -426,6 +444,7 @@ class AssemblyRules:
         return rules
 
 
+_CLAUSE_OPENING = re.compile(r"(?:^|,)\s*(?:(?:la|le|les|l['’])\s*)?$", re.IGNORECASE)
 FALLBACK_STEPS = frozenset({"sentence", "paragraph", "article", "governorate"})
 
 
