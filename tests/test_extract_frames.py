@@ -420,3 +420,86 @@ def test_an_instance_of_a_habit_takes_the_habit_s_author(nlp):
     shells = by_id(df, "munition_noun")
     assert shells and not shells[0].weak
     assert any("milices" in a.text for a in shells[0].agent)
+
+
+# -- sixth pass: what unseen outlets trigger without an event -------------------------------
+@pytest.mark.parametrize("text,entry,status", [
+    # a counted duration: the goal of a truce, not a strike
+    ("Les deux camps ont signé lundi une trêve censée mettre fin à deux mois de bombardements sur Douma.", "bomb_noun", "period"),
+    # a siege is a state, whether in the passive with "depuis" or in a relative clause
+    ("Le camp de Yarmouk, qui compte des milliers d'habitants, est assiégé depuis 2014 par les forces loyalistes.", "encircle", "state"),
+    ("Le régime promet de retirer les chars qui encerclent le quartier de Waer.", "encircle", "state"),
+    # planned, then called off
+    ("Une marche prévue jeudi devant la mairie de Salamiyé a été annulée.", "protest", "plan"),
+    ("Les organisateurs ont annulé la manifestation de Soueïda après des pressions.", "protest", "plan"),
+    # a demonstrative points back to a battle already told
+    ("Au cours de ces combats, les rebelles ont perdu plusieurs chefs.", "clash_noun", "reference"),
+    # what the claimant says it hit is the claimed attack again
+    ("Le groupe a revendiqué l'explosion, assurant que ses hommes avaient visé un poste de police.", "bomb_verb", "claimed"),
+    # houses booby-trapped before a retreat: explosives laid, nothing blew up
+    ("Les démineurs fouillent la ville, où les jihadistes avaient piégé des dizaines de maisons.", "car_bomb", "state"),
+])
+def test_sixth_pass_non_events(nlp, text, entry, status):
+    found = by_id(frames(nlp, text), entry)
+    assert found, text
+    assert found[0].status == status
+
+
+def test_a_fight_leading_up_to_its_outcome_stays_an_event(nlp):
+    df = frames(nlp, "Après deux jours de combats, les rebelles ont été contraints de quitter la colline de Tal Sawan.")
+    assert by_id(df, "clash_noun")[0].status == "event"
+
+
+def test_a_completed_encirclement_is_news(nlp):
+    df = frames(nlp, "L'armée a totalement encerclé samedi la ville de Rastane.")
+    assert by_id(df, "encircle")[0].status == "event"
+
+
+def test_shooting_to_disperse_a_crowd_is_the_intervention_not_a_plan(nlp):
+    df = frames(nlp, "La police a tiré des grenades lacrymogènes pour disperser les manifestants de Jassem.")
+    assert by_id(df, "disperse")[0].status == "event"
+
+
+def test_a_noun_the_tagger_took_for_a_participle_is_no_trigger(nlp):
+    df = frames(nlp, "Une bombe a explosé dimanche à l'entrée nord de Manbij.")
+    assert not by_id(df, "enter")
+
+
+def test_the_side_that_pulls_out_is_the_loser(nlp):
+    df = frames(nlp, "Les jihadistes ont été forcés vendredi de se retirer de Tadef.")
+    w = by_id(df, "withdraw")[0]
+    assert w.status == "event" and w.roles == "inverted" and w.confidence >= 0.5
+    assert not w.agent and any("jihadistes" in p.text for p in w.patient)
+
+
+def test_withdrawing_a_candidacy_is_no_territory_change(nlp):
+    assert not by_id(frames(nlp, "Le député a retiré sa plainte contre le gouverneur."), "withdraw")
+
+
+def test_a_gerund_takes_the_subject_of_its_clause_and_is_weak(nlp):
+    df = frames(nlp, "Les hélicoptères du régime ont tué six civils à Jisr al-Choughour en bombardant une boulangerie.")
+    g = by_id(df, "bomb_verb")[0]
+    assert any("hélicoptères" in a.text for a in g.agent) and g.weak
+    assert any("boulangerie" in p.text for p in g.patient)
+    assert "air" in g.cues
+
+
+def test_an_adjective_before_the_noun_is_no_agent(nlp):
+    df = frames(nlp, "Les miliciens ont commis jeudi un nouveau massacre dans le village de Tremseh.")
+    m = by_id(df, "massacre")[0]
+    assert any("miliciens" in a.text for a in m.agent)
+    assert not any(a.text == "nouveau" for a in m.agent)
+
+
+def test_two_coordinated_verbs_share_the_object(nlp):
+    df = frames(nlp, "Les soldats ont abattu et arrêté plusieurs dizaines de jihadistes près de Khanasser.")
+    arrest = by_id(df, "arrest")[0]
+    assert any("jihadistes" in p.text for p in arrest.patient)
+    assert "jihadiste" in arrest.patient_words
+
+
+def test_gear_destroyed_while_killing_fighters_is_part_of_the_fight(nlp):
+    df = frames(nlp, "Les combattants ont tué une vingtaine de soldats et détruit trois blindés.")
+    assert by_id(df, "destroy")[0].rule == "spoils"
+    alone = frames(nlp, "L'armée a détruit un drone au-dessus de Hmeimim.")
+    assert by_id(alone, "destroy")[0].rule == "destroy"

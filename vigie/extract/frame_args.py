@@ -49,10 +49,25 @@ def objects_of(head: Any) -> list[Any]:
             objs.append(head.head)
     if head.pos_ in ("NOUN", "PROPN", "X", "PRON", "ADV", "NUM") or not objs:
         objs += [c for c in head.children if c.dep_.startswith("nmod") or c.dep_ in ("obl", "obl:mod")]
+    if not any(c.dep_ in OBJ_DEPS for c in head.children):
+        objs += shared_objects(head)
     # "la totalité de la ville de X": look one level further through quantity nouns
     for o in list(objs):
         objs += [c for c in o.children if c.dep_.startswith("nmod")]
     return objs
+
+
+def shared_objects(head: Any) -> list[Any]:
+    """"l'armée a tué et arrêté des dizaines de terroristes": the object after two coordinated
+    verbs hangs on the first one; the second verb, with none of its own, shares it."""
+    if head.dep_ != "conj" or head.head.pos_ != "VERB":
+        return []
+    return [c for c in head.head.children if c.dep_ == "obj" and c.i > head.i]
+
+
+def gerund(doc: Any, head: Any) -> bool:
+    """"en bombardant le marché": a gerund (often tagged a noun) has the subject of its clause."""
+    return head.lower_.endswith("ant") and head.i > 0 and doc[head.i - 1].lower_ == "en"
 
 
 def object_ok(rules: EventRules, kind: str, objects: list[Any]) -> bool:
@@ -78,8 +93,10 @@ def inherited_subject(doc: Any, head: Any) -> list[TextSpan]:
     """Subject of the verb a conjoined / participial clause hangs on ("..., reconquérant X")."""
     tok, hops = head, 0
     while tok.dep_ in _UP_DEPS and tok.head is not tok and hops < 3:
+        # "ont été contraints de se retirer": who was forced is who does the forced act
+        deps = AGENT_DEPS | PASSIVE_SUBJ if tok.dep_ == "xcomp" else AGENT_DEPS
         tok, hops = tok.head, hops + 1
-        subj = [c for c in tok.children if c.dep_ in AGENT_DEPS]
+        subj = [c for c in tok.children if c.dep_ in deps]
         if subj:
             return [subtree_span(doc, subj[0])]
     return []
@@ -197,6 +214,19 @@ class Arguments:
             cands = [c for a in head.children if a.dep_ == "acl" and a.lemma_.lower() in verbs for c in by(a)]
         return self.np(doc, cands[0], head) if cands else None
 
+    def leaver(self, doc: Any, head: Any) -> tuple[TextSpan, ...]:
+        """Who pulls out ("les rebelles ont dû se retirer de X", "l'armée s'est retirée de X"):
+        the subject of the trigger or of the verb above it, however the parser hung the trigger."""
+        tok = head
+        for _ in range(3):
+            subj = [c for c in tok.children if c.dep_ in AGENT_DEPS or c.dep_ in PASSIVE_SUBJ]
+            if subj:
+                return (self.np(doc, subj[0], head),)
+            if tok.head is tok:
+                break
+            tok = tok.head
+        return ()
+
     def agent_patient(self, doc: Any, head: Any, passive: bool, objects: list[Any]) -> tuple[tuple[TextSpan, ...], tuple[TextSpan, ...]]:
         """Agent and patient spans of a trigger: subject / "par X" / an adjective ("frappes
         russes") for the agent; object / passive subject / "contre X" / "de X" for the patient."""
@@ -215,10 +245,14 @@ class Arguments:
                 patient.append(subtree_span(doc, c))
             elif head.pos_ != "VERB" and c.dep_.startswith("nmod") and ("de" in case or "d'" in case or "du" in case):
                 patient.append(subtree_span(doc, c))
-            elif c.dep_ in ("amod",) and c.pos_ == "ADJ":
-                agent.append(subtree_span(doc, c))  # "frappes russes", "l'aviation syrienne"
+            elif c.dep_ in ("amod",) and c.pos_ == "ADJ" and c.i > head.i:
+                # "frappes russes", "l'aviation syrienne"; an adjective before the noun ("un
+                # nouveau massacre", "de violents combats") never names who acted
+                agent.append(subtree_span(doc, c))
+            elif gerund(doc, head) and c.dep_.startswith("nmod"):
+                patient.append(subtree_span(doc, c))  # "en bombardant le marché"
         agent = self.attributed(doc, head) + [self.antecedent(doc, head, a) for a in agent]
-        patient = [self.antecedent(doc, head, p) for p in patient]
+        patient = [self.antecedent(doc, head, p) for p in patient] or [subtree_span(doc, o) for o in shared_objects(head)]
         if passive and not agent:
             # the parser sometimes hangs "par X" on a neighbour of the verb ("reprise jeudi par X")
             agent += [subtree_span(doc, g) for c in head.children for g in c.children if g.dep_ == "obl:agent"]
@@ -235,6 +269,9 @@ class Arguments:
             agent.extend(self._hands_of(doc, head))
         if not agent:
             agent.extend(inherited_subject(doc, head))
+        if not agent and gerund(doc, head):
+            verb = next((a for a in head.ancestors if a.pos_ == "VERB"), None)
+            agent.extend(subtree_span(doc, c) for c in (verb.children if verb is not None else ()) if c.dep_ in AGENT_DEPS)
         if not agent and head.pos_ != "VERB":
             # a nominal trigger: the subject of the verb governing it ("l'armée a mené des frappes")
             gov = head.head

@@ -104,7 +104,8 @@ class StatusReader:
                     return "negated"
                 if c.dep_ == "mark" and low in r.conditional_marks:
                     return "conditional"
-                if c.dep_ in ("mark", "case") and low in r.purpose_marks and not self.outcomes.outcome_verb(head):
+                if c.dep_ in ("mark", "case") and low in r.purpose_marks and not self.outcomes.outcome_verb(head) \
+                        and head.lemma_.lower() not in r.purpose_events and head.lower_ not in r.purpose_events:
                     return "plan"
             if "Fut" in tok.morph.get("Tense"):
                 return "plan"
@@ -117,8 +118,14 @@ class StatusReader:
         if verb is not head and head.dep_ in ("obj", "obl:arg", "xcomp") and (
                 verb.lemma_.lower() in r.plan_verbs or verb.lower_ in r.plan_verbs):
             return "plan"  # "se préparent à une frappe", "menacent d'une offensive"
-        if self.inquiry(head):
+        if self.inquiry(head) or self.pointed_back(head):
             return "reference"
+        if head.pos_ != "VERB" and self.scheduled(head, verb):
+            return "plan"  # "une marche prévue vendredi", "le sit-in a été annulé"
+        if self.period(head):
+            return "period"
+        if entry.id == "car_bomb" and head.pos_ == "VERB" and any(c.dep_.startswith("aux") for c in head.children):
+            return "state"  # "avaient piégé des maisons", "la voiture avait été piégée": laid, not set off
         if verb is not head and self.campaign(head, verb):
             return "campaign"
         if entry.rule == "clash" and self.describing_participle(doc, head):
@@ -192,8 +199,40 @@ class StatusReader:
         for a in [head, *list(head.ancestors)[:5]]:
             if relative and a.lemma_.lower() in verbs:
                 return True
-            relative = relative or a.dep_ == "acl:relcl"
+            # "..., affirmant qu'un de ses hommes avait visé X": what the claimant says
+            relative = relative or a.dep_ in ("acl:relcl", "ccomp")
         return False
+
+    def pointed_back(self, head: Any) -> bool:
+        """"A noter dans cette bataille", "lors de ces raids": a noun with a demonstrative, in a
+        phrase of another clause, points back to an event already told; it is no new one."""
+        return head.pos_ != "VERB" and head.dep_ not in ("nsubj", "nsubj:pass", "ROOT") and any(
+            c.dep_ == "det" and "Dem" in c.morph.get("PronType") for c in head.children)
+
+    def scheduled(self, head: Any, verb: Any) -> bool:
+        """A noun trigger described as planned ("une manifestation prévue vendredi") or called
+        off ("la marche a été annulée", "ont reporté le sit-in") tells no event that happened."""
+        r = self.rules
+        if any(c.dep_ in ("acl", "amod") and (c.lemma_.lower() in r.plan_verbs or c.lemma_.lower() in r.cancel_verbs)
+               for c in head.children):
+            return True
+        return verb is not head and head.dep_ in ("nsubj", "nsubj:pass", "obj") and (
+            verb.lemma_.lower() in r.cancel_verbs or verb.lower_ in r.cancel_verbs)
+
+    def period(self, head: Any) -> bool:
+        """"mettre fin à plusieurs semaines de bombardements", "après trois jours de combats": a
+        trigger completing a counted duration names a period, the goal of an agreement or the
+        lead-up to its outcome, which the text tells as its own event."""
+        nouns = self.rules.period_nouns
+        if head.pos_ == "VERB" or not nouns or not head.dep_.startswith("nmod"):
+            return False
+        gov = head.head
+        if gov.lemma_.lower() not in nouns and gov.lower_ not in nouns:
+            return False
+        if any(c.dep_ == "case" and c.lower_ in self.rules.lead_up_marks for c in gov.children):
+            return False  # "après trois jours de combats, X s'est retiré": the fight, should the outcome fail
+        return any(c.dep_ == "nummod" or (c.dep_ == "det" and ("Ind" in c.morph.get("Definite") or c.lemma_.lower() in ("plusieurs", "quelque")))
+                   for c in gov.children)
 
     def no_blast(self, head: Any) -> bool:
         """Explosives laid, left, found, defused, made or carried by someone stopped first: no blast."""

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
-from vigie.extract.frame_args import PASSIVE_SUBJ, OTHER_CLAUSE, Arguments, assoc_phrases, former, is_passive, object_ok, objects_of
+from vigie.extract.frame_args import PASSIVE_SUBJ, OTHER_CLAUSE, Arguments, assoc_phrases, former, gerund, is_passive, object_ok, objects_of
 from vigie.extract.frame_places import NameWords, group_enumerations, place_candidates, place_groups
 from vigie.extract.frame_records import DocFrames, Frame, Sentence, TextSpan, span_of, split_sentences, subtree_span
 from vigie.extract.frame_status import StatusReader, adjective_complement, governed, near_words
@@ -134,6 +134,10 @@ class FrameBuilder:
             return None
         if entry.no_adjective_head and head.pos_ != "VERB" and adjective_complement(doc, head):
             return None
+        if entry.pos == "VERB" and not entry.weak and head.i > 0 and doc[head.i - 1].pos_ == "DET" and doc[head.i - 1].dep_ == "det":
+            # "à l'entrée ouest de X": a noun the tagger took for the verb's participle ("les
+            # tués", a weak frame, still carries the toll it names)
+            return None
         si = max(0, bisect_right(starts, head.idx) - 1)
         sent = sentences[si]
         passive = is_passive(head)
@@ -141,6 +145,9 @@ class FrameBuilder:
         roles, rule = entry.roles, entry.rule
         if entry.roles == "inverted":
             agent, patient = patient, agent
+        elif entry.roles == "leaver":
+            # the side that pulls out loses the place; who takes it is read like "perdre"'s taker
+            agent, patient, roles = (), self._args.leaver(doc, head), "inverted"
         claimed_by = self._args.claimant(doc, head)
         if claimed_by is not None and not self._args.named_agent(agent):
             agent = (claimed_by,)
@@ -166,15 +173,36 @@ class FrameBuilder:
         patient_words = frozenset(t.lemma_.lower() for t in patient_tokens) | frozenset(t.lower_ for t in patient_tokens)
         groups = place_groups(doc, head, m, sent, places)
         confidence = entry.confidence
-        if head.dep_ == "acl" and head.pos_ == "VERB" and not any(c.dep_.startswith("aux") for c in head.children) and entry.rule not in ("explosive", "chemical"):
+        if head.dep_ == "acl" and head.pos_ == "VERB" and not any(c.dep_.startswith("aux") for c in head.children) \
+                and entry.rule not in ("explosive", "chemical") and not self._misattached_infinitive(head):
             confidence -= 0.3
         status = self.status_reader.status(doc, head, sent, entry)
+        if self._spoils_of_fight(head, rule):
+            rule = "spoils"
         return Frame(
             trigger=span_of(doc, m.start, m.end), entry_id=entry.id, rule=rule, sub_type=entry.sub_type,
-            confidence=confidence, weak=entry.weak, sentence=si, clause=clause, agent=agent, patient=patient,
+            confidence=confidence, weak=entry.weak or gerund(doc, head), sentence=si, clause=clause, agent=agent, patient=patient,
             assoc=assoc, place_groups=groups, cues=cues, patient_words=patient_words, status=status, roles=roles,
             claimed_by=claimed_by,
         )
+
+    @staticmethod
+    def _misattached_infinitive(head: Any) -> bool:
+        """"ont été contraints mercredi de se retirer de X": an infinitive the parser hung on the
+        date between it and its verb is that verb's complement, not a describing participle."""
+        return "Inf" in head.morph.get("VerbForm") and head.head.dep_ == "obl:mod"
+
+    def _spoils_of_fight(self, head: Any, rule: str | None) -> bool:
+        """"ont tué des dizaines de terroristes et détruit leurs véhicules": gear destroyed by the
+        side that is killing fighters in the same clause is part of that fight, not a weapon
+        disrupted on its own: rule "spoils" codes nothing, yet the frame still speaks for its
+        sentence, so the kill beside it does not become a clash of its own."""
+        if rule != "destroy":
+            return False
+        kills = self.status_reader.victim_verbs
+        near = [head.head] if head.dep_ == "conj" else []
+        near += [c for c in head.children if c.dep_ == "conj"]
+        return any(t.lemma_.lower() in kills or t.lower_ in kills for t in near)
 
     @staticmethod
     def _aside(doc: Any, head: Any) -> TextSpan | None:

@@ -95,6 +95,10 @@ class EventRules:
     place_phrase_heads: frozenset[str] = frozenset()
     inquiry_nouns: frozenset[str] = frozenset()
     campaign_verbs: frozenset[str] = frozenset()
+    period_nouns: frozenset[str] = frozenset()
+    cancel_verbs: frozenset[str] = frozenset()
+    purpose_events: frozenset[str] = frozenset()
+    lead_up_marks: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, name: str = "event_rules.yml") -> "EventRules":
@@ -159,6 +163,10 @@ class EventRules:
             place_phrase_heads=optional("place_phrase_heads"),
             inquiry_nouns=optional("inquiry_nouns"),
             campaign_verbs=optional("campaign_verbs"),
+            period_nouns=optional("period_nouns"),
+            cancel_verbs=optional("cancel_verbs"),
+            purpose_events=optional("purpose_events"),
+            lead_up_marks=optional("lead_up_marks"),
         )
 
     def word_list(self, name: str) -> frozenset[str]:
@@ -250,6 +258,8 @@ def decide(
         return Decision("Agreement")
     if rule == "destroy":
         return Decision("Disrupted weapons use") if patient_weapon else Decision(None)
+    if rule == "spoils":
+        return Decision(None)  # gear destroyed while killing fighters: part of a fight told elsewhere
     raise DataFileError(f"triggers.yml names an unknown rule {rule!r}")
 
 
