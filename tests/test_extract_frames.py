@@ -503,3 +503,32 @@ def test_gear_destroyed_while_killing_fighters_is_part_of_the_fight(nlp):
     assert by_id(df, "destroy")[0].rule == "spoils"
     alone = frames(nlp, "L'armée a détruit un drone au-dessus de Hmeimim.")
     assert by_id(alone, "destroy")[0].rule == "destroy"
+
+
+def test_dispersing_the_crowd_just_told_is_that_protest_s_intervention(nlp):
+    df = frames(nlp, "Des centaines d'habitants ont manifesté samedi à Jassem contre la vie chère. "
+                     "Les policiers ont lancé des gaz lacrymogènes pour disperser la foule.")
+    protest = by_id(df, "protest")[0]
+    disperse = by_id(df, "disperse")[0]
+    assert protest.status == "event" and "intervention" in protest.cues
+    assert any("policiers" in p.text for p in protest.patient)
+    assert disperse.status == "reference"
+
+
+def test_a_dispersal_with_no_protest_before_stays_its_own_event(nlp):
+    df = frames(nlp, "Les policiers ont dispersé jeudi un rassemblement devant le palais de justice de Soueïda.")
+    assert by_id(df, "disperse")[0].status == "event"
+
+
+def test_the_headline_and_a_definite_mention_take_the_told_suicide_attack_s_cue(nlp):
+    df = frames(nlp, "Attentat à la voiture piégée à Hassaké : 6 morts\n\n"
+                     "Un kamikaze a fait exploser jeudi un camion piégé devant un poste de police de Hassaké.\n\n"
+                     "Les jihadistes ont revendiqué l'attentat dans un communiqué.")
+    nouns = by_id(df, "explosive_noun")
+    assert all("suicide" in f.cues for f in nouns if f.trigger.text.lower() == "attentat")
+
+
+def test_without_a_told_suicide_attack_a_headline_bombing_keeps_its_cues(nlp):
+    df = frames(nlp, "Attentat à Azaz\n\nUne bombe a explosé jeudi sur le marché d'Azaz, tuant quatre personnes.")
+    head = [f for f in by_id(df, "explosive_noun") if f.trigger.text == "Attentat"][0]
+    assert "suicide" not in head.cues

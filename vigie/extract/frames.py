@@ -97,7 +97,50 @@ class FrameBuilder:
                 seen_heads.add(match.head)
                 frames.append(frame)
         mentions = tuple(doc.user_data.get("vigie_actor_mentions", ()))
-        return DocFrames(tuple(self._instances(frames, sentences)), sentences, places, actors, sources, mentions)
+        frames = self._same_attack(doc, self._interventions(self._instances(frames, sentences), sentences))
+        return DocFrames(tuple(frames), sentences, places, actors, sources, mentions)
+
+    @staticmethod
+    def _interventions(frames: list[Frame], sentences: tuple[Sentence, ...]) -> list[Frame]:
+        """"Des centaines ont manifesté ... Les policiers ont dispersé le rassemblement": breaking
+        up the crowd just told is that protest's intervention, not a protest of its own; the
+        protest takes the force as its patient and the dispersal's cues."""
+        out = list(frames)
+        for i, f in enumerate(out):
+            if f.rule != "protest" or f.roles != "inverted" or f.status != "event":
+                continue
+            told = [k for k, p in enumerate(out) if p.rule == "protest" and p.roles != "inverted" and p.status == "event"
+                    and f.sentence - 1 <= p.sentence <= f.sentence and p.trigger.start < f.trigger.start
+                    and sentences[p.sentence].paragraph >= sentences[f.sentence].paragraph - 1]
+            if not told:
+                continue
+            k = told[-1]
+            p = out[k]
+            out[k] = replace(p, cues=p.cues | f.cues | {"intervention"}, patient=f.patient + p.patient)
+            out[i] = replace(f, status="reference")
+        return out
+
+    def _same_attack(self, doc: Any, frames: list[Frame]) -> list[Frame]:
+        """"Attentat à Qamichli" (headline), "l'EI a revendiqué l'attentat": when the article tells
+        one bombing in full and says it was a suicide attack, its headline and its definite
+        mentions name that bombing, so they take its suicide cue."""
+        told = [f for f in frames if f.rule == "explosive" and f.status == "event" and not f.weak]
+        if not told or len({f.sentence for f in told}) != 1 or not all("suicide" in f.cues for f in told):
+            return frames
+        out = []
+        for f in frames:
+            if f.rule == "explosive" and f.status == "event" and not f.cues & {"suicide", "chemical"} and (
+                    f.sentence == 0 or self._definite(doc, f.trigger)):
+                f = replace(f, cues=f.cues | {"suicide"})
+            out.append(f)
+        return out
+
+    @staticmethod
+    def _definite(doc: Any, span: TextSpan) -> bool:
+        """A trigger noun with a definite or demonstrative determiner ("l'attentat", "cet attentat")."""
+        toks = doc.char_span(span.start, span.end, alignment_mode="expand") or []
+        return any(c.dep_ == "det" and ("Def" in c.morph.get("Definite") or "Dem" in c.morph.get("PronType"))
+                   for t in toks for c in t.children)
 
     def _instances(self, frames: list[Frame], sentences: tuple[Sentence, ...]) -> list[Frame]:
         """Weak frames of a sentence that tells an instance of the habit just stated ("Cela a été
