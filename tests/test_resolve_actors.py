@@ -277,3 +277,10 @@ def test_the_government_and_its_authorities_are_the_syrian_state() -> None:
     text = "Les autorités syriennes ont rejeté les accusations visant le gouvernement de Bachar al-Assad."
     assert [m.actor for m in registry.find_mentions(text)] == ["Military Forces of Syria"] * 2
     assert registry.find_mentions("Ils espèrent pouvoir rentrer chez eux.") == []
+
+
+def test_revolutionaries_are_rebels_resolved_from_context() -> None:
+    registry = ActorRegistry.load()
+    (mention,) = registry.find_mentions("Les révolutionnaires ont repoussé l'assaut.")
+    assert mention.generic and mention.label == "GENERIC_REBEL"
+    assert registry.resolve_generic(mention.text, context=[]) == "Syrian rebels (unspecified)"
