@@ -70,7 +70,7 @@ class CasualtyLexicon:
             speech = data["speech_tolls"]
             self._speech = re.compile(rf"{phrase_regex(speech['verbs'])}\s*$")
             self._speech_groups = frozenset(speech["groups"])
-            self._speech_end = re.compile(rf"\s*(?:$|[,;:.!?()«»\"]|{phrase_regex(speech['followed_by'])})")
+            self._speech_end = re.compile(rf"\s*(?:$|[,;:.!?()«»\"]|{phrase_regex(speech['followed_by'] + weekdays)})")
             among = data["counted_among"]
             self._among = re.compile(
                 rf"(?:\s+(?!{phrase_regex(among['verbs'])})[\w'-]+){{0,3}}?\s+(?:aussi\s+|egalement\s+)?"
