@@ -279,6 +279,15 @@ def test_the_holder_of_a_place_is_not_the_author_of_an_attack_there(run):
     assert reps and all(r.actor1 != "Syrian rebels (unspecified)" for r in reps)
 
 
+def test_an_accused_deed_pointing_back_names_the_author_of_the_bombing_told_before(run):
+    reps = run("Une voiture piégée a explosé mardi dans le centre de Qamichli, tuant cinq personnes. "
+               "Les autorités kurdes accusent le groupe Etat islamique d'avoir commis cet attentat.")
+    assert [r.actor1 for r in reps] == ["Islamic State"]
+    reps = run("Une voiture piégée a explosé mardi dans le centre de Qamichli, tuant cinq personnes. "
+               "Les autorités kurdes accusent le groupe Etat islamique d'avoir commis un autre attentat en 2014.")
+    assert all(r.actor1 != "Islamic State" for r in reps)
+
+
 def test_a_region_phrase_of_the_sentence_beats_a_town_told_before(run):
     reps = run("L'aviation a bombardé mardi la ville de Yabroud. L'opposition accuse le pouvoir d'avoir mené "
                "mercredi une attaque chimique sur des secteurs tenus par les rebelles dans la banlieue de Damas.")

@@ -45,6 +45,7 @@ class AssemblyRules:
     air_forces: tuple[str, ...] = ()
     compass_points: tuple[str, ...] = ()
     state_forces: tuple[tuple[str, str], ...] = ()  # (word, actor), longest word first
+    back_determiners: frozenset[str] = frozenset()  # "ce raid", "l'attaque": a deed told before
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -159,7 +160,8 @@ class AssemblyRules:
                         words("day_parts"), words("ongoing_cues"), tuple(str(x) for x in data.get("air_forces") or ()),
                         words("compass_points"),
                         tuple(sorted(((str(w), str(a)) for a, ws in (data.get("state_forces") or {}).items() for w in ws),
-                                     key=lambda wa: -len(wa[0]))))
+                                     key=lambda wa: -len(wa[0]))),
+                        frozenset(words("back_determiners")))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

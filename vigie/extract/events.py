@@ -95,6 +95,7 @@ class EventAssembler:
         # ACLED codes no event without a named first actor
         drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs)
         self._credit_claims_of_responsibility(drafts, df, mentions, article_actors)
+        self._credit_accusations(drafts, df, mentions, article_actors)
         drafts = [d for d in drafts if d.actor1]
         self._attach_claims(drafts, df, art)
         return [self._report(d, df, art) for d in drafts]
@@ -114,6 +115,37 @@ class EventAssembler:
                 continue
             target = max(earlier, key=lambda d: min(d.sentences))
             target.actor1, target.agent_rank = who, F.RANK_NAMED_SUBJECT
+
+    def _credit_accusations(self, drafts: list[Draft], df: DocFrames, mentions: list[ActorMention],
+                            article_actors: list[str]) -> None:
+        """"Les rebelles accusent le régime d'avoir mené ce raid": the accused deed points back to the
+        attack told just before (its frame is no event of its own, whatever status the frames gave
+        it); the accused is the author of that attack when the telling named none."""
+        for f in df.frames:
+            if f.status == "event" or not self._points_back(f, df):
+                continue
+            sent = df.sentences[f.sentence]
+            told = self.authors.find(self._text, sentence=(sent.start, sent.end), trigger=(f.trigger.start, f.trigger.end),
+                                     mentions=mentions)
+            if not told.accused:
+                continue
+            near = self.pick.near_actors(mentions, df, f.sentence)
+            author = next((a for a in (self.pick.resolve(m, near + article_actors) for m in told.by) if a and a != CIVILIANS), None)
+            earlier = [d for d in drafts if min(d.sentences) <= f.sentence and d.paragraph >= sent.paragraph - 1
+                       and (d.actor1 in (None, UNIDENTIFIED) or d.agent_rank >= F.RANK_BORROWED)]
+            if author is None or not earlier:
+                continue
+            target = max(earlier, key=lambda d: (max(d.sentences), not d.weak))
+            if target.actor2 == author:
+                continue
+            target.actor1, target.agent_rank = author, F.RANK_NAMED_SUBJECT
+
+    def _points_back(self, f: Frame, df: DocFrames) -> bool:
+        """Whether the trigger is introduced by a determiner pointing to a deed told before ("ce raid")."""
+        sent = df.sentences[f.sentence]
+        head = sent.text[:f.trigger.start - sent.start].lower().replace("’", "'")
+        words = re.findall(r"[^\W\d_]+'?", head)
+        return bool(words) and words[-1] in self.assembly.back_determiners
 
     # -- 1. which frames count ---------------------------------------------------------------
     def _keep(self, df: DocFrames, places: Any) -> list[Frame]:
