@@ -131,12 +131,14 @@ class EventAssembler:
                 continue
             near = self.pick.near_actors(mentions, df, f.sentence)
             author = next((a for a in (self.pick.resolve(m, near + article_actors) for m in told.by) if a and a != CIVILIANS), None)
+            # only an attack told with no author: an accusation against another party than the one
+            # already named is that party's answer (the counter-accusation), not the news
             earlier = [d for d in drafts if min(d.sentences) <= f.sentence and d.paragraph >= sent.paragraph - 1
-                       and (d.actor1 in (None, UNIDENTIFIED) or d.agent_rank >= F.RANK_BORROWED)]
+                       and d.actor1 in (None, UNIDENTIFIED)]
             if author is None or not earlier:
                 continue
             target = max(earlier, key=lambda d: (max(d.sentences), not d.weak))
-            if target.actor2 == author:
+            if target.actor2 == author or self._first_author.setdefault(target.rule, author) != author:
                 continue
             target.actor1, target.agent_rank = author, F.RANK_NAMED_SUBJECT
 
