@@ -532,3 +532,38 @@ def test_without_a_told_suicide_attack_a_headline_bombing_keeps_its_cues(nlp):
     df = frames(nlp, "Attentat à Azaz\n\nUne bombe a explosé jeudi sur le marché d'Azaz, tuant quatre personnes.")
     head = [f for f in by_id(df, "explosive_noun") if f.trigger.text == "Attentat"][0]
     assert "suicide" not in head.cues
+
+
+def test_a_wire_dateline_is_its_own_sentence_and_its_story_is_read_whole(nlp):
+    text = ("ALEP, 3 mars 2016 (AFP) - Au moins neuf civils, dont deux fillettes, ont péri jeudi dans des "
+            "raids aériens sur le village de Tell Rifaat, a rapporté l'OSDH.\nDeuxième ligne sans point")
+    df = frames(nlp, text)
+    texts = [s.text for s in df.sentences]
+    assert texts[0] == "ALEP, 3 mars 2016 (AFP) -"
+    assert texts[1].startswith("Au moins neuf civils, dont deux fillettes, ont péri")
+    assert texts[1].endswith("a rapporté l'OSDH.")
+    assert texts[2] == "Deuxième ligne sans point"
+    assert all(text[s.start:s.end] == s.text for s in df.sentences)
+    # the dispatch's city is not where the raid was
+    raid = [f for f in df.frames if f.rule == "bombing"][0]
+    assert all(p.text != "ALEP" for g in raid.place_groups for p in g)
+
+
+@pytest.mark.parametrize("previous,piece,joined", [
+    ("Un responsable local", ", joint par téléphone, a confirmé le bilan.", True),
+    ("Au moins six combattants", "dont un commandant, ont été tués.", True),
+    ("La chaîne officielle Al", "-Ikhbariya a diffusé les images.", True),
+    ("Le bilan s'est alourdi.", "Des secouristes fouillent les décombres.", False),
+    ("Le bilan s'est alourdi.", "al-Nosra a revendiqué l'attaque.", False),
+    ("Les rebelles se sont repliés vers", "la localité voisine de Kafr Nabl.", True),
+])
+def test_fragments_the_parser_cut_off_rejoin_their_sentence(previous, piece, joined):
+    from vigie.extract.frame_records import _continues
+
+    assert _continues(previous, piece) is joined
+
+
+def test_a_strike_only_named_in_the_evidence_demanded_is_no_event(nlp):
+    df = frames(nlp, "Le ministre a réclamé vendredi la preuve que l'armée avait utilisé des armes chimiques à Douma.")
+    chem = [f for f in df.frames if f.rule == "chemical"]
+    assert chem and all(f.status == "reference" for f in chem)

@@ -62,3 +62,16 @@ def test_later_word_lists_are_optional_and_packaged():
     older = {k: v for k, v in data.items() if k not in ("outcome_verbs", "claim_verbs", "defused_by")}
     rules = EventRules.from_data(older)
     assert rules.outcome_verbs == frozenset() and rules.claim_verbs == frozenset()
+
+
+def test_dateline_agencies_load_and_make_a_pattern_for_wire_datelines():
+    from vigie.extract.frame_records import dateline_pattern
+    from vigie.extract.subtypes import EventRules
+
+    rules = EventRules.load()
+    assert "AFP" in rules.dateline_agencies
+    pattern = dateline_pattern(rules.dateline_agencies)
+    assert pattern.match("HOMS, 2 avril 2015 (Reuters) - Des obus sont tombés").group(0) == "HOMS, 2 avril 2015 (Reuters) - "
+    assert pattern.match("Hama / SANA – L'armée a repris").group(0) == "Hama / SANA – "
+    assert pattern.match("Les rebelles (AFP selon des témoins) ont fui") is None
+    assert dateline_pattern(()) is None

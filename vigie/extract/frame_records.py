@@ -78,19 +78,65 @@ def subtree_span(doc: Any, tok: Any) -> TextSpan:
     return span_of(doc, tok.left_edge.i, tok.right_edge.i + 1)
 
 
-def split_sentences(doc: Any) -> tuple[Sentence, ...]:
-    """The parser's sentences, cut again at line breaks (titles and captions have no period)."""
+# A piece that starts like this never opens a sentence: the parser cut a clause off its sentence
+# (", dont trois enfants, ont été tués", "- Au moins onze civils", "-Ikhbariya a rapporté").
+_CONTINUATION = re.compile(r"[,;:.!?…)\]»/\-–—]|dont\b|[a-zà-ÿ](?!l-)")
+# ... and a piece that ends without closing punctuation leaves its sentence open: a wire
+# dateline ("BEYROUTH, 20 septembre 2017 (AFP) -") is a prefix of the first sentence.
+_CLOSED = re.compile(r"[.!?…][\s»\"”’')\]]*$")
+
+
+def dateline_pattern(agencies: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A wire dateline at a line start, signed by one of ``agencies``: "BEYROUTH, 20 septembre
+    2017 (AFP) -", "AMMAN (Reuters) -", "Deraa / SANA -" (up to its dash and the space after)."""
+    if not agencies:
+        return None
+    names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
+    return re.compile(rf"[A-ZÀ-Ý][^\n()]{{0,60}}?(?:\(\s*(?:{names})\s*\)|/\s*(?:{names}))\s*[-–—]\s+")
+
+
+def split_sentences(doc: Any, *, dateline: re.Pattern[str] | None = None) -> tuple[Sentence, ...]:
+    """The parser's sentences, cut again at line breaks (titles and captions have no period),
+    with the fragments the parser cut off a sentence put back on the same line: a piece
+    after a sentence left open, or one opening with a comma, a dash or "dont" (see
+    ``_CONTINUATION``), so a casualty figure is read whole. Text and offsets stay exact.
+
+    A line opening with a ``dateline`` (see ``dateline_pattern``) keeps it as a sentence of its
+    own: the story's first sentence starts after the dash, and the dateline's place and date,
+    where the dispatch was filed, are not read as the event's."""
     text = doc.user_data.get("vigie_text") or doc.text
-    out: list[Sentence] = []
     para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    pieces: list[tuple[int, int]] = []
     for sent in doc.sents:
         s0, e0 = sent.start_char, sent.end_char
         for m in re.finditer(r"[^\n]+", text[s0:e0]):
             piece = m.group(0)
-            lead = len(piece) - len(piece.lstrip())
             body = piece.strip()
             if not body:
                 continue
-            start = s0 + m.start() + lead
-            out.append(Sentence(start, start + len(body), body, bisect_right(para_starts, start) - 1))
-    return tuple(out)
+            start = s0 + m.start() + len(piece) - len(piece.lstrip())
+            end = start + len(body)
+            if pieces and "\n" not in text[pieces[-1][1]:start] and _continues(text[pieces[-1][0]:pieces[-1][1]], body):
+                pieces[-1] = (pieces[-1][0], end)
+            else:
+                pieces.append((start, end))
+    if dateline is not None:
+        pieces = [part for s, e in pieces for part in _dateline_cut(text, s, e, dateline)]
+    return tuple(Sentence(s, e, text[s:e], bisect_right(para_starts, s) - 1) for s, e in pieces)
+
+
+def _dateline_cut(text: str, start: int, end: int, dateline: re.Pattern[str]) -> list[tuple[int, int]]:
+    """(start, end) cut after a dateline opening its line, else unchanged."""
+    line_start = text.rfind("\n", 0, start) + 1
+    m = dateline.match(text, start, end) if not text[line_start:start].strip() else None
+    if m is None or m.end() >= end:
+        return [(start, end)]
+    cut = len(m.group(0).rstrip())
+    return [(start, start + cut), (m.end(), end)]
+
+
+def _continues(previous: str, piece: str) -> bool:
+    """Whether ``piece`` belongs to the sentence ``previous`` begins (same line)."""
+    if _CONTINUATION.match(piece):
+        return not (piece[0].islower() and _CLOSED.search(previous))
+    return not _CLOSED.search(previous)

@@ -328,7 +328,11 @@ class StatusReader:
         nouns = self.rules.inquiry_nouns
         tok = head
         for _ in range(4):
-            if tok.dep_ not in ("amod", "nmod", "nmod:poss") or tok.head is tok:
+            # "la preuve que le régime avait utilisé des armes chimiques": a "que" clause on the
+            # noun is its content, so the verb's object is what is alleged too
+            content = tok.dep_.startswith("acl") and any(c.dep_ == "mark" and c.lower_ in ("que", "qu'", "qu’") for c in tok.children)
+            if not (tok.dep_ in ("amod", "nmod", "nmod:poss") or content or (tok.dep_ == "obj" and tok.head.dep_.startswith("acl"))) \
+                    or tok.head is tok:
                 return False
             tok = tok.head
             if tok.lemma_.lower() in nouns or tok.lower_ in nouns:

@@ -18,7 +18,7 @@ from typing import Any
 
 from vigie.extract.frame_args import PASSIVE_SUBJ, OTHER_CLAUSE, Arguments, assoc_phrases, former, gerund, is_passive, object_ok, objects_of
 from vigie.extract.frame_places import NameWords, group_enumerations, place_candidates, place_groups
-from vigie.extract.frame_records import DocFrames, Frame, Sentence, TextSpan, span_of, split_sentences, subtree_span
+from vigie.extract.frame_records import DocFrames, Frame, Sentence, TextSpan, dateline_pattern, span_of, split_sentences, subtree_span
 from vigie.extract.frame_status import StatusReader, adjective_complement, governed, near_words
 from vigie.extract.outcomes import Outcomes
 from vigie.extract.subtypes import EventRules
@@ -68,6 +68,7 @@ class FrameBuilder:
                                     given_names=rules.given_names, surnames=rules.family_names,
                                     place_heads=rules.place_phrase_heads)
         self.outcomes = Outcomes(rules)
+        self.dateline = dateline_pattern(rules.dateline_agencies)
         agreement = frozenset(w for w, es in lexicon.by_lemma.items() if any(e.rule == "agreement" for e in es))
         victims = frozenset(w for w, es in lexicon.by_lemma.items() if any(e.rule in ("kill", "arrest", "abduction") for e in es))
         self.status_reader = StatusReader(rules, self.outcomes, agreement_words=agreement, victim_verbs=victims)
@@ -84,7 +85,7 @@ class FrameBuilder:
         self._args = Arguments(self.rules, sorted((a for a, _, _ in actors), key=lambda a: a.start))
         sources = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(sources_key, []))
         blocked = [(a.start, a.end) for a, _, _ in actors]
-        sentences = split_sentences(doc)
+        sentences = split_sentences(doc, dateline=self.dateline)
         places = place_candidates(doc, blocked, words=self.name_words, soft=[(a.start, a.end) for a, _, _ in sources])
         starts = [s.start for s in sentences]
         frames: list[Frame] = []

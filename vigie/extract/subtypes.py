@@ -99,6 +99,8 @@ class EventRules:
     cancel_verbs: frozenset[str] = frozenset()
     purpose_events: frozenset[str] = frozenset()
     lead_up_marks: frozenset[str] = frozenset()
+    # kept as written (case matters in a dateline): see frame_records.dateline_pattern
+    dateline_agencies: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, name: str = "event_rules.yml") -> "EventRules":
@@ -167,6 +169,7 @@ class EventRules:
             cancel_verbs=optional("cancel_verbs"),
             purpose_events=optional("purpose_events"),
             lead_up_marks=optional("lead_up_marks"),
+            dateline_agencies=tuple(str(w) for w in data.get("dateline_agencies") or ()),
         )
 
     def word_list(self, name: str) -> frozenset[str]:
