@@ -218,3 +218,45 @@ def test_a_frame_with_a_borrowed_place_tells_again_the_event_of_its_sub_type_jus
     far = Draft("Chemical weapon", "Military Forces of Syria", "Civilians (Syria)", [], [], damascus, day, "day", True,
                 True, 0.7, "toxique", "chemical", [9], 4, borrowed=True)
     assert len(merge_drafts([first, far])) == 2
+
+
+def test_an_unclaimed_placeholder_author_does_not_keep_two_tellings_of_one_bombing_apart():
+    plain = draft("Suicide bomb", SARAQEB, a1=F.UNIDENTIFIED, a2="Civilians (Syria)", sent=2)
+    claimed = draft("Suicide bomb", SARAQEB, a1="Islamic State", a2="Civilians (Syria)", sent=4)
+    out = merge_drafts([plain, claimed])
+    assert len(out) == 1 and out[0].sentences == [2, 4]
+    other = draft("Suicide bomb", ARIHA, a1="Islamic State", a2=None, sent=4)
+    assert len(merge_drafts([plain, other])) == 2
+
+
+def test_an_undated_placeless_strike_by_the_same_author_a_paragraph_later_is_that_strike():
+    air = draft("Air/drone strike", SARAQEB, a1="Military Forces of Israel", sent=0, par=0)
+    again = replace(draft("Shelling/artillery/missile attack", SARAQEB, a1="Military Forces of Israel",
+                          dated=False, sent=1, par=1), borrowed=True)
+    out = merge_drafts([air, again])
+    assert len(out) == 1 and out[0].sub_type == "Air/drone strike" and out[0].when == DAY
+    # a strike naming its own place or day, or by another author, stays apart
+    own = draft("Shelling/artillery/missile attack", SARAQEB, a1="Military Forces of Israel", sent=1, par=1,
+                when=date(2016, 3, 9))
+    assert len(merge_drafts([air, own])) == 2
+    other = replace(again, actor1="Military Forces of Syria")
+    assert len(merge_drafts([air, other])) == 2
+
+
+def test_a_placeless_undated_toll_opening_the_next_paragraph_counts_the_strike():
+    strike = draft("Air/drone strike", SARAQEB, a2="Military Forces of Iran", sent=1, par=1)
+    toll = replace(draft("Armed clash", SARAQEB, a2="Military Forces of Syria", dated=False, sent=3, par=2),
+                   weak=True, rule="kill", borrowed=True)
+    assert len(merge_drafts([strike, toll])) == 1
+    dated = replace(toll, dated=True, when=date(2016, 3, 9), precision="day")
+    assert len(merge_drafts([strike, dated])) == 2
+
+
+def test_a_definite_massacre_at_the_place_of_an_attack_just_told_is_that_attack():
+    chem = draft("Chemical weapon", SARAQEB, a2="Civilians (Syria)", sent=0, par=0)
+    later = date(2016, 3, 18)
+    massacre = replace(draft("Attack", SARAQEB, a2="Civilians (Syria)", when=later, sent=1, par=0), definite=True)
+    out = merge_drafts([chem, massacre])
+    assert len(out) == 1 and out[0].sub_type == "Chemical weapon" and out[0].when == DAY
+    assert len(merge_drafts([chem, replace(massacre, definite=False)])) == 2
+    assert len(merge_drafts([chem, replace(massacre, place=HAMA)])) == 2

@@ -304,7 +304,7 @@ class EventAssembler:
                   civilian, max(0.05, min(0.99, conf - 0.1 * (place.geo_precision - 1))), fr.trigger.text,
                   fr.rule, [fr.sentence], sent.paragraph, agent_rank=rank if actor1 else F.RANK_NONE,
                   weak=fr.weak, victim=victim if victim == actor2 else None,
-                  headline=fr.sentence in self._headline, borrowed=borrowed)
+                  headline=fr.sentence in self._headline, borrowed=borrowed, definite=self._points_back(fr, df))
             for place in resolved_places
         ]
 

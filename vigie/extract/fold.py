@@ -31,6 +31,7 @@ from vigie.extract.subtypes import event_type
 from vigie.models import Claim, Place
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+UNIDENTIFIED = "Unidentified Armed Group (Syria)"  # the placeholder for an unclaimed bombing: no actor told
 TOLL_KM = 30.0  # a toll counts a strike of the sentence before when its place lies this close
 
 # How actor1 was found, best first (Draft.agent_rank).
@@ -67,6 +68,7 @@ class Draft:
     weak: bool = False  # a bare toll ("X a été tué ainsi que 9 autres"): no trigger of violence
     victim: str | None = None  # actor2 as the frame's patient names it (not an enemy guessed)
     borrowed: bool = False  # the place was borrowed from the context (the frame names none)
+    definite: bool = False  # a noun pointing back ("le massacre perpétré", "ce raid"): a deed told before
 
 
 def merge_drafts(drafts: list[Draft], *, lead_paragraphs: int = 1) -> list[Draft]:
@@ -74,7 +76,7 @@ def merge_drafts(drafts: list[Draft], *, lead_paragraphs: int = 1) -> list[Draft
     that summarise the article (their governorate-level drafts fold like the headline's)."""
     body = _fold_tolls([d for d in drafts if not d.headline])
     heads = [d for d in drafts if d.headline]
-    out = _merge_body(body)
+    out = _fold_tolls(_merge_body(body))  # a strike retold across a paragraph break counts its toll too
     out = _fold_coarse(out, lead_paragraphs=lead_paragraphs)
     for h in heads:
         target = _headline_target(h, out)
@@ -95,8 +97,10 @@ def _fold_tolls(drafts: list[Draft], *, km: float = TOLL_KM) -> list[Draft]:
         strike = None
         if d.weak and d.rule == "kill":
             first = min(d.sentences)
+            # the toll opening the next paragraph with no place or day of its own still counts the strike
             strike = next((s for s in reversed(out) if event_type(s.sub_type) == "Explosions/Remote violence"
-                           and s.paragraph == d.paragraph and 0 < first - max(s.sentences) <= 2
+                           and (s.paragraph == d.paragraph or (d.borrowed and not d.dated and 0 < d.paragraph - s.paragraph <= 2))
+                           and 0 < first - max(s.sentences) <= 2
                            and dates_agree(s, d) and _near(s.place, d.place, km)), None)
         if strike is None:
             out.append(d)
@@ -118,6 +122,20 @@ def _near(a: Place, b: Place, km: float) -> bool:
     return _place_key(a) == _place_key(b) or distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= km
 
 
+def _points_back_to(d: Draft, out: list[Draft]) -> Draft | None:
+    """"Plus de 500 personnes tuées dans l'attaque chimique du 21 août près de Damas. L'OSDH a recensé
+    502 morts dans le massacre perpétré par le régime dans la Ghouta": a definite noun of violence
+    told at the place of the attack just before (its paragraph or the next) is that attack, whatever
+    day its count is given for; the first, more specific telling keeps its sub-type and day."""
+    if not d.definite or event_type(d.sub_type) not in _VIOLENCE:
+        return None
+    return next((o for o in reversed(out) if event_type(o.sub_type) in _VIOLENCE and 0 <= d.paragraph - o.paragraph <= 1
+                 and o.when <= d.when and _near(o.place, d.place, TOLL_KM) and actors_agree(o, d)), None)
+
+
+_VIOLENCE = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+
+
 def _told_again(d: Draft, out: list[Draft]) -> Draft | None:
     """A frame naming no place of its own that has the sub-type, day and actors of an event told
     just before (its paragraph or the one before) tells that event again: "L'OSDH a compté 300
@@ -125,14 +143,21 @@ def _told_again(d: Draft, out: list[Draft]) -> Draft | None:
     one at whatever place the context lends it."""
     if not d.borrowed:
         return None
+    # in the same paragraph a later day is the day it is spoken of ("a qualifié samedi d'absurdes
+    # les accusations d'utilisation d'armes chimiques"), not a second attack
     return next((o for o in reversed(out) if o.sub_type == d.sub_type and 0 <= d.paragraph - o.paragraph <= 1
-                 and dates_agree(o, d) and actors_agree(o, d)), None)
+                 and (dates_agree(o, d) or (o.paragraph == d.paragraph and o.when < d.when))
+                 and actors_agree(o, d)), None)
 
 
 def _merge_body(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         target = _told_again(d, out) or next((o for o in out if same_event(o, d)), None)
+        again = _points_back_to(d, out) if target is None else None
+        if again is not None:
+            _add_telling(again, d)
+            continue
         if target is None:
             target = next((o for o in out if absorbs(o, d)), None)
         if target is None:
@@ -204,8 +229,8 @@ def dates_agree(a: Draft, b: Draft) -> bool:
 
 
 def actors_agree(a: Draft, b: Draft) -> bool:
-    pa = {x for x in (a.actor1, a.actor2) if x}
-    pb = {x for x in (b.actor1, b.actor2) if x}
+    pa = {x for x in (a.actor1, a.actor2) if x and x != UNIDENTIFIED}
+    pb = {x for x in (b.actor1, b.actor2) if x and x != UNIDENTIFIED}
     return not pa or not pb or pa <= pb or pb <= pa or a.actor1 == b.actor1
 
 
@@ -227,8 +252,15 @@ def _one_strike(a: Draft, b: Draft) -> bool:
     """Two remote-violence triggers of one sentence ("des frappes aériennes ont visé X") tell one
     strike: the noun and the verb may lean to different sub-types, the better-resolved author decides."""
     kinds = {event_type(a.sub_type), event_type(b.sub_type)}
-    return kinds == {"Explosions/Remote violence"} and "Chemical weapon" not in (a.sub_type, b.sub_type) \
-        and bool(set(a.sentences) & set(b.sentences))
+    if kinds != {"Explosions/Remote violence"} or "Chemical weapon" in (a.sub_type, b.sub_type):
+        return False
+    if set(a.sentences) & set(b.sentences):
+        return True
+    # "Israël a mené des frappes ... aux abords de X." / "L'armée israélienne a indiqué avoir visé des
+    # dépôts": the same author's undated telling with no place of its own, a paragraph later
+    first, later = (a, b) if min(a.sentences) <= min(b.sentences) else (b, a)
+    return bool(first.actor1 and first.actor1 == later.actor1 and later.borrowed and not later.dated
+                and 0 <= later.paragraph - first.paragraph <= 1)
 
 
 def absorbs(big: Draft, small: Draft) -> bool:
