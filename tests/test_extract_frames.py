@@ -567,3 +567,10 @@ def test_a_strike_only_named_in_the_evidence_demanded_is_no_event(nlp):
     df = frames(nlp, "Le ministre a réclamé vendredi la preuve que l'armée avait utilisé des armes chimiques à Douma.")
     chem = [f for f in df.frames if f.rule == "chemical"]
     assert chem and all(f.status == "reference" for f in chem)
+
+
+def test_restoring_security_in_a_place_is_a_territory_frame_even_with_a_day_between(nlp):
+    df = frames(nlp, "Les soldats ont rétabli jeudi la sécurité et le calme dans la localité de Kafr Nabouda. "
+                     "Le gouverneur a rétabli le dialogue avec les notables.")
+    restore = by_id(df, "restore_security")
+    assert len(restore) == 1 and restore[0].rule == "territory" and restore[0].sentence == 0
