@@ -133,3 +133,23 @@ def test_a_bracketed_compass_point_names_the_part_of_the_place_the_gazetteer_kno
     assert regions().bracketed_point(text, first + 8) == "ouest"
     assert pf.resolve_groups(((TextSpan(first, first + 8, "Qalamoun"),),), st, sentence=sent, regions=regions()) == [WEST]
     assert pf.resolve_groups(((TextSpan(second, second + 8, "Qalamoun"),),), st, sentence=sent, regions=regions()) == [QALAMOUN]
+
+
+def test_a_place_glued_to_the_name_of_a_man_resolves_by_its_longest_prefix():
+    """The parser may read "à Sarakeb Ahmad Khalil Moussa" as one name: the place is the longest
+    capitalised prefix that resolves to a town; a run with no such prefix stays unresolved."""
+    from vigie.extract.frames import TextSpan
+
+    class Towns:
+        def resolve(self, mention, *, context):
+            return {"Sarakeb": SARAQEB, "Idlib": IDLIB_GOV}.get(mention)
+
+    text = "Un commandant a été abattu à Sarakeb Ahmad Khalil Moussa, puis à Idlib Omar Saleh."
+    pf = PlaceFinder(Towns(), lambda **kw: kw)
+    st = ArticlePlaces(text, {}, [], None, {})
+    s = text.index("Sarakeb")
+    glued = TextSpan(s, s + len("Sarakeb Ahmad Khalil Moussa"), "Sarakeb Ahmad Khalil Moussa")
+    assert pf.resolve(glued, st, paragraph=0) == SARAQEB
+    # a governorate-level prefix is no town: the whole run stays unplaced
+    i = text.index("Idlib")
+    assert pf.resolve(TextSpan(i, i + len("Idlib Omar Saleh"), "Idlib Omar Saleh"), st, paragraph=0) is None

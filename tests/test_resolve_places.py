@@ -255,3 +255,16 @@ def test_bare_name_of_a_town_is_the_town_not_its_airport(resolver) -> None:
 def test_villages_added_for_missing_names(resolver, mention, admin1, lat, lon) -> None:
     place = resolver.resolve(mention, context=PlaceContext(theatre=admin1))
     assert place is not None and place.admin1 == admin1 and near(place, lat, lon, 5)
+
+
+def test_head_words_with_their_article_still_reach_the_airport_when_the_city_governorate_is_named(resolver) -> None:
+    """"près de l'aéroport international de Damas" in a paragraph that also names the capital's
+    governorate: the head words with their article form the airport's whole name, which the
+    governorate bonus for the city must not outweigh."""
+    context = PlaceContext(relation="tout près de l'aéroport international de", governorates=("Damascus",),
+                           theatre="Damascus")
+    place = resolver.resolve("Damas", context=context)
+    assert place.feature == "airport" and place.geo_precision == 2
+    assert place.name == "Damascus International Airport"
+    # the bare city, in the same context, stays the city
+    assert resolver.resolve("Damas", context=PlaceContext(relation="à", governorates=("Damascus",))).feature == "town"

@@ -82,6 +82,7 @@ class PlaceFinder:
             context = self._context(state, paragraph, relation)
             place = self.resolver.resolve(f"{mention.text} {point}", context=context) if point else None
             place = place or self.resolver.resolve(mention.text, context=context)
+            place = place or self._glued_prefix(mention.text, context)
             state.cache[key] = place
             if place is not None:
                 state.resolved.append(place)
@@ -89,6 +90,19 @@ class PlaceFinder:
         if place is not None:
             state.by_paragraph.setdefault(paragraph, []).append(place)
         return place
+
+    def _glued_prefix(self, text: str, context: Any) -> Place | None:
+        """The place a capitalised run opens with when the parser glued the next proper name to
+        it ("la localité de Sarakeb Hussein Razzouk", a place then the man killed there): the
+        longest prefix that resolves to a town (precision 1), cut only before a capitalised word."""
+        words = text.split()
+        for n in range(len(words) - 1, 0, -1):
+            if not words[n][:1].isupper():
+                continue
+            place = self.resolver.resolve(" ".join(words[:n]), context=context)
+            if place is not None and place.geo_precision == 1:
+                return place
+        return None
 
     def names_place(self, groups: tuple[tuple[TextSpan, ...], ...], state: ArticlePlaces, *, paragraph: int) -> bool:
         """Whether any mention of ``groups`` resolves, without recording it as resolved (the

@@ -33,6 +33,9 @@ from vigie.resolve.gazetteer import Candidate, Entry, Gazetteer, Governorate
 from vigie.resolve.place_words import NonPlaceWords
 
 _PARENS = re.compile(r"[()]")
+# The article a head phrase opens with ("l'aéroport international de"): gazetteer names
+# carry none ("aéroport international de Damas"), and a fuzzy hit is not a whole name.
+_LEADING_ARTICLE = re.compile(r"^(?:(?:l|d)['’]|(?:le|la|les) )", re.IGNORECASE)
 # How far a loose (non-exact) match may lie from the article's anchors: another located place,
 # or the capital of a governorate the article names. Governorates are up to ~250 km wide.
 _NEAR_PLACE_KM = 75.0
@@ -162,7 +165,9 @@ class PlaceResolver:
         tries = []
         for n in range(min(_RELATION_WORDS, len(words)), 0, -1):
             head = " ".join(words[-n:])
-            tries.append(head + ("" if head.endswith(("'", "’")) else " ") + whole_name)
+            for h in dict.fromkeys((head, _LEADING_ARTICLE.sub("", head))):
+                if h:
+                    tries.append(h + ("" if h.endswith(("'", "’")) else " ") + whole_name)
         if whole_name != core:
             tries.append(whole_name)
         for name in tries:
