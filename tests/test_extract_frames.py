@@ -574,3 +574,47 @@ def test_restoring_security_in_a_place_is_a_territory_frame_even_with_a_day_betw
                      "Le gouverneur a rétabli le dialogue avec les notables.")
     restore = by_id(df, "restore_security")
     assert len(restore) == 1 and restore[0].rule == "territory" and restore[0].sentence == 0
+
+
+TOLL_AFTER_RAIDS = ("Des avions syriens ont bombardé mardi plusieurs villages de la province de Deraa.\n\n"
+                    "De son côté, une ONG locale évoque 23 civils, dont 4 femmes, dans la localité de Nawa, au nord de Deraa.")
+
+
+def test_a_civilian_toll_at_a_place_right_after_a_strike_is_a_weak_frame_of_that_strike(nlp):
+    df = frames(nlp, TOLL_AFTER_RAIDS)
+    toll = by_id(df, "toll_after_strike")
+    assert len(toll) == 1 and toll[0].weak and toll[0].rule == "bombing" and toll[0].status == "event"
+    assert "air" in toll[0].cues
+    assert toll[0].place_groups[0][0].text == "Nawa"
+    assert any("avions syriens" in a.text for a in toll[0].agent)  # the strike's author
+
+
+def test_a_toll_after_a_ground_fight_or_with_its_own_trigger_is_not_a_strike(nlp):
+    df = frames(nlp, "Les rebelles ont attaqué mardi un barrage de l'armée près de Nawa.\n"
+                     "Une ONG locale évoque 23 civils dans la localité de Nawa.")
+    assert not by_id(df, "toll_after_strike")
+    df = frames(nlp, "Des avions syriens ont bombardé mardi plusieurs villages de la province de Deraa.\n\n"
+                     "Une ONG locale évoque 23 civils tués dans la localité de Nawa.")
+    assert not by_id(df, "toll_after_strike")
+
+
+def test_the_strike_toll_becomes_an_air_strike_on_civilians_at_its_place(nlp):
+    from datetime import date
+
+    from vigie.extract import extract
+
+    reports = extract(TOLL_AFTER_RAIDS, published=date(2016, 3, 1), outlet="Test")
+    nawa = [r for r in reports if r.place and r.place.name.lower().startswith("naw")]
+    assert len(nawa) == 1
+    assert nawa[0].sub_event_type == "Air/drone strike" and nawa[0].actor2 == "Civilians (Syria)"
+    assert nawa[0].actor1 == "Military Forces of Syria" and nawa[0].civilian_targeting
+
+
+def test_aircraft_as_subject_make_a_kill_an_air_strike_and_a_quoted_object_keeps_its_complement(nlp):
+    df = frames(nlp, "Le ministère turc de la Défense a assuré de son côté que ses avions avaient \"éliminé une quarantaine "
+                     "de combattants\" des YPG en deux jours dans le canton d'Afrin, sans donner de détails.")
+    kill = [f for f in df.frames if f.rule == "kill"][0]
+    assert {"air", "air_author"} <= kill.cues
+    assert any(p.text == "des YPG" for p in kill.patient)
+    df = frames(nlp, "Les soldats, appuyés par l'aviation, ont tué une vingtaine de combattants près de Raqqa.")
+    assert "air_author" not in [f for f in df.frames if f.rule == "kill"][0].cues

@@ -75,3 +75,10 @@ def test_dateline_agencies_load_and_make_a_pattern_for_wire_datelines():
     assert pattern.match("Hama / SANA – L'armée a repris").group(0) == "Hama / SANA – "
     assert pattern.match("Les rebelles (AFP selon des témoins) ont fui") is None
     assert dateline_pattern(()) is None
+
+
+def test_fighters_killed_by_aircraft_are_an_air_strike_not_a_clash():
+    d = rule("kill", cues={"air", "air_author"}, comb=True)
+    assert d.sub_type == "Air/drone strike" and not d.civilian_targeting
+    # an air cue from elsewhere in the clause (air support of a ground fight) still codes the fight
+    assert rule("kill", cues={"air"}, comb=True).sub_type == "Armed clash"

@@ -227,6 +227,18 @@ class Arguments:
             tok = tok.head
         return ()
 
+    @staticmethod
+    def _split_complement(doc: Any, c: Any, case: set[str], objects: list[Any]) -> bool:
+        """"éliminé 180 combattants" de HTS: a "de" + name the closing quote cut from the object,
+        which the parser then hung on the verb, still says whose fighters were hit."""
+        if c.pos_ != "PROPN" or not c.dep_.startswith("obl") or not case & {"de", "d'", "d’", "du", "des"}:
+            return False
+        for o in objects:
+            gap = doc[o.right_edge.i + 1:c.left_edge.i]
+            if o.i < c.i and all(t.is_punct for t in gap):
+                return True
+        return False
+
     def agent_patient(self, doc: Any, head: Any, passive: bool, objects: list[Any]) -> tuple[tuple[TextSpan, ...], tuple[TextSpan, ...]]:
         """Agent and patient spans of a trigger: subject / "par X" / an adjective ("frappes
         russes") for the agent; object / passive subject / "contre X" / "de X" for the patient."""
@@ -251,6 +263,8 @@ class Arguments:
                 agent.append(subtree_span(doc, c))
             elif gerund(doc, head) and c.dep_.startswith("nmod"):
                 patient.append(subtree_span(doc, c))  # "en bombardant le marché"
+            elif self._split_complement(doc, c, case, objects):
+                patient.append(subtree_span(doc, c))
         agent = self.attributed(doc, head) + [self.antecedent(doc, head, a) for a in agent]
         patient = [self.antecedent(doc, head, p) for p in patient] or [subtree_span(doc, o) for o in shared_objects(head)]
         if passive and not agent:

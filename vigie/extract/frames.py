@@ -23,7 +23,7 @@ from vigie.extract.frame_status import StatusReader, adjective_complement, gover
 from vigie.extract.outcomes import Outcomes
 from vigie.extract.subtypes import EventRules
 from vigie.resolve.time_expressions import find_time_expressions
-from vigie.extract.triggers import TriggerLexicon, TriggerMatch, find_triggers
+from vigie.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, find_triggers
 
 __all__ = [
     "DocFrames", "Frame", "FrameBuilder", "NameWords", "Sentence", "TextSpan",
@@ -32,6 +32,8 @@ __all__ = [
 
 # cue families read from the trigger's own clause, not from the whole sentence
 _CLAUSE_CUES = frozenset({"air", "artillery", "chemical"})
+# the entry of a toll that counts the strike told just before ("49 civils dans le village de X")
+_TOLL_ENTRY = TriggerEntry(id="toll_after_strike", words=(), pos="NOUN", sub_type=None, rule="bombing", confidence=0.7, weak=True)
 
 
 def _own_clause(head: Any) -> list[Any]:
@@ -99,6 +101,7 @@ class FrameBuilder:
                 frames.append(frame)
         mentions = tuple(doc.user_data.get("vigie_actor_mentions", ()))
         frames = self._same_attack(doc, self._interventions(self._instances(frames, sentences), sentences))
+        frames = self._tolls_after_strikes(doc, frames, sentences, places)
         return DocFrames(tuple(frames), sentences, places, actors, sources, mentions)
 
     @staticmethod
@@ -135,6 +138,60 @@ class FrameBuilder:
                 f = replace(f, cues=f.cues | {"suicide"})
             out.append(f)
         return out
+
+    def _tolls_after_strikes(self, doc: Any, frames: list[Frame], sentences: tuple[Sentence, ...],
+                             places: tuple[TextSpan, ...]) -> list[Frame]:
+        """"Des raids ont visé la province de X. L'OSDH parle de 49 civils dans le village de Y":
+        a toll of civilians at a place, told with no trigger of its own right after a strike,
+        counts that strike's dead there - a weak frame of the strike's kind (rule and weapon cue)
+        at the toll's place; assembly decides whether an event told just before covers it."""
+        if not any(f.rule == "bombing" for f in frames):
+            return frames
+        by_sentence: dict[int, list[Frame]] = {}
+        for f in frames:
+            by_sentence.setdefault(f.sentence, []).append(f)
+        out = list(frames)
+        for si, sent in enumerate(sentences):
+            if si in by_sentence or not any(sent.start <= p.start and p.end <= sent.end for p in places):
+                continue
+            victim = self._counted_civilians(doc, sent)
+            strike = self._strike_before(by_sentence, sentences, si)
+            if victim is None or strike is None:
+                continue
+            match = TriggerMatch(_TOLL_ENTRY, victim.i, victim.i + 1, victim.i)
+            # the strike's author, else the author of the campaign it belongs to, told just before
+            agent = strike.agent or next((f.agent for f in sorted(frames, key=lambda f: -f.trigger.start)
+                                          if f.rule == strike.rule and f.agent and f.trigger.start < strike.trigger.start
+                                          and sentences[f.sentence].paragraph >= sentences[strike.sentence].paragraph - 1), ())
+            out.append(Frame(
+                trigger=span_of(doc, victim.i, victim.i + 1), entry_id=_TOLL_ENTRY.id, rule=strike.rule, sub_type=None,
+                confidence=strike.confidence, weak=True, sentence=si, clause=TextSpan(sent.start, sent.end, sent.text),
+                agent=agent, patient=(), assoc=(), place_groups=place_groups(doc, victim, match, sent, places),
+                cues=strike.cues & _CLAUSE_CUES, patient_words=frozenset({victim.lemma_.lower(), victim.lower_}),
+            ))
+        return out
+
+    def _counted_civilians(self, doc: Any, sent: Sentence) -> Any:
+        """The first civilian noun of the sentence that carries a number ("49 civils")."""
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand") or []
+        for t in span:
+            if (t.lemma_.lower() in self.rules.civilian_nouns or t.lower_ in self.rules.civilian_nouns) and any(
+                    c.dep_ == "nummod" or c.like_num for c in t.children):
+                return t
+        return None
+
+    @staticmethod
+    def _strike_before(by_sentence: dict[int, list[Frame]], sentences: tuple[Sentence, ...], si: int) -> Frame | None:
+        """The strike told last in the two sentences before, if it is the last event told there
+        and no further back than the paragraph before."""
+        for k in (si - 1, si - 2):
+            if k < 0 or sentences[k].paragraph < sentences[si].paragraph - 1:
+                return None
+            told = [f for f in by_sentence.get(k, []) if f.status == "event" and not f.weak]
+            if told:
+                last = max(told, key=lambda f: f.trigger.start)
+                return last if last.rule == "bombing" else None
+        return None
 
     @staticmethod
     def _definite(doc: Any, span: TextSpan) -> bool:
@@ -283,6 +340,8 @@ class FrameBuilder:
                 d = abs(t.i - head.i)
                 if weapon is None or d < weapon[0]:
                     weapon = (d, f)
+        if self._flying_agent(doc, agent):
+            found.add("air_author")  # the agent flies ("ses avions"): what it kills, it kills from the air
         if "air" in trig or self._air_agent(doc, agent):
             found.add("air")
         elif "artillery" in trig:
@@ -301,6 +360,16 @@ class FrameBuilder:
         if any((fam.get(t.lemma_.lower()) or fam.get(t.lower_)) == "chemical" for t in _own_clause(head)):
             found.add("chemical")
         return frozenset(found)
+
+    def _flying_agent(self, doc: Any, agent: tuple[TextSpan, ...]) -> bool:
+        """The agent's own head noun names aircraft ("ses avions"), not a word of its subtree
+        ("les soldats, appuyés par l'aviation", who fight on the ground)."""
+        for a in agent:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            if span is not None and len(span) and self._cue_index.get(span.root.lemma_.lower(),
+                                                                     self._cue_index.get(span.root.lower_)) == "air":
+                return True
+        return False
 
     def _air_agent(self, doc: Any, agent: tuple[TextSpan, ...]) -> bool:
         """An agent naming aircraft ("l'aviation syrienne", "des avions turcs"); a long span is a

@@ -232,6 +232,9 @@ def decide(
         return Decision("Remote explosive/landmine/IED", civilian_targeting=patient_civilian)
     if rule == "chemical":
         return Decision("Chemical weapon", civilian_targeting=True)
+    if rule in ("kill", "massacre") and "air_author" in cues:
+        # "ses avions ont éliminé 180 combattants": who kills from the air strikes, whoever dies
+        return Decision("Air/drone strike", civilian_targeting=patient_civilian and not patient_combatant)
     if rule in ("kill", "massacre") and ("air" in cues or "artillery" in cues) and not patient_combatant:
         # "les avions du régime ont tué six civils": ACLED codes the weapon, civilians as targets
         kind = "Air/drone strike" if "air" in cues else "Shelling/artillery/missile attack"
