@@ -373,3 +373,18 @@ def test_a_state_named_after_a_preposition_or_an_accusation_is_not_the_author(ru
 def test_a_fronted_history_adverbial_makes_the_whole_sentence_history(run):
     reps = run("Depuis le début de la guerre en 2012, l'aviation russe a mené des milliers de raids sur la ville d'Alep.")
     assert reps == []
+
+
+def test_an_undated_paragraph_retelling_the_event_of_the_paragraph_before_takes_its_day(run):
+    """The news with its day ("dans la nuit de lundi à mardi"), then another outlet's details with
+    none: the same actors near the same place are that night's event, not the publication week;
+    a paragraph that names its own time keeps it."""
+    told = ("Les combats entre le Hezbollah et l'Etat islamique ont pris fin dans la nuit de lundi à mardi "
+            "dans la région de Qalamoun, après la reddition des jihadistes, selon un quotidien de Damas.\n\n")
+    again = run(told + "D'après une télévision libanaise, les jihadistes de l'Etat islamique se sont rendus "
+                       "lorsque le Hezbollah s'est emparé de la colline de Flita, près de la frontière.")
+    taken = [r for r in again if r.sub_event_type == "Government regains territory"]
+    assert len(taken) == 1 and taken[0].place.name == "Flita"
+    assert taken[0].event_date == date(2016, 3, 7) and taken[0].date_precision == "day"
+    own = run(told + "Le Hezbollah s'est emparé de la localité de Flita. Hier, l'Etat islamique a tiré des obus sur Yabroud.")
+    assert {r.event_date for r in own if r.place.name in ("Flita", "Yabrud")} == {date(2016, 3, 9)}

@@ -241,6 +241,11 @@ def test_an_undated_placeless_strike_by_the_same_author_a_paragraph_later_is_tha
     assert len(merge_drafts([air, own])) == 2
     other = replace(again, actor1="Military Forces of Syria")
     assert len(merge_drafts([air, other])) == 2
+    # the day carried over from the paragraph before is the strike's own day: still that strike;
+    # another day is another strike
+    carried = replace(again, dated=True)
+    assert len(merge_drafts([air, carried])) == 1
+    assert len(merge_drafts([air, replace(carried, when=date(2016, 3, 9))])) == 2
 
 
 def test_a_placeless_undated_toll_opening_the_next_paragraph_counts_the_strike():

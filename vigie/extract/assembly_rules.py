@@ -46,6 +46,7 @@ class AssemblyRules:
     compass_points: tuple[str, ...] = ()
     state_forces: tuple[tuple[str, str], ...] = ()  # (word, actor), longest word first
     back_determiners: frozenset[str] = frozenset()  # "ce raid", "l'attaque": a deed told before
+    carried_date_km: float = 30.0  # an undated telling this near the day told a paragraph before is that day's
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -161,7 +162,7 @@ class AssemblyRules:
                         words("compass_points"),
                         tuple(sorted(((str(w), str(a)) for a, ws in (data.get("state_forces") or {}).items() for w in ws),
                                      key=lambda wa: -len(wa[0]))),
-                        frozenset(words("back_determiners")))
+                        frozenset(words("back_determiners")), float(data.get("carried_date_km", 30)))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

@@ -90,6 +90,14 @@ class EventDater:
             return art.published, "day", True  # still going on as the report is written
         return art.published, "week", False
 
+    def names_time(self, text: str, art: "ArticleInput") -> bool:
+        """Whether ``text`` names any time at all (a day, a date, a day part, a span): a passage
+        that names none may take its day from the one before."""
+        key = ("date", text, None)
+        if key not in self._memo:
+            self._memo[key] = resolve_event_date(text, art.published, anchor=None)
+        return not self._memo[key].is_default or self.assembly.names_day_part(text)
+
     @staticmethod
     def _fronted(text: str, trigger: int) -> str | None:
         """The adverbial opening the sentence before its first comma, when it comes before the

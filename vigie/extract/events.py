@@ -92,6 +92,7 @@ class EventAssembler:
                 drafts.append(draft)
                 last_by_par[draft.paragraph] = draft
                 self._last = draft
+        self._carry_dates(drafts, df, art)
         # ACLED codes no event without a named first actor
         drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs)
         self._credit_claims_of_responsibility(drafts, df, mentions, article_actors)
@@ -99,6 +100,25 @@ class EventAssembler:
         drafts = [d for d in drafts if d.actor1]
         self._attach_claims(drafts, df, art)
         return [self._report(d, df, art) for d in drafts]
+
+    def _carry_dates(self, drafts: list[Draft], df: DocFrames, art: ArticleInput) -> None:
+        """A telling whose paragraph names no time at all, right after a paragraph that dated an
+        event of the same two actors at a place nearby (not the same one), tells that event again
+        (a wire tells the news with its day, then another outlet's details without one): it takes
+        that day instead of the publication week (assembly.yml carried_date_km)."""
+        undated_pars = {p for p in {d.paragraph for d in drafts if not d.dated}
+                        if not self._dater.names_time(" ".join(s.text for s in df.sentences if s.paragraph == p), art)}
+        for d in drafts:
+            if d.dated or d.headline or d.paragraph not in undated_pars or not (d.actor1 and d.actor2):
+                continue
+            pair = {d.actor1, d.actor2}
+            # at the very same place the fold already joins an undated telling to the dated one
+            before = [p for p in drafts if p.paragraph == d.paragraph - 1 and p.dated and p.precision == "day"
+                      and {p.actor1, p.actor2} == pair and F._place_key(p.place) != F._place_key(d.place)
+                      and F._near(p.place, d.place, self.assembly.carried_date_km)]
+            if before:
+                src = max(before, key=lambda p: max(p.sentences))
+                d.when, d.precision, d.dated = src.when, src.precision, True
 
     def _credit_claims_of_responsibility(self, drafts: list[Draft], df: DocFrames, mentions: list[ActorMention],
                                          article_actors: list[str]) -> None:

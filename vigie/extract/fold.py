@@ -257,9 +257,11 @@ def _one_strike(a: Draft, b: Draft) -> bool:
     if set(a.sentences) & set(b.sentences):
         return True
     # "Israël a mené des frappes ... aux abords de X." / "L'armée israélienne a indiqué avoir visé des
-    # dépôts": the same author's undated telling with no place of its own, a paragraph later
+    # dépôts": the same author's telling with no place of its own, a paragraph later, undated or
+    # on the same day (a day carried over from the paragraph before)
     first, later = (a, b) if min(a.sentences) <= min(b.sentences) else (b, a)
-    return bool(first.actor1 and first.actor1 == later.actor1 and later.borrowed and not later.dated
+    return bool(first.actor1 and first.actor1 == later.actor1 and later.borrowed
+                and (not later.dated or later.when == first.when)
                 and 0 <= later.paragraph - first.paragraph <= 1)
 
 
