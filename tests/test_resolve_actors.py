@@ -56,6 +56,8 @@ def actors_in(registry: ActorRegistry, text: str, **kw) -> list[str | None]:
         ("Des tribus pro-gouvernementales ont pris les armes.", ["Pro-government tribal militia"]),
         ("Des manifestants ont défilé, des émeutiers ont brûlé des pneus.", ["Protesters (Syria)", "Rioters (Syria)"]),
         ("Trois civils ont été tués par des inconnus armés.", ["Civilians (Syria)", "Unidentified Armed Group (Syria)"]),
+        ("Des combattants druzes ont repoussé les factions armées bédouines.", ["Druze militia (Syria)", "Bedouin tribal militia (Syria)"]),
+        ("Les combattants des tribus arabes ont attaqué des milices druzes.", ["Bedouin tribal militia (Syria)", "Druze militia (Syria)"]),
     ],
 )
 def test_alias_families(registry, sentence, expected):
