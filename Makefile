@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install bench evaluate clean
+.PHONY: demo test install bench train evaluate clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/vigie bench
+
+# Refit the learned sentence gate from ../shared/corpus/real/train (writes vigie/data/models/).
+train: $(STAMP)
+	$(BIN)/vigie train
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm out

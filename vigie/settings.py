@@ -23,6 +23,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 16, "Articles per nlp.pipe batch."),
     Setting("max_file_bytes", 20_000_000, "Input files larger than this are refused, not read."),
     Setting("fatalities_policy", "lowest", "How fatalities_best is chosen: lowest (ACLED) or median (UCDP-style best estimate)."),
+    Setting("learned_gate", True, "Let the trained sentence model (vigie train) decide which frames count, with the rules' findings as its features; off: the rules alone."),
     Setting("fuzzy_threshold", 88, "Minimum rapidfuzz score for a fuzzy gazetteer match."),
 )
 

@@ -21,8 +21,10 @@ CSV_COLUMNS = (
 @click.command("extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @format_option("jsonl", "json", "csv", default="jsonl")
+@click.option("--trace", "trace_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Also write, per article, what became of each sentence (JSON Lines), for vigie evaluate --trace.")
 @click.pass_context
-def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
+def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, trace_path: str | None) -> None:
     """Print the event reports of the articles in PATHS, one per article and event, without
     storing anything. Unreadable files are reported on stderr and make the exit code 1."""
     from vigie.extract import extract_articles
@@ -40,7 +42,8 @@ def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
             else:
                 yield item
 
-    rows = (r.to_dict() for _, reports in extract_articles(articles()) for r in reports)
+    trace: list[dict] | None = [] if trace_path else None
+    rows = (r.to_dict() for _, reports in extract_articles(articles(), trace=trace) for r in reports)
     if fmt == "jsonl":
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -52,6 +55,9 @@ def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
         writer.writeheader()
         for row in rows:
             writer.writerow(_flat(row))
+    if trace is not None and trace_path:
+        with open(trace_path, "w", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(t, ensure_ascii=False) + "\n" for t in trace)
     if failed:
         ctx.exit(1)
 

@@ -36,6 +36,8 @@ cli.add_command(gazetteer_cmd)
 
 from vigie.cli.outlets import outlets_cmd  # noqa: E402
 from vigie.cli.sources import sources_cmd  # noqa: E402
+from vigie.cli.train import train_cmd  # noqa: E402
 
 cli.add_command(sources_cmd)
+cli.add_command(train_cmd)
 cli.add_command(outlets_cmd)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from vigie.evaluate.causes import Breakdown
 from vigie.evaluate.records import ScoredClaim
 from vigie.evaluate.scores import ArticleResult, Evaluation, f1_or_none, ratio
 
@@ -44,13 +45,17 @@ def _article_dict(a: ArticleResult) -> dict[str, Any]:
     }
 
 
-def to_json(evaluation: Evaluation) -> str:
-    """Summary, per-article figures and the ignored article ids, as one JSON object."""
-    return json.dumps({
+def to_json(evaluation: Evaluation, *, causes: Breakdown | None = None) -> str:
+    """Summary, per-article figures, the ignored article ids (and the error breakdown), as one
+    JSON object."""
+    out: dict[str, Any] = {
         "summary": evaluation.summary(),
         "articles": [_article_dict(a) for a in evaluation.articles],
         "ignored_articles": evaluation.ignored_articles,
-    }, ensure_ascii=False, indent=2)
+    }
+    if causes is not None:
+        out["causes"] = causes.to_dict()
+    return json.dumps(out, ensure_ascii=False, indent=2)
 
 
 def _claim_line(c: ScoredClaim) -> str:
@@ -83,8 +88,9 @@ def _errors(a: ArticleResult) -> list[str]:
     return lines
 
 
-def to_text(evaluation: Evaluation, *, errors: bool = False) -> str:
-    """Summary table, per-article breakdown and, with ``errors``, every mismatch."""
+def to_text(evaluation: Evaluation, *, errors: bool = False, causes: Breakdown | None = None) -> str:
+    """Summary table, the error breakdown by cause, per-article figures and, with ``errors``,
+    every mismatch."""
     s = evaluation.summary()
     out = ["Summary"]
     out += [f"  {label:<22}{_fmt(s[key])}" for key, label in _HEADLINE]
@@ -99,6 +105,8 @@ def to_text(evaluation: Evaluation, *, errors: bool = False) -> str:
         out.append(f"  ignored: {s['ignored_predictions']} predictions for "
                    f"{len(evaluation.ignored_articles)} article(s) not in the gold: "
                    + ", ".join(evaluation.ignored_articles))
+    if causes is not None:
+        out += ["", causes.to_text()]
     out.append("")
     out.append("Per article")
     out.append(f"  {'article':<28}{'gold':>5}{'pred':>5}{'TP':>4}{'FP':>4}{'FN':>4}"

@@ -21,8 +21,9 @@ from vigie import settings
 from vigie.models import Article, EventReport
 
 
-@lru_cache(maxsize=1)
-def _assembler():
+def build_assembler(*, model=None):  # type: ignore[no-untyped-def]
+    """An EventAssembler over the packaged registries; ``model`` is the learned sentence gate
+    (None: the rules alone decide, as ``vigie train`` needs to read them)."""
     from vigie.extract.attribution import SourceRegistry
     from vigie.extract.events import EventAssembler
     from vigie.extract.locate import PlaceFinder
@@ -30,7 +31,14 @@ def _assembler():
     from vigie.resolve.actors import ActorRegistry
 
     return EventAssembler(actors=ActorRegistry.load(), sources=SourceRegistry.load(),
-                          places=PlaceFinder.load(), rules=EventRules.load())
+                          places=PlaceFinder.load(), rules=EventRules.load(), model=model)
+
+
+@lru_cache(maxsize=1)
+def _assembler():  # type: ignore[no-untyped-def]
+    from vigie.extract.sentence_model import SentenceModel
+
+    return build_assembler(model=SentenceModel.load() if settings.get("learned_gate") else None)
 
 
 def _input(text: str, published: date | None, outlet: str | None, article_id: str | None):
@@ -50,8 +58,10 @@ def extract(text: str, *, published: date | None = None, outlet: str | None = No
     return _assembler().reports(doc._.vigie_frames, _input(text, published, outlet, article_id))
 
 
-def extract_articles(articles: Iterable[Article], *, batch_size: int | None = None) -> Iterator[tuple[Article, list[EventReport]]]:
-    """Each article with its events; texts are parsed in batches (``batch_size`` setting)."""
+def extract_articles(articles: Iterable[Article], *, batch_size: int | None = None,
+                     trace: list[dict] | None = None) -> Iterator[tuple[Article, list[EventReport]]]:
+    """Each article with its events; texts are parsed in batches (``batch_size`` setting).
+    With ``trace``, each article appends what became of its sentences (vigie.extract.trace)."""
     from vigie.nlp.pipeline import load_nlp
 
     nlp = load_nlp()
@@ -60,7 +70,7 @@ def extract_articles(articles: Iterable[Article], *, batch_size: int | None = No
     while batch := list(islice(it, size)):
         for doc, art in nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=size):
             frames = doc._.vigie_frames
-            yield art, _assembler().reports(frames, _input(art.text, art.published, art.outlet, art.id))
+            yield art, _assembler().reports(frames, _input(art.text, art.published, art.outlet, art.id), trace=trace)
 
 
 class _CallableModule(types.ModuleType):

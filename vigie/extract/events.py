@@ -33,6 +33,8 @@ from vigie.extract import fold as F
 from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
 from vigie.extract.frames import DocFrames, Frame
 from vigie.extract.locate import PlaceFinder, RegionRules
+from vigie.extract.sentence_model import SentenceModel, gate_frames, rule_tokens
+from vigie.extract.trace import sentence_trace
 from vigie.extract.subtypes import EventRules, decide, event_type
 from vigie.models import EventReport, Evidence, credible_figures
 from vigie.resolve.actors import ActorMention, ActorRegistry
@@ -62,7 +64,8 @@ class EventAssembler:
     """Turns one article's frames into EventReports using the registries and resolvers."""
 
     def __init__(self, *, actors: ActorRegistry, sources: SourceRegistry, places: PlaceFinder, rules: EventRules,
-                 assembly: AssemblyRules | None = None) -> None:
+                 assembly: AssemblyRules | None = None, model: SentenceModel | None = None) -> None:
+        self.model = model  # the learned sentence gate of step 1 (None: the rules alone)
         self.actors = actors
         self.assembly = assembly or AssemblyRules.load()
         self.sources = sources
@@ -73,7 +76,9 @@ class EventAssembler:
         self.pick = ActorPicker(actors=actors, rules=rules, assembly=self.assembly)
 
     # -- entry point -------------------------------------------------------------------------
-    def reports(self, df: DocFrames, art: ArticleInput) -> list[EventReport]:
+    def reports(self, df: DocFrames, art: ArticleInput, *, trace: list[dict[str, Any]] | None = None) -> list[EventReport]:
+        """The article's events; with ``trace``, appends what became of each sentence
+        (vigie.extract.trace) for ``vigie evaluate --trace``."""
         self.pick.start(art.text)  # per-article memo of resolutions
         self._dater = EventDater(self.assembly, background_days=self.rules.background_days)
         self._text = art.text
@@ -82,7 +87,11 @@ class EventAssembler:
         article_actors = sorted(dict.fromkeys(named), key=lambda a: -named.count(a))  # ties: first named first
         places = self.places.for_article(art.text, df)
         self._headline = headline_sentences(df, max_chars=self.assembly.headline_max_chars)
-        kept = self._keep(df, places)
+        kept = rules_kept = self._keep(df, places)
+        sure: set[int] = set()  # sentences the model reads as events with confidence
+        if self.model is not None:
+            kept, scores = gate_frames(self.model, df, kept, headline=self._headline)
+            sure = {i for i, p in enumerate(scores.p_event) if p >= self.model.add_from}
         drafts: list[Draft] = []
         last_by_par: dict[int, Draft] = {}
         self._last: Draft | None = None  # the event told last, for "Dans le même temps"
@@ -97,9 +106,25 @@ class EventAssembler:
         drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs)
         self._credit_claims_of_responsibility(drafts, df, mentions, article_actors)
         self._credit_accusations(drafts, df, mentions, article_actors)
+        for d in drafts:
+            if not d.actor1 and sure.intersection(d.sentences):
+                d.actor1 = self._fallback_author(d, article_actors)
         drafts = [d for d in drafts if d.actor1]
         self._attach_claims(drafts, df, art)
-        return [self._report(d, df, art) for d in drafts]
+        reports = [self._report(d, df, art) for d in drafts]
+        if trace is not None:
+            trace.append(sentence_trace(df, rules_kept=rules_kept, kept=kept, reports=reports, article_id=art.article_id))
+        return reports
+
+    def sentence_views(self, df: DocFrames, art: ArticleInput) -> list[tuple[str, str]]:
+        """(text, rule tokens) of each sentence as the learned gate reads them: the rows
+        ``vigie train`` learns from are built by the very code extraction runs."""
+        places = self.places.for_article(art.text, df)
+        headline = headline_sentences(df, max_chars=self.assembly.headline_max_chars)
+        self.pick.start(art.text)
+        self._text = art.text
+        tokens = rule_tokens(df, self._keep(df, places), headline)
+        return [(s.text, t) for s, t in zip(df.sentences, tokens)]
 
     def _carry_dates(self, drafts: list[Draft], df: DocFrames, art: ArticleInput) -> None:
         """A telling whose paragraph names no time at all, right after a paragraph that dated an
@@ -119,6 +144,16 @@ class EventAssembler:
             if before:
                 src = max(before, key=lambda p: max(p.sentences))
                 d.when, d.precision, d.dated = src.when, src.precision, True
+
+    def _fallback_author(self, d: Draft, article_actors: list[str]) -> str:
+        """An event whose telling names no author: the armed actor the article names most
+        (a wire on a day of strikes names the side striking once, then writes "les raids"),
+        an air force for an air strike; else an unidentified armed group, as ACLED codes it."""
+        armed = [a for a in article_actors if a != d.actor2 and (actor := self.pick.get(a)) is not None
+                 and actor.kind not in ("civilians", "protesters", "rioters")]
+        if d.sub_type == "Air/drone strike":
+            armed = [a for a in armed if a in self.assembly.air_forces] or armed
+        return armed[0] if armed else UNIDENTIFIED
 
     def _credit_claims_of_responsibility(self, drafts: list[Draft], df: DocFrames, mentions: list[ActorMention],
                                          article_actors: list[str]) -> None:

@@ -1,0 +1,129 @@
+"""The learned sentence gate: labels from gold, a save/load round trip, and its say at step 1."""
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from vigie.extract.frame_records import DocFrames, Frame, Sentence, TextSpan
+from vigie.extract.sentence_model import NONE, SentenceModel, gate_frames, rule_tokens
+from vigie.learn.dataset import SentenceRow, sentence_label
+from vigie.learn.train import fit, save
+
+STRIKE = "Des frappes aériennes ont tué six civils mardi à Ariha, selon une ONG."
+EVENT = {"sub_event_type": "Air/drone strike", "quote": STRIKE + " Trois enfants figurent parmi les morts.",
+         "mentions": {"trigger": ["frappes aériennes"]}}
+
+
+def test_a_sentence_inside_the_quote_tells_its_event():
+    assert sentence_label(STRIKE, [EVENT]) == "Air/drone strike"
+    assert sentence_label("Trois enfants figurent parmi les morts.", [EVENT]) == "Air/drone strike"
+
+
+def test_a_sentence_outside_every_quote_is_none_and_short_pieces_are_none():
+    assert sentence_label("Le ministre a rencontré son homologue à Genève.", [EVENT]) == NONE
+    assert sentence_label("AFP", [EVENT]) == NONE
+
+
+def test_a_sentence_telling_only_an_optional_event_is_left_out():
+    assert sentence_label(STRIKE, [dict(EVENT, optional=True)]) is None
+
+
+def _rows() -> list[SentenceRow]:
+    events = ["L'aviation a bombardé le village de {}, tuant quatre civils.",
+              "Des combats ont opposé les rebelles à l'armée près de {}.",
+              "Un attentat à la voiture piégée a fait dix morts à {}."]
+    subs = ["Air/drone strike", "Armed clash", "Suicide bomb"]
+    others = ["Le ministre des affaires étrangères s'est rendu à {}.",
+              "La conférence de paix reprendra la semaine prochaine à {}.",
+              "Les prix du pain ont doublé à {} cette année."]
+    rows = []
+    for i, town in enumerate(["Ariha", "Saraqeb", "Douma", "Harasta", "Binnish", "Tadef"]):
+        for tpl, sub in zip(events, subs):
+            rows.append(SentenceRow(f"d{i}", "outlet", tpl.format(town), "par_0", sub))
+        for tpl in others:
+            rows.append(SentenceRow(f"d{i}", "outlet", tpl.format(town), "par_0", NONE))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory) -> tuple[SentenceModel, object]:
+    rows = _rows()
+    fitted = fit(rows)
+    directory = tmp_path_factory.mktemp("model")
+    save(fitted, rows, directory, corpus=Path("/corpus/real/train"), cv=None,
+         thresholds={"drop_below": 0.3, "add_from": 0.6})
+    return SentenceModel(directory), fitted
+
+
+def test_the_saved_model_scores_as_the_fitted_one(tiny_model):
+    model, fitted = tiny_model
+    texts = ["L'aviation a bombardé le village de Kafranbel, tuant deux civils.",
+             "Le ministre a annoncé une conférence de paix à Genève."]
+    tokens = ["fs_event kept", "noframe nokept"]
+    from vigie.learn.train import _matrix
+    x = _matrix(fitted.vectorisers, [SentenceRow("x", None, t, k, NONE) for t, k in zip(texts, tokens)], fit=False)
+    scores = model.score(texts, tokens)
+    np.testing.assert_allclose(scores.p_event, fitted.event.predict_proba(x)[:, 1], atol=2e-3)
+    assert scores.p_event[0] > 0.5 > scores.p_event[1]
+    assert scores.sub_type[0] == "Air/drone strike"
+    assert model.meta["trained_on"]["articles"] == 6
+
+
+def _frame(sentence: int, text: str, start: int, **kw) -> Frame:
+    span = TextSpan(start, start + len(text), text)
+    base = Frame(trigger=span, entry_id="t", rule="kill", sub_type=None, confidence=0.6, weak=False,
+                 sentence=sentence, clause=span, agent=(), patient=(), assoc=(), place_groups=(),
+                 cues=frozenset(), patient_words=frozenset())
+    return replace(base, **kw)
+
+
+def _doc(sentences: list[str], frames: list[Frame], places: tuple[TextSpan, ...] = ()) -> DocFrames:
+    out, pos = [], 0
+    for i, text in enumerate(sentences):
+        out.append(Sentence(pos, pos + len(text), text, i))
+        pos += len(text) + 2
+    return DocFrames(frames=tuple(frames), sentences=tuple(out), places=places, actors=(), sources=())
+
+
+def test_rule_tokens_say_what_the_rules_saw():
+    df = _doc(["Un texte.", "Un autre."], [_frame(0, "texte", 3, status="negated")])
+    tokens = rule_tokens(df, [], headline={0})
+    assert "fs_negated" in tokens[0] and "nokept" in tokens[0] and "headline" in tokens[0]
+    assert tokens[1].startswith("noframe")
+
+
+def test_gate_drops_a_kept_frame_the_model_reads_as_no_event_and_recovers_an_event_sentence(tiny_model):
+    model, _ = tiny_model
+    talk = "Le ministre des affaires étrangères s'est rendu à Douma."
+    strike = "L'aviation a bombardé le village de Maaret, tuant trois civils."
+    kept = _frame(0, "rendu", 44)
+    place = TextSpan(len(talk) + 2 + 36, len(talk) + 2 + 42, "Maaret")
+    df = _doc([talk, strike], [kept], places=(place,))
+    gated, scores = gate_frames(model, df, [kept], headline=set())
+    assert scores.p_event[1] >= model.add_from > scores.p_event[0]
+    assert [f.sentence for f in gated] == [1]
+    recovered = gated[0]
+    assert recovered.entry_id == "learned" and recovered.sub_type == "Air/drone strike"
+    assert recovered.place_groups == ((place,),)
+
+
+def test_a_recovered_sentence_keeps_its_own_frame_with_the_status_overruled(tiny_model):
+    model, _ = tiny_model
+    strike = "L'aviation a bombardé le village de Maaret, tuant trois civils."
+    own = _frame(0, "bombardé", 12, status="background", rule="bombing")
+    gated, _ = gate_frames(model, _doc([strike], [own]), [], headline=set())
+    assert len(gated) == 1 and gated[0].status == "event" and gated[0].rule == "bombing"
+
+
+def test_the_packaged_model_loads_and_reads_a_wire_sentence():
+    model = SentenceModel.load()
+    if model is None:
+        pytest.skip("no packaged model (run vigie train)")
+    assert {"drop_below", "add_from"} <= set(model.meta["thresholds"])
+    assert model.meta["trained_on"]["corpus"].endswith("real/train")
+    scores = model.score(["Au moins huit civils ont été tués jeudi dans des frappes aériennes sur Saraqeb."],
+                         ["fs_event fr_bombing kept par_1"])
+    assert scores.p_event[0] > model.add_from
