@@ -39,3 +39,8 @@ from vigie.cli.sources import sources_cmd  # noqa: E402
 
 cli.add_command(sources_cmd)
 cli.add_command(outlets_cmd)
+
+from vigie.cli.serve import serve_cmd, token_cmd  # noqa: E402
+
+cli.add_command(serve_cmd)
+cli.add_command(token_cmd)
