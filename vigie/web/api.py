@@ -169,12 +169,14 @@ def ingest(request: Request, body: NewArticles, who: str = Depends(writer)) -> d
         path = Path(folder) / "posted.jsonl"
         path.write_text(lines, encoding="utf-8")
         summary = ingest_paths(store, [path])
+    articles = [r[0] for r in store.conn.execute(
+        "SELECT id FROM articles WHERE run_id = ? ORDER BY rowid", (summary.run_id,))]
     rows = store.conn.execute(
         "SELECT DISTINCT m.event_id FROM event_members m JOIN event_reports r ON r.id = m.report_id "
-        "JOIN articles a ON a.id = r.article_id WHERE a.run_id = ?", (summary.run_id,),
+        "WHERE r.article_id IN (SELECT value FROM json_each(?))", (json.dumps(articles),),
     ).fetchall()
     return {
         "read": summary.read, "new": summary.new, "duplicates": summary.duplicates,
         "reports": summary.reports, "errors": [str(e) for e in summary.errors],
-        "events": records.summaries(store, [r["event_id"] for r in rows]),
+        "articles": articles, "events": records.summaries(store, [r["event_id"] for r in rows]),
     }

@@ -50,7 +50,7 @@
     if (!node || typeof L === "undefined") { return; }
     var data = readJson("map-data") || {points: []};
     var colours = readJson("type-colours") || {};
-    var map = L.map(node, {attributionControl: true, zoomSnap: 0.25});
+    var map = L.map(node, {attributionControl: true, zoomSnap: 0.25, minZoom: 4, maxZoom: 14});
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Boundaries: UN OCHA COD-AB, Natural Earth");
     map.fitBounds(SYRIA);
