@@ -17,7 +17,7 @@ def desk(tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "desk.db"
     with build_store(path) as store:
         token = create_token(store, "lina")
-    client = TestClient(create_app(str(path), max_body=20_000))
+    client = TestClient(create_app(str(path), max_body=20_000), client=("127.0.0.1", 50000))
     return client, {"Authorization": f"Bearer {token}"}, path
 
 
@@ -58,7 +58,8 @@ def test_article_outlet_sources_queue_map_timeline(desk) -> None:  # type: ignor
     assert article["events"][0]["location"] == "Rastan"
     assert client.get("/api/outlets/AlManar").json()["articles"]
     assert client.get("/api/sources").json()["registry"]
-    assert client.get("/api/review/queue").json()["total"] == 2
+    queue = client.get("/api/review/queue").json()
+    assert queue["total"] == 2 and queue["events"][0]["fatalities_best"] >= queue["events"][1]["fatalities_best"]
     assert len(client.get("/api/map").json()["points"]) == 2
     line = client.get("/api/timeline").json()
     assert line["unit"] == "day" and len(line["buckets"]) == 2
@@ -105,6 +106,14 @@ def test_writes_need_a_valid_token_and_are_audited(desk) -> None:  # type: ignor
     with Store.open(path) as store:
         revoke_token(store, "lina")
     assert client.post(url, json=body, headers=auth).status_code == 401
+
+
+def test_reads_need_a_token_off_loopback(desk) -> None:  # type: ignore[no-untyped-def]
+    _, auth, path = desk
+    remote = TestClient(create_app(str(path)), client=("192.0.2.7", 50000))
+    assert remote.get("/api/events").status_code == 401
+    assert remote.get("/").status_code == 401
+    assert remote.get("/api/events", headers=auth).status_code == 200
 
 
 def test_edit_rejects_bad_values_with_400(desk) -> None:  # type: ignore[no-untyped-def]

@@ -38,6 +38,13 @@ def _by(name: str):  # type: ignore[no-untyped-def]
     return getattr(By, name)
 
 
+def _wait(driver, condition) -> None:  # type: ignore[no-untyped-def]
+    """Wait for a page change (a bound on a slow machine, not a timing assertion)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 30).until(condition)
+
+
 def _fetch(url: str, *, token: str | None = None, body: dict | None = None) -> str:
     request = urllib.request.Request(
         url, data=json.dumps(body).encode() if body is not None else None,
@@ -67,7 +74,7 @@ def test_filtering_keeps_the_filter_in_the_url(desk) -> None:  # type: ignore[no
     driver.get(url + "/")
     Select(driver.find_element(_by("NAME"), "event_type")).select_by_visible_text("Battles")
     driver.find_element(_by("ID"), "apply-filters").click()
-    assert "event_type=Battles" in driver.current_url
+    _wait(driver, lambda d: "event_type=Battles" in d.current_url)
     rows = driver.find_elements(_by("CSS_SELECTOR"), "tr.event-row")
     assert rows and all("Battles" in r.text for r in rows)
     wait_for_markers(driver)
@@ -82,11 +89,12 @@ def test_an_edit_round_trip_shows_in_the_export_and_survives_re_ingest(desk) -> 
     url, driver, token, path = desk
     driver.get(url + "/?sub_event_type=Air/drone strike")
     driver.find_element(_by("CSS_SELECTOR"), "a.event-link").click()
-    event_id = driver.current_url.rsplit("/", 1)[1]
+    _wait(driver, lambda d: d.find_elements(_by("ID"), "edit-sub-type"))
     Select(driver.find_element(_by("ID"), "edit-sub-type")).select_by_visible_text("Shelling/artillery/missile attack")
     driver.find_element(_by("ID"), "token").send_keys(token)
     driver.find_element(_by("NAME"), "comment").send_keys("artillery, not aircraft")
     driver.find_element(_by("ID"), "do-edit").click()
+    _wait(driver, lambda d: d.find_element(_by("ID"), "review-status").text == "edited")
     assert driver.find_element(_by("ID"), "sub-type").text == "Shelling/artillery/missile attack"
     assert driver.find_element(_by("ID"), "review-status").text == "edited"
     assert "artillery, not aircraft" in driver.find_element(_by("CSS_SELECTOR"), "table.history").text

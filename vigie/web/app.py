@@ -43,6 +43,7 @@ class Stores(threading.local):
     def get(self) -> Store:
         if self.store is None:
             self.store = Store.open(self.path)
+            self.store.conn.execute("PRAGMA optimize")  # fresh statistics for the filters' plans
         return self.store
 
 

@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 from vigie.review.tokens import token_owner
 from vigie.web.app import store_of
 
-LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost", "testclient"})
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
 
 
 def _bearer(request: Request) -> str | None:

@@ -15,13 +15,17 @@ from typing import Any
 from vigie.store import Store
 from vigie.web.query import EventQuery
 
-MAP_LIMIT = 5000  # markers drawn at most; the page says when more match
+MAP_LIMIT = 3000  # markers drawn at most (the deadliest); the page says when more match
 SUMMARY = (
     "e.event_id, e.seq, e.event_date, e.date_precision, e.event_type, e.sub_event_type, "
     "e.actor1, e.actor2, e.location, e.admin1, e.latitude, e.longitude, e.geo_precision, "
     "e.fatalities_low, e.fatalities_best, e.fatalities_high, e.grade, e.contested, e.sources, "
     "json_extract(e.extra, '$.review') AS review, json_extract(e.extra, '$.n_reports') AS n_reports"
 )
+
+
+_POINT = ("event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "latitude",
+          "longitude", "fatalities_low", "fatalities_best", "fatalities_high", "location")
 
 
 def summary(row: sqlite3.Row) -> dict[str, Any]:
@@ -40,10 +44,14 @@ def summary(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
-def events_page(store: Store, query: EventQuery) -> dict[str, Any]:
-    """The page of events ``query`` asks for, with the total and the paging links' queries."""
+def events_page(store: Store, query: EventQuery, *, total: int | None = None) -> dict[str, Any]:
+    """The page of events ``query`` asks for, with the total and the paging links' queries.
+
+    ``total`` may be given when the caller has counted already (the timeline does).
+    """
     where, params = query.where()
-    total = store.conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
+    if total is None:
+        total = store.conn.execute(f"SELECT COUNT(*) FROM events e WHERE {where}", params).fetchone()[0]
     rows = store.conn.execute(
         f"SELECT {SUMMARY} FROM events e WHERE {where} ORDER BY {query.order} LIMIT ? OFFSET ?",
         [*params, query.per_page, (query.page - 1) * query.per_page],
@@ -62,38 +70,36 @@ def map_points(store: Store, query: EventQuery, *, limit: int = MAP_LIMIT) -> di
     """The located events of the filter (at most ``limit``, the deadliest first)."""
     where, params = query.where()
     rows = store.conn.execute(
-        f"SELECT {SUMMARY} FROM events e WHERE {where} AND e.latitude IS NOT NULL "
-        f"ORDER BY e.fatalities_best DESC, e.seq LIMIT ?", [*params, limit + 1],
+        f"SELECT {', '.join('e.' + c for c in _POINT)} FROM events e WHERE {where} "
+        f"AND e.latitude IS NOT NULL ORDER BY e.fatalities_best DESC, e.seq LIMIT ?",
+        [*params, limit + 1],
     ).fetchall()
-    points = [
-        {k: s[k] for k in ("event_id", "event_date", "event_type", "sub_event_type", "actor1",
-                           "actor2", "latitude", "longitude", "fatalities_low",
-                           "fatalities_best", "fatalities_high", "location")}
-        for s in map(summary, rows[:limit])
-    ]
-    return {"points": points, "truncated": len(rows) > limit}
+    return {"points": [dict(zip(_POINT, r)) for r in rows[:limit]], "truncated": len(rows) > limit}
 
 
 def timeline(store: Store, query: EventQuery) -> dict[str, Any]:
-    """Events and fatalities per day (a span up to 92 days) or per week, by event type."""
+    """Events and fatalities per day (a span up to 92 days) or per week, by event type.
+
+    Counted per day in SQL (no date function per row), gathered into weeks here.
+    """
     where, params = query.where()
-    span = store.conn.execute(
-        f"SELECT MIN(e.event_date), MAX(e.event_date) FROM events e WHERE {where}", params
-    ).fetchone()
-    if span[0] is None:
-        return {"unit": "day", "buckets": [], "types": []}
-    first, last = date.fromisoformat(span[0]), date.fromisoformat(span[1])
-    unit = "day" if (last - first).days <= 92 else "week"
-    bucket = "e.event_date" if unit == "day" else "date(e.event_date, '-' || ((CAST(strftime('%w', e.event_date) AS INTEGER) + 6) % 7) || ' days')"
     rows = store.conn.execute(
-        f"SELECT {bucket} AS start, e.event_type, COUNT(*) AS n, SUM(e.fatalities_best) AS dead "
-        f"FROM events e WHERE {where} GROUP BY start, e.event_type ORDER BY start", params,
+        f"SELECT e.event_date AS day, e.event_type, COUNT(*) AS n, SUM(e.fatalities_best) AS dead "
+        f"FROM events e WHERE {where} GROUP BY e.event_date, e.event_type", params,
     ).fetchall()
+    if not rows:
+        return {"unit": "day", "buckets": [], "types": [], "events": 0}
+    days = [date.fromisoformat(r["day"]) for r in rows]
+    unit = "day" if (max(days) - min(days)).days <= 92 else "week"
     buckets: dict[str, dict[str, dict[str, int]]] = {}
-    for r in rows:
-        buckets.setdefault(r["start"], {})[r["event_type"]] = {"events": r["n"], "fatalities": r["dead"] or 0}
+    for day, r in zip(days, rows):
+        start = day if unit == "day" else day - timedelta(days=day.weekday())
+        cell = buckets.setdefault(start.isoformat(), {}).setdefault(
+            r["event_type"], {"events": 0, "fatalities": 0})
+        cell["events"] += r["n"]
+        cell["fatalities"] += r["dead"] or 0
     return {
-        "unit": unit,
+        "unit": unit, "events": sum(r["n"] for r in rows),
         "types": sorted({r["event_type"] for r in rows}),
         "buckets": [{"start": k, "types": v} for k, v in sorted(buckets.items())],
     }

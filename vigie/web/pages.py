@@ -30,9 +30,9 @@ def events_page(request: Request, query: EventQuery = Depends(query_of)) -> Resp
     store = store_of(request)
     line = listing.timeline(store, query)
     return render(request, "events.html", {
-        "query": query, "data": listing.events_page(store, query),
-        "map": listing.map_points(store, query), "timeline": line,
-        "bars": listing.timeline_bars(line), "choices": records.choices(store),
+        "query": query, "data": listing.events_page(store, query, total=line["events"]),
+        "timeline": line,
+        "bars": listing.timeline_bars(line), "choices": records.choices(),
         "export_query": query.url(page=1),
     })
 
@@ -41,8 +41,7 @@ def events_page(request: Request, query: EventQuery = Depends(query_of)) -> Resp
 def event_page(request: Request, event_id: str) -> Response:
     store = store_of(request)
     return render(request, "event.html", {
-        "data": records.event_view(store, event_id), "choices": records.choices(store),
-        "message": request.query_params.get("message", ""),
+        "data": records.event_view(store, event_id), "choices": records.choices(),
     })
 
 

@@ -85,11 +85,15 @@ class EventQuery:
         """The SQL condition on ``events e`` and its parameters."""
         base = Filters(
             self.date_from or None, self.date_to or None, self.admin1 or None,
-            self.event_type or None, self.actor or None,
+            self.event_type or None,
         )
         where, params = base.where(alias="e", key="event_id", actors_table="event_actors",
                                    actors_key="event_id")
         clauses = [where]
+        if self.actor:  # as Filters' actor, written so the planner may start from the governorate
+            clauses.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id "
+                           "AND a.actor = ?)")
+            params.append(self.actor)
         if self.sub_event_type:
             clauses.append("e.sub_event_type = ? COLLATE NOCASE")
             params.append(self.sub_event_type)

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from functools import lru_cache
 from typing import Any
 
 from vigie import settings
+from vigie.data import load_yaml
 from vigie.errors import NotFound
 from vigie.models import Article, Event
 from vigie.review.book import ReviewBook
-from vigie.review.fields import taxonomy
+from vigie.review.fields import GRADES, taxonomy
 from vigie.serve.export import event_to_dict
 from vigie.store import Store
 from vigie.web.highlight import Span, pieces
@@ -184,15 +186,17 @@ def queue_view(store: Store, *, page: int = 1, per_page: int = 50) -> dict[str, 
     }
 
 
-def choices(store: Store) -> dict[str, Any]:
-    """The values the filter and edit forms offer (governorates, types, grades, actors)."""
-    def distinct(sql: str) -> list[str]:
-        return [r[0] for r in store.conn.execute(sql) if r[0]]
+@lru_cache(maxsize=1)
+def choices() -> dict[str, Any]:
+    """The values the filter and edit forms offer, from the data files (not the store, so a
+    page over 100,000 events does not scan them): governorates, ACLED types, grades, actors."""
+    from vigie.resolve.actors import ActorRegistry
 
+    governorates = load_yaml("admin1.yml")["governorates"]
     return {
-        "admin1": distinct("SELECT DISTINCT admin1 FROM events ORDER BY admin1"),
+        "admin1": sorted({g["name"] for govs in governorates.values() for g in govs}),
         "event_types": sorted(set(taxonomy().values())),
         "sub_event_types": sorted(taxonomy()),
-        "grades": ["confirmed", "fair", "weak", "contested", "discounted"],
-        "actors": distinct("SELECT DISTINCT actor FROM event_actors ORDER BY actor LIMIT 500"),
+        "grades": list(GRADES),
+        "actors": sorted(ActorRegistry.load().names()),
     }

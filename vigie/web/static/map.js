@@ -48,13 +48,23 @@
   function start() {
     var node = document.getElementById("map");
     if (!node || typeof L === "undefined") { return; }
-    var data = readJson("map-data") || {points: []};
     var colours = readJson("type-colours") || {};
     var map = L.map(node, {attributionControl: true, zoomSnap: 0.25, minZoom: 4, maxZoom: 14});
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Boundaries: UN OCHA COD-AB, Natural Earth");
     map.fitBounds(SYRIA);
     drawBase(map, node.getAttribute("data-basemap"));
+    var source = node.getAttribute("data-points");
+    if (source) {
+      fetch(source).then(function (r) { return r.json(); }).then(function (data) {
+        drawPoints(map, node, data, colours);
+      });
+    } else {
+      drawPoints(map, node, readJson("map-data") || {points: []}, colours);
+    }
+  }
+
+  function drawPoints(map, node, data, colours) {
     var cluster = L.markerClusterGroup({maxClusterRadius: 30});
     var bounds = [];
     data.points.forEach(function (p) {
@@ -68,6 +78,8 @@
     });
     map.addLayer(cluster);
     if (bounds.length === 1) { map.setView(bounds[0], 9); }
+    var note = document.getElementById("map-note");
+    if (note && data.truncated) { note.textContent = "The map shows the " + data.points.length + " deadliest."; }
     node.setAttribute("data-markers", String(data.points.length));
   }
 
