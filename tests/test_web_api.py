@@ -85,6 +85,8 @@ def test_openapi_describes_every_json_endpoint(desk) -> None:  # type: ignore[no
                  "/api/export.{fmt}", "/api/articles", "/api/events/{event_id}/edit",
                  "/api/events/{event_id}/merge", "/api/events/{event_id}/split"):
         assert path in paths
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "/api/events/{event_id}/split" in docs.text and "cdn" not in docs.text
 
 
 def test_writes_need_a_valid_token_and_are_audited(desk) -> None:  # type: ignore[no-untyped-def]

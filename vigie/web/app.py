@@ -93,7 +93,7 @@ async def _too_large(scope: Scope, receive: Receive, send: Send, limit: int) -> 
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or request.url.path in ("/openapi.json", "/docs")
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
 def _error(request: Request, status: int, message: str) -> Response:
@@ -107,7 +107,7 @@ def create_app(db_path: str, *, max_body: int = MAX_BODY) -> FastAPI:
     from vigie.web import api, pages
 
     app = FastAPI(
-        title="vigie", version="1", description=(
+        title="vigie", version="1", docs_url=None, redoc_url=None, description=(
             "Geocoded, source-attributed conflict events from French news (ACLED taxonomy): "
             "read, filter, export, and review. Reads are open on loopback; writes need a bearer "
             "token (`vigie token create NAME`)."

@@ -98,6 +98,19 @@ def sources_page(request: Request) -> Response:
     return render(request, "sources.html", {"data": records.sources_view(store_of(request))})
 
 
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> Response:
+    """The API described from its OpenAPI document, offline (Swagger UI would need a CDN)."""
+    spec = request.app.openapi()
+    endpoints = [
+        {"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+         "description": op.get("description", ""),
+         "parameters": [p["name"] for p in op.get("parameters", [])]}
+        for path, ops in spec["paths"].items() for method, op in ops.items()
+    ]
+    return render(request, "docs.html", {"endpoints": endpoints, "spec": spec})
+
+
 @router.get("/review", response_class=HTMLResponse)
 def queue_page(request: Request, page: int = 1) -> Response:
     return render(request, "queue.html", {"data": records.queue_view(store_of(request), page=max(page, 1))})
