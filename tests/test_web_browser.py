@@ -40,9 +40,11 @@ def _by(name: str):  # type: ignore[no-untyped-def]
 
 def _wait(driver, condition) -> None:  # type: ignore[no-untyped-def]
     """Wait for a page change (a bound on a slow machine, not a timing assertion)."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(driver, 30).until(condition)
+    WebDriverWait(driver, 30, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+                  ).until(condition)
 
 
 def _fetch(url: str, *, token: str | None = None, body: dict | None = None) -> str:

@@ -19,8 +19,7 @@ from vigie.errors import DeskError
 from vigie.web import listing, records
 from vigie.web.app import store_of
 from vigie.web.auth import reader, writer
-from vigie.web.exports import FORMATS, export_text
-from vigie.web.places import place_changes, place_choices
+from vigie.web.exports import export_text
 from vigie.web.query import EventQuery
 
 router = APIRouter(prefix="/api", dependencies=[Depends(reader)])
@@ -85,6 +84,8 @@ def get_queue(request: Request, page: int = 1, per_page: int = 50) -> dict[str, 
 
 @router.get("/places", summary="Gazetteer places for a name (to re-place an event)")
 def get_places(request: Request, q: str) -> dict[str, Any]:
+    from vigie.web.places import place_choices  # loads the gazetteer on first use
+
     return {"places": place_choices(store_of(request), q)}
 
 
@@ -131,6 +132,8 @@ def accept(request: Request, event_id: str, body: Comment, who: str = Depends(wr
 
 @router.post("/events/{event_id}/edit", summary="Correct fields of an event")
 def edit(request: Request, event_id: str, body: Edit, who: str = Depends(writer)) -> dict[str, Any]:
+    from vigie.web.places import place_changes
+
     store = store_of(request)
     changes = {**body.changes, **(place_changes(store, body.place) if body.place else {})}
     return _decided(store, review.edit(store, event_id, changes, who=who, comment=body.comment))

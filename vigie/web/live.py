@@ -75,10 +75,11 @@ def chromium() -> Iterator[Any]:
 
 def wait_for_markers(driver: Any) -> None:
     """Wait until the map has drawn its markers (the page sets ``data-markers``)."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    WebDriverWait(driver, 20).until(
+    WebDriverWait(driver, 30, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
         lambda d: d.find_element(By.ID, "map").get_attribute("data-markers") is not None
         and d.find_elements(By.CSS_SELECTOR, ".leaflet-overlay-pane path")
     )

@@ -17,7 +17,6 @@ from vigie.web import listing, records
 from vigie.web.api import query_of
 from vigie.web.app import store_of
 from vigie.web.auth import owner, reader
-from vigie.web.places import place_changes
 from vigie.web.query import EventQuery
 from vigie.web.templates import render
 
@@ -70,6 +69,8 @@ def _act(store: Any, event_id: str, values: dict[str, str], apart: list[str], *,
                 changes[name] = [a.strip() for a in changes[name].split(";") if a.strip()]
         place = values.get("place", "").strip()
         if place and place != values.get("current_place", ""):
+            from vigie.web.places import place_changes  # loads the gazetteer on first use
+
             changes.update(place_changes(store, place))
         return review.edit(store, event_id, changes, who=who, comment=comment).event_id
     if action == "merge":
