@@ -18,7 +18,7 @@ from vigie.web.api import query_of
 from vigie.web.app import store_of
 from vigie.web.auth import owner, reader
 from vigie.web.query import EventQuery
-from vigie.web.templates import render
+from vigie.web.templates import TYPE_COLOURS, render
 
 router = APIRouter(dependencies=[Depends(reader)], include_in_schema=False)
 FORM_FIELDS = tuple(f for f in EDITABLE if f not in ("location", "latitude", "longitude", "admin1", "admin2", "geo_precision"))
@@ -31,7 +31,7 @@ def events_page(request: Request, query: EventQuery = Depends(query_of)) -> Resp
     return render(request, "events.html", {
         "query": query, "data": listing.events_page(store, query, total=line["events"]),
         "timeline": line,
-        "bars": listing.timeline_bars(line), "choices": records.choices(),
+        "bars": listing.timeline_svg(line, TYPE_COLOURS), "choices": records.choices(),
         "export_query": query.url(page=1),
     })
 

@@ -117,17 +117,19 @@ class EventQuery:
         return " AND ".join(c for c in clauses if c), params
 
     def _review_clause(self, params: list[Any]) -> str:
-        reviewed = "SELECT event_id FROM reviews WHERE event_id IS NOT NULL"
+        # By seq (the rowid, present in every index) so that counts can stay inside an index.
+        reviewed = ("SELECT x.seq FROM reviews r JOIN events x ON x.event_id = r.event_id "
+                    "WHERE r.event_id IS NOT NULL")
         if self.review == "all":
             return ""
         if self.review == "":
-            return f"e.event_id NOT IN ({reviewed} AND status = 'rejected')"
+            return f"e.seq NOT IN ({reviewed} AND r.status = 'rejected')"
         if self.review == "unreviewed":
-            return f"e.event_id NOT IN ({reviewed})"
+            return f"e.seq NOT IN ({reviewed})"
         if self.review == "reviewed":
-            return f"e.event_id IN ({reviewed} AND status != 'rejected')"
+            return f"e.seq IN ({reviewed} AND r.status != 'rejected')"
         params.append(self.review)
-        return f"e.event_id IN ({reviewed} AND status = ?)"
+        return f"e.seq IN ({reviewed} AND r.status = ?)"
 
     @property
     def order(self) -> str:
