@@ -82,3 +82,20 @@ def test_a_bad_form_value_is_a_400_page(desk) -> None:  # type: ignore[no-untype
     page = _post(client, event_id, action="edit", token=token, fatalities_low="-3")
     assert page.status_code == 400 and "negative" in page.text and "Traceback" not in page.text
     assert _post(client, event_id, action="dance", token=token).status_code == 400
+
+
+def test_only_http_links_leave_the_desk(desk, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from vigie.store import Store
+    from web_helpers import article
+
+    client, _ = desk
+    db = client.app.state.stores.path  # type: ignore[attr-defined]
+    with Store.open(db) as store:
+        store.add_article(replace(article("a-rastan"), id="a-js", content_hash="js",
+                                  url="javascript:window.__pwned=1"))
+        store.add_article(replace(article("a-rastan"), id="a-web", content_hash="web",
+                                  url="https://example.org/a?b=1&c=2"))
+    assert 'href="javascript' not in client.get("/articles/a-js").text
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in client.get("/articles/a-web").text

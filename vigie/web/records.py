@@ -24,8 +24,10 @@ from vigie.web.query import EventQuery
 
 
 def _article_meta(article: Article) -> dict[str, Any]:
+    """An article's header; ``link`` is its URL only when http(s) (never a javascript: URL)."""
     return {
         "article_id": article.id, "title": article.title, "url": article.url,
+        "link": article.url if (article.url or "").lower().startswith(("http://", "https://")) else None,
         "outlet": article.outlet,
         "published": article.published.isoformat() if article.published else None,
         "published_source": article.published_source,
