@@ -65,7 +65,7 @@ def test_events_page_draws_the_base_map_markers_and_timeline(desk) -> None:  # t
     shapes = driver.find_elements(_by("CSS_SELECTOR"), ".leaflet-overlay-pane path")
     assert len(shapes) > 14  # governorates and neighbours, plus the event markers
     assert driver.find_elements(_by("CSS_SELECTOR"), ".marker-cluster, path.leaflet-interactive")
-    assert driver.find_elements(_by("CSS_SELECTOR"), "#timeline rect.bar")
+    assert driver.find_elements(_by("CSS_SELECTOR"), "#timeline-events rect.bar")
     assert not [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 

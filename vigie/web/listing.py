@@ -107,9 +107,10 @@ def timeline(store: Store, query: EventQuery) -> dict[str, Any]:
     }
 
 
-def timeline_svg(data: dict[str, Any], colours: dict[str, str], *, width: int = 900,
-                 height: int = 120) -> Markup:
-    """The SVG bars of :func:`timeline` (events stacked by type), for the HTML page only.
+def timeline_svg(data: dict[str, Any], colours: dict[str, str], *, metric: str = "events",
+                 width: int = 900, height: int = 120) -> Markup:
+    """The SVG bars of :func:`timeline` (``metric``: events or fatalities, stacked by type), for
+    the HTML page only.
 
     Written here rather than in the template: a five-year weekly timeline has over a thousand
     bars, and every value is escaped as the template would.
@@ -120,7 +121,7 @@ def timeline_svg(data: dict[str, Any], colours: dict[str, str], *, width: int = 
     first = date.fromisoformat(buckets[0]["start"])
     step = 1 if data["unit"] == "day" else 7
     slots = (date.fromisoformat(buckets[-1]["start"]) - first).days // step + 1
-    tallest = max(sum(t["events"] for t in b["types"].values()) for b in buckets)
+    tallest = max(sum(t[metric] for t in b["types"].values()) for b in buckets) or 1
     bar = width / slots
     rects = []
     for b in buckets:
@@ -130,9 +131,9 @@ def timeline_svg(data: dict[str, Any], colours: dict[str, str], *, width: int = 
         span = b["start"] if step == 1 else f"{b['start']} – {start + timedelta(days=step - 1)}"
         for etype in data["types"]:
             cell = b["types"].get(etype)
-            if not cell:
+            if not cell or not cell[metric]:
                 continue
-            h = cell["events"] / tallest * (height - 10)
+            h = cell[metric] / tallest * (height - 10)
             y -= h
             title = f"{span}: {cell['events']} {etype}, {cell['fatalities']} killed"
             rects.append(
@@ -141,6 +142,7 @@ def timeline_svg(data: dict[str, Any], colours: dict[str, str], *, width: int = 
                 f"<title>{escape(title)}</title></rect>"
             )
     return Markup(
-        f'<svg id="timeline" viewBox="0 0 {width} {height}" width="100%" height="{height}" '
-        f'role="img" aria-label="events per {escape(data["unit"])}">{"".join(rects)}</svg>'
+        f'<svg id="timeline-{metric}" class="timeline-bars" viewBox="0 0 {width} {height}" '
+        f'width="100%" height="{height}" role="img" '
+        f'aria-label="{metric} per {escape(data["unit"])}">{"".join(rects)}</svg>'
     )

@@ -31,7 +31,9 @@ def events_page(request: Request, query: EventQuery = Depends(query_of)) -> Resp
     return render(request, "events.html", {
         "query": query, "data": listing.events_page(store, query, total=line["events"]),
         "timeline": line,
-        "bars": listing.timeline_svg(line, TYPE_COLOURS), "choices": records.choices(),
+        "bars": listing.timeline_svg(line, TYPE_COLOURS),
+        "deaths": listing.timeline_svg(line, TYPE_COLOURS, metric="fatalities"),
+        "choices": records.choices(),
         "export_query": query.url(page=1),
     })
 
