@@ -24,6 +24,8 @@ demo: $(STAMP)
 	$(BIN)/vigie --db demo.db export --format jsonl --output out/events.jsonl
 	$(BIN)/vigie --db demo.db export --format geojson --output out/events.geojson
 	@echo "Exported: out/events.csv out/events.jsonl out/events.geojson"
+	$(BIN)/python -m vigie.web.live demo.db out
+	@echo "Open the desk: $(BIN)/vigie --db demo.db serve, then http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

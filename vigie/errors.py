@@ -25,3 +25,15 @@ class StoreError(VigieError):
 
 class GoldFormatError(VigieError):
     """A gold annotation file that does not follow the expected schema."""
+
+
+class DeskError(VigieError):
+    """A request the web desk cannot answer: a bad filter, an unknown record."""
+
+
+class NotFound(DeskError):
+    """The desk was asked for an event, article or outlet the store does not hold."""
+
+
+class ReviewError(DeskError):
+    """A review action that cannot be done: unknown event, invalid value, bad token."""

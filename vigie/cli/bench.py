@@ -19,10 +19,12 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
 @click.option("--repeat", type=int, default=10, show_default=True, help="Times the corpus is repeated, to time a realistic batch.")
 @click.option("--rounds", type=int, default=3, show_default=True, help="Timed runs per measure; the best is kept.")
 @click.option("--merge-sizes", default="10000,100000", show_default=True, help="Comma-separated numbers of synthetic reports to merge.")
-@click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge"]), multiple=True, help="Measures to leave out.")
-def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tuple[str, ...]) -> None:
+@click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "desk"]), multiple=True, help="Measures to leave out.")
+@click.option("--desk-events", type=int, default=100_000, show_default=True, help="Synthetic events in the web desk's load test.")
+def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tuple[str, ...], desk_events: int) -> None:
     """Print extraction speed against the bare fr_core_news_md parse (articles/s, words/s, ratio,
-    peak memory), gazetteer load and lookup speed, and merge throughput at several store sizes."""
+    peak memory), gazetteer load and lookup speed, merge throughput at several store sizes, and the
+    web desk's latencies (p50/p95/p99) on a synthetic store."""
     if "extract" not in skip:
         from vigie.bench import bench_extract
 
@@ -60,3 +62,19 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tup
                 f"{m['ms_per_report_last']:.3f} ms per new report at the end)"
             )
         click.echo("  (target: 100,000 reports in < 30 s; time per new report flat as the store grows)")
+    if "desk" not in skip:
+        _bench_desk(desk_events)
+
+
+def _bench_desk(events: int) -> None:
+    """The web desk's bounded load test (4 clients, 200 requests per endpoint) on loopback."""
+    import tempfile
+
+    from vigie.web.bench import bench_desk
+
+    with tempfile.TemporaryDirectory() as folder:
+        built, results = bench_desk(Path(folder) / "desk.db", events=events)
+    click.echo(f"web desk: {events} synthetic events written in {built:.1f} s; 4 clients on loopback")
+    for r in results:
+        click.echo(f"  {r.name:24s} {r.requests} requests, {r.errors} errors: p50 {r.p50:.0f} ms, "
+                   f"p95 {r.p95:.0f} ms, p99 {r.p99:.0f} ms (target p95 < 200 ms)")

@@ -41,3 +41,8 @@ from vigie.cli.train import train_cmd  # noqa: E402
 cli.add_command(sources_cmd)
 cli.add_command(train_cmd)
 cli.add_command(outlets_cmd)
+
+from vigie.cli.serve import serve_cmd, token_cmd  # noqa: E402
+
+cli.add_command(serve_cmd)
+cli.add_command(token_cmd)

@@ -63,6 +63,7 @@ def merge_pending(store: Store, *, ctx: MergeContext | None = None) -> list[str]
     """
     from vigie.merge import persist
     from vigie.merge.framing import frame_article
+    from vigie.review.apply import apply_reviews  # reviewed values win over the regrouping
 
     ctx = ctx or MergeContext.load()
     with store.transaction():
@@ -78,6 +79,7 @@ def merge_pending(store: Store, *, ctx: MergeContext | None = None) -> list[str]
         result = regroup(groups, old=old, load=lambda ids: persist.reports_by_id(store, ids), ctx=ctx)
         persist.delete_events(store, result.stale)
         store.save_events(result.events)
+        apply_reviews(store, event_ids=[e.event_id for e in result.events] + result.stale)
         for name, article_id in result.unknown_sources:
             store.record_unknown_source(name, article_id)
     return result.changed

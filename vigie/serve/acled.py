@@ -144,10 +144,13 @@ class AcledRows:
 
     @staticmethod
     def tags(event: Event) -> str:
-        """What ACLED's columns cannot hold: grade, contested, the fatality range, report count."""
+        """What ACLED's columns cannot hold: grade, contested, the fatality range, report count,
+        and an analyst's review (accepted, edited)."""
         tags = [f"grade={event.grade}", f"reports={len(event.reports)}"]
         if event.contested:
             tags.append("contested")
         if event.fatalities_low != event.fatalities_high:
             tags.append(f"fatalities range={event.fatalities_low}-{event.fatalities_high}")
+        if event.extra.get("review"):
+            tags.append(f"review={event.extra['review']}")
         return "; ".join(tags)

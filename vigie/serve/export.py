@@ -46,9 +46,26 @@ def write_acled_csv(
     writer.writeheader()
     written = 0
     for event in events:
-        writer.writerow(rows.row(event))
+        writer.writerow({k: neutralise(v) for k, v in rows.row(event).items()})
         written += 1
     return ExportSummary(written=written)
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, prefixed with ' (numbers kept).
+
+    Article text reaches notes, actors and sources; "=HYPERLINK(...)" must stay text.
+    """
+    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
@@ -89,6 +106,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "contested": event.contested,
         "grade": event.grade,
         "notes": event.notes,
+        "review": event.extra.get("review"),
         "event_reports": [r.to_dict() for r in event.reports],
     }
 
@@ -106,7 +124,7 @@ _GEO_PROPERTIES = (
     "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
     "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1", "admin2", "country",
     "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "civilian_targeting",
-    "sources", "contested", "grade", "reports", "notes",
+    "sources", "contested", "grade", "reports", "notes", "review",
 )
 
 

@@ -285,10 +285,14 @@ class Store:
         self, *, date_from: date | str | None = None, date_to: date | str | None = None,
         admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
     ) -> list[Event]:
-        """Merged events matching every given filter (see :class:`Filters`), by date."""
+        """Merged events matching every given filter (see :class:`Filters`), by date.
+
+        Events an analyst rejected (``vigie.review``) are not events and are left out.
+        """
         where, params = Filters(date_from, date_to, admin1, event_type, actor).where(
             alias="e", key="event_id", actors_table="event_actors", actors_key="event_id"
         )
+        where += " AND e.event_id NOT IN (SELECT event_id FROM reviews WHERE status = 'rejected' AND event_id IS NOT NULL)"
         rows = self.conn.execute(
             f"SELECT * FROM events e WHERE {where} ORDER BY e.event_date, e.seq", params
         ).fetchall()

@@ -34,6 +34,10 @@ Schema (one line per table; JSON columns hold lists as JSON arrays):
 - ``gazetteer`` and ``gazetteer_admin1`` - GeoNames rows, written by the gazetteer importer.
 - ``article_framing(article_id -> articles, outlet, words, counts JSON, hits JSON)`` - the loaded
   terms of each article, written by the merge stage (``vigie.merge.persist``).
+- ``reviews(id, event_id, members JSON, articles JSON, status, fields JSON, machine JSON, pinned,
+  reviewer, created, updated)`` - an analyst's decision on an event, re-applied after every merge
+  (``vigie.review``); ``review_log(id, at, who, action, event_id, before JSON, after JSON,
+  comment)`` - the audit log; ``api_tokens(name, hash, created, revoked)`` - write tokens.
 """
 from __future__ import annotations
 
@@ -203,6 +207,36 @@ def _article_framing(conn: sqlite3.Connection) -> None:
         article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         outlet TEXT, words INTEGER NOT NULL, counts TEXT NOT NULL DEFAULT '{}',
         hits TEXT NOT NULL DEFAULT '[]')
+    """)
+
+
+@migration(8, "reviews, audit log and API tokens")
+def _reviews(conn: sqlite3.Connection) -> None:
+    # Version 7 is left to the store's own next migration; 8 belongs to the review desk.
+    # The filters compare governorate and types ignoring case: NOCASE indexes let them use one;
+    # the timeline counts per day and type from an index, without reading the rows.
+    _script(conn, """
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY, event_id TEXT, members TEXT NOT NULL DEFAULT '[]',
+        articles TEXT NOT NULL DEFAULT '[]', status TEXT NOT NULL,
+        fields TEXT NOT NULL DEFAULT '{}', machine TEXT NOT NULL DEFAULT '{}',
+        pinned INTEGER NOT NULL DEFAULT 0, reviewer TEXT NOT NULL, created TEXT NOT NULL, updated TEXT NOT NULL);
+    CREATE UNIQUE INDEX reviews_event ON reviews(event_id);
+    CREATE INDEX reviews_status ON reviews(status);
+    CREATE TABLE review_log (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,
+        event_id TEXT, before TEXT NOT NULL DEFAULT '{}', after TEXT NOT NULL DEFAULT '{}',
+        comment TEXT NOT NULL DEFAULT '');
+    CREATE INDEX review_log_event ON review_log(event_id);
+    CREATE TABLE api_tokens (
+        name TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, created TEXT NOT NULL,
+        revoked TEXT);
+    CREATE INDEX events_admin1_nocase ON events(admin1 COLLATE NOCASE, event_date, event_type,
+        fatalities_best);
+    CREATE INDEX events_type_nocase ON events(event_type COLLATE NOCASE, event_date);
+    CREATE INDEX events_sub_type_nocase ON events(sub_event_type COLLATE NOCASE, event_date);
+    CREATE INDEX events_timeline ON events(event_date, event_type, fatalities_best);
+    CREATE INDEX events_fatalities ON events(fatalities_best)
     """)
 
 
