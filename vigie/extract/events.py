@@ -33,7 +33,7 @@ from vigie.extract import fold as F
 from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
 from vigie.extract.frames import DocFrames, Frame
 from vigie.extract.locate import PlaceFinder, RegionRules
-from vigie.extract.sentence_model import SentenceModel, gate_frames, rule_tokens
+from vigie.extract.sentence_model import SentenceModel, SentenceScores, gate_frames, rule_tokens
 from vigie.extract.trace import sentence_trace
 from vigie.extract.subtypes import EventRules, decide, event_type
 from vigie.models import EventReport, Evidence, credible_figures
@@ -89,6 +89,7 @@ class EventAssembler:
         self._headline = headline_sentences(df, max_chars=self.assembly.headline_max_chars)
         kept = rules_kept = self._keep(df, places)
         sure: set[int] = set()  # sentences the model reads as events with confidence
+        scores = None
         if self.model is not None:
             kept, scores = gate_frames(self.model, df, kept, headline=self._headline)
             sure = {i for i, p in enumerate(scores.p_event) if p >= self.model.add_from}
@@ -102,6 +103,8 @@ class EventAssembler:
                 last_by_par[draft.paragraph] = draft
                 self._last = draft
         self._carry_dates(drafts, df, art)
+        if scores is not None:
+            self._retype(drafts, scores)
         # ACLED codes no event without a named first actor
         drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs)
         self._credit_claims_of_responsibility(drafts, df, mentions, article_actors)
@@ -144,6 +147,20 @@ class EventAssembler:
             if before:
                 src = max(before, key=lambda p: max(p.sentences))
                 d.when, d.precision, d.dated = src.when, src.precision, True
+
+    def _retype(self, drafts: list[Draft], scores: SentenceScores) -> None:
+        """The model's sub-type wins where it is sure and names another event type than the
+        rules (a clash told with a shelling verb, a strike read as an attack on civilians)."""
+        assert self.model is not None
+        for d in drafts:
+            i = min(d.sentences)
+            sub = scores.sub_type[i]
+            if scores.p_sub_type[i] < self.model.retype_from or event_type(sub) == event_type(d.sub_type):
+                continue
+            d.sub_type = sub
+            crowd = _CROWDS.get(event_type(sub))
+            if crowd:
+                d.actor1 = crowd
 
     def _fallback_author(self, d: Draft, article_actors: list[str]) -> str:
         """An event whose telling names no author: the armed actor the article names most

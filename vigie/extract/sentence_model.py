@@ -10,6 +10,8 @@ step 1 of the assembly cascade, which frames count:
 - a sentence the model scores at ``add_from`` or more, where the rules kept no frame, gets one:
   its best frame whatever the status the rules gave it, else a frame spanning the sentence with
   the model's sub-type; place, date and actors are then resolved as for any frame;
+- an event whose first sentence the model types, at ``retype_from`` or more, as another ACLED
+  event type than the rules did takes the model's sub-type;
 - an event whose telling names no author is kept (with the article's main armed actor) only
   when the model scores one of its sentences at ``add_from`` or more; else it is dropped, as
   the rules alone do.
@@ -65,6 +67,7 @@ class SentenceScores:
 
     p_event: tuple[float, ...]
     sub_type: tuple[str, ...]
+    p_sub_type: tuple[float, ...] = ()  # the probability of that sub-type among event sentences
 
 
 class SentenceModel:
@@ -79,6 +82,7 @@ class SentenceModel:
         self.meta = meta
         self.drop_below = float(meta["thresholds"]["drop_below"])
         self.add_from = float(meta["thresholds"]["add_from"])
+        self.retype_from = float(meta["thresholds"].get("retype_from", 1.01))  # above 1: never
         # the rules' verdicts the model may overrule; a negation or a plan is read, not guessed
         self.overrules = frozenset(meta["overrules_statuses"])
         self.vectorisers = []
@@ -110,8 +114,12 @@ class SentenceModel:
             return SentenceScores((), ())
         x = self.features(texts, tokens)
         p = 1.0 / (1.0 + np.exp(-(x @ self.event_coef + self.event_bias)))
-        sub = x @ self.sub_coef.T + self.sub_bias
-        return SentenceScores(tuple(float(v) for v in p), tuple(self.sub_types[i] for i in sub.argmax(axis=1)))
+        logits = x @ self.sub_coef.T + self.sub_bias
+        probs = np.exp(logits - logits.max(axis=1, keepdims=True))
+        probs /= probs.sum(axis=1, keepdims=True)
+        best = probs.argmax(axis=1)
+        return SentenceScores(tuple(float(v) for v in p), tuple(self.sub_types[i] for i in best),
+                              tuple(float(probs[j, i]) for j, i in enumerate(best)))
 
 
 def gate_frames(model: SentenceModel, df: DocFrames, kept: list[Frame], *,

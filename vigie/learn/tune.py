@@ -1,8 +1,8 @@
-"""Choose the gate's two thresholds by what they do to events, not sentences.
+"""Choose the gate's thresholds by what they do to events, not sentences.
 
 For each article-grouped fold of the training split, a model fitted on the other folds gates
-the fold's articles; every (drop_below, add_from) pair of the grid is scored with
-``vigie evaluate``'s own event F1 over the whole split. The thresholds that extraction ships
+the fold's articles; every (drop_below, add_from) pair of the grid, then every retype_from with
+the pair chosen, is scored with ``vigie evaluate``'s own event F1 over the whole split. The thresholds that extraction ships
 with are therefore chosen on articles each model never saw, and the test split is never read.
 """
 from __future__ import annotations
@@ -18,6 +18,7 @@ from vigie.learn.train import fit, save
 
 DROP_GRID = (0.0, 0.1, 0.2, 0.3, 0.4)
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 1.01)  # 1.01: recover nothing
+RETYPE_GRID = (0.5, 0.6, 0.7, 0.8, 1.01)  # 1.01: the rules' type stands
 PARSIMONY = 0.005
 
 
@@ -26,7 +27,6 @@ def tune(coded: list[CodedArticle], rows: list[SentenceRow], gold_dir: Path, *, 
     """The best thresholds by cross-validated event F1, and the whole grid's scores."""
     from sklearn.model_selection import GroupKFold
 
-    from vigie.evaluate import evaluate
     from vigie.extract import build_assembler
     from vigie.extract.events import EventAssembler
     from vigie.extract.sentence_model import SentenceModel
@@ -44,21 +44,35 @@ def tune(coded: list[CodedArticle], rows: list[SentenceRow], gold_dir: Path, *, 
             assembler = EventAssembler(actors=base.actors, sources=base.sources, places=base.places, rules=base.rules,
                                        assembly=base.assembly, model=SentenceModel(directory))
             gated.append(([coded[i] for i in test_idx], assembler))
-    table: list[dict[str, float]] = []
-    for drop in DROP_GRID:
-        for add in ADD_GRID:
-            reports: list[dict[str, Any]] = []
-            for articles, assembler in gated:
-                assert assembler.model is not None
-                assembler.model.drop_below, assembler.model.add_from = drop, add
-                reports += [r.to_dict() for c in articles for r in assembler.reports(c.frames, article_input(c))]
-            s = evaluate(gold_dir, reports).summary()
-            table.append({"drop_below": drop, "add_from": add, "event_f1": round(s["event_f1"] or 0.0, 4),
-                          "event_precision": round(s["event_precision"] or 0.0, 4),
-                          "event_recall": round(s["event_recall"] or 0.0, 4)})
+    table = [_score(gated, gold_dir, {"drop_below": drop, "add_from": add}) for drop in DROP_GRID for add in ADD_GRID]
+    chosen = _parsimonious(table)
+    table += [_score(gated, gold_dir, dict(chosen, retype_from=retype)) for retype in RETYPE_GRID]
+    return _parsimonious(table), table
+
+
+def _score(gated: list[tuple[list[CodedArticle], Any]], gold_dir: Path, thresholds: dict[str, float]) -> dict[str, float]:
+    """Cross-validated event scores of one set of thresholds: each fold gated by its own model."""
+    from vigie.evaluate import evaluate
+
+    reports: list[dict[str, Any]] = []
+    for articles, assembler in gated:
+        model = assembler.model
+        model.drop_below, model.add_from = thresholds["drop_below"], thresholds["add_from"]
+        model.retype_from = thresholds.get("retype_from", 1.01)
+        reports += [r.to_dict() for c in articles for r in assembler.reports(c.frames, article_input(c))]
+    return _row(evaluate(gold_dir, reports).summary(), thresholds)
+
+
+def _row(summary: dict[str, Any], thresholds: dict[str, float]) -> dict[str, float]:
+    return dict(thresholds, event_f1=round(summary["event_f1"] or 0.0, 4),
+                event_precision=round(summary["event_precision"] or 0.0, 4),
+                event_recall=round(summary["event_recall"] or 0.0, 4))
+
+
+def _parsimonious(table: list[dict[str, float]]) -> dict[str, float]:
     top = max(row["event_f1"] for row in table)
     # the gentlest gate within PARSIMONY of the best: a threshold the folds barely tell apart
     # from a gentler one is noise, and the rules it overrides were right elsewhere
     close = [row for row in table if row["event_f1"] >= top - PARSIMONY]
-    best = min(close, key=lambda row: (row["drop_below"], -row["add_from"]))
-    return {"drop_below": best["drop_below"], "add_from": best["add_from"]}, table
+    best = min(close, key=lambda row: (row["drop_below"], -row["add_from"], -row.get("retype_from", 1.01)))
+    return {k: best[k] for k in ("drop_below", "add_from", "retype_from") if k in best}
