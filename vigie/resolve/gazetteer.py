@@ -254,17 +254,29 @@ class Gazetteer:
     def keys(self, name: str) -> Keys:
         return self.translit.keys(name)
 
-    def _lookup(self, name: str, *, country: str | None = None) -> list[Candidate]:
+    def _lookup(self, name: str, *, country: str | None = None, loose: bool = False) -> list[Candidate]:
         """Candidates for ``name`` from the strictest tier that finds any, best first.
 
         With ``country``, loose tiers (skeleton, bare, fuzzy) keep only that country's places
         and the search goes on to the next tier when none is left: a spelling variant of an
         unknown Syrian village must not land on a look-alike in Jordan or Israel ("Abou Dali"
-        and Al Abdalli share "bdl"). Exact names of any country are always kept."""
+        and Al Abdalli share "bdl"). Exact names of any country are always kept.
+
+        With ``loose``, the candidates of the loose tiers only, all of them: the resolver
+        asks for them when no exact candidate lies where the article is ("Barzé" in a
+        Damascus article is OCHA's "Burza" there, not an exact "Barzah" 240 km away)."""
         k = self.translit.keys(name)
         if not k.vkey:
             return []
         short = len(k.vkey) <= _SHORT_VKEY
+        if loose:
+            found: list[Candidate] = []
+            for tier, key in (("skeleton", k.skeleton), ("bare", k.bare)):
+                floor = max(_TIER_MIN[tier], _SHORT_MIN if short or len(key) <= 2 else 0.0)
+                found += self._candidates(self._index[tier].get(key) or [], k.vkey, tier, key,
+                                          floor, country=country)
+            seen: set[str] = set()
+            return [c for c in found if not (c.entry.id in seen or seen.add(c.entry.id))]
         for tier, key in (("exact", k.vkey), ("skeleton", k.skeleton), ("bare", k.bare)):
             hits = self._index[tier].get(key)
             if not hits:

@@ -101,12 +101,20 @@ def clean_name(name: str) -> str:
     return " ".join(name.split(" - ")[0].split())
 
 
-def spellings(name: str) -> list[str]:
-    """``name`` and its variant with glued articles split ("Elhara" -> "El hara")."""
+def spellings(name: str, qualifiers: dict[str, list[str]] | None = None) -> list[str]:
+    """``name``, its variant with glued articles split ("Elhara" -> "El hara") and, when a word
+    is an English qualifier of ``place_qualifiers.yml``, the press forms ("Eastern Deir" ->
+    "Deir Sharqi", "Deir Charki", "Deir")."""
     out = [name]
     split = _GLUED_ARTICLE.sub(r"\1 \2", name)
     if split != name:
         out.append(split)
+    words = name.split()
+    for i, word in enumerate(words):
+        forms = (qualifiers or {}).get(word)
+        if forms and len(words) > 1:
+            rest = " ".join(words[:i] + words[i + 1:])
+            out += [rest, *(f"{rest} {f}" for f in forms)]
     return out
 
 
@@ -117,6 +125,7 @@ class Builder:
         self.data = data
         self.t = Transliterator.load()
         self.rows: dict[str, Row] = {}
+        self.qualifiers: dict[str, list[str]] = load_yaml("place_qualifiers.yml")["qualifiers"]
         self._by_skeleton: dict[str, list[Row]] = defaultdict(list)
 
     # --- helpers -----------------------------------------------------------------------
@@ -161,7 +170,7 @@ class Builder:
             own = () if neighbourhood else (r["adm4_en"], r["adm4_ar"])
             for n in (r["featurename_en"], r["featurerefname"], r["featurealtname1_en"],
                       r["featurealtname2_en"], *own[:1]):
-                row.add_names(*spellings(clean_name(n)))
+                row.add_names(*spellings(clean_name(n), self.qualifiers))
             for n in (*own[1:], r["featurename_ar"], r["featurealtname1_ar"], r["featurealtname2_ar"]):
                 row.add_names(clean_name(n))
             self.rows[row.id] = row

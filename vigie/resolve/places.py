@@ -44,6 +44,14 @@ _NEAR_CAPITAL_KM = 120.0
 # lists many transliterations of small villages of the neighbours that collide with Syrian
 # names. Border villages that matter are vigie additions, which always count.
 _FOREIGN_VILLAGE_MAX_POPULATION = 5000
+# How fast the bonus for nearness to the article's other places falls (4 at 0 km, 2.4 at 25 km,
+# 1.5 at 50 km): a village 4 km from the town the article names beats a homonym 26 km off.
+_NEAR_DECAY_KM = 50.0
+# Tie-breakers between homonyms of the same key (see PlaceResolver._score).
+_LITERAL_BONUS = 0.5
+_SEAT_BONUS = {1: 1.0, 2: 0.7, 3: 0.4}
+_MAIN_NAME_BONUS = 0.3
+_SOURCE_BONUS = 0.3
 # Relation words tried in front of the mention as one name ("barrage de" + "Tabqa").
 _RELATION_WORDS = 4
 _FACILITIES = frozenset({"airport", "base", "camp"})
@@ -144,6 +152,13 @@ class PlaceResolver:
         country = self.article_country(context)
         candidates = named or [c for c in self.gazetteer.lookup(read.core, country=country)
                                if self._plausible(c, context, country)]
+        if not named and not any(self._in_context(c.entry, context) for c in candidates):
+            # no candidate where the article is (or none at all once the exact homonyms
+            # abroad are refused): the loose spellings there may be meant
+            candidates += [c for c in self.gazetteer.lookup(read.core, country=country, loose=True)
+                           if (self._in_context(c.entry, context) or not candidates)
+                           and self._plausible(c, context, country)
+                           and all(c.entry.id != o.entry.id for o in candidates)]
         if gov is not None and not read.feature and not any(
             c.score >= 85 and c.entry.feature in {"town", "village"}
             and c.entry.country_code == gov.country_code for c in candidates
@@ -151,7 +166,8 @@ class PlaceResolver:
             return self._governorate_place(gov, mention)
         if not candidates:
             return None
-        best = self.rank(candidates, context=context, feature=read.feature)[0].candidate.entry
+        best = self.rank(candidates, context=context, feature=read.feature,
+                         mention=read.core)[0].candidate.entry
         # A whole name says what the place is ("barrage de Tabqa" is the dam even though
         # "barrage" is also the checkpoint hint): the head words only set nearness then.
         return self._place(best, mention, near=read.near, feature=None if named else read.feature)
@@ -192,6 +208,13 @@ class PlaceResolver:
             return max(counts, key=lambda cc: counts[cc])
         return home
 
+    def _in_context(self, e: Entry, context: PlaceContext) -> bool:
+        """In a governorate the paragraph names, or near a place the article located."""
+        if e.admin1 and (e.admin1 in context.governorates or e.admin1 == context.theatre):
+            return True
+        return any(distance_km(e.latitude, e.longitude, p.latitude, p.longitude) <= _NEAR_PLACE_KM
+                   for p in context.places if p.geo_precision < 3)
+
     def _plausible(self, c: Candidate, context: PlaceContext, country: str) -> bool:
         """An exact name, unless it names a small village abroad ("Békaa" is also an alternate
         name of an Israeli village) in an article about another country; a loose match only
@@ -215,15 +238,34 @@ class PlaceResolver:
                    for g in capitals)
 
     def rank(self, candidates: list[Candidate], *, context: PlaceContext,
-             feature: str | None = None) -> list[Scored]:
+             feature: str | None = None, mention: str | None = None) -> list[Scored]:
         """Candidates best first, each with the reasons of its score."""
-        scored = [self._score(c, context, feature) for c in candidates]
+        folded = self.gazetteer.translit.ascii_fold(mention) if mention else None
+        scored = [self._score(c, context, feature, folded) for c in candidates]
         return sorted(scored, key=lambda s: (-s.score, s.candidate.entry.id))
 
-    def _score(self, c: Candidate, context: PlaceContext, feature: str | None) -> Scored:
+    def _score(self, c: Candidate, context: PlaceContext, feature: str | None,
+               folded: str | None = None) -> Scored:
         e = c.entry
         reasons = [f"{c.tier} match on '{c.matched}' ({c.score:.0f})"]
         score = 2.0 * c.score / 100
+        # Among same-key homonyms ("Kassab" and "Qasab" are both "kasab"), the one spelled
+        # as written, then the better-known one: a seat of government, a place several
+        # sources name under many spellings.
+        if folded is not None and self.gazetteer.translit.ascii_fold(c.matched) == folded:
+            score += _LITERAL_BONUS
+            reasons.append(f"spelled as written (+{_LITERAL_BONUS})")
+        if e.capital:
+            bonus = _SEAT_BONUS.get(e.capital, 0.0)
+            score += bonus
+            reasons.append(f"seat of an admin level {e.capital} unit (+{bonus})")
+        if c.matched == e.name or self.gazetteer.keys(c.matched).vkey == self.gazetteer.keys(e.name).vkey:
+            score += _MAIN_NAME_BONUS
+            reasons.append(f"its main name (+{_MAIN_NAME_BONUS})")
+        sources = e.source.count(";")
+        if sources:
+            score += _SOURCE_BONUS * sources
+            reasons.append(f"named by {sources + 1} sources (+{_SOURCE_BONUS * sources:.1f})")
         if e.admin1 and e.admin1 in context.governorates:
             bonus = 8.0 + (1.0 if context.governorates[0] == e.admin1 else 0.0)
             score += bonus
@@ -231,7 +273,7 @@ class PlaceResolver:
         located = [p for p in context.places if p.geo_precision < 3]
         if located:
             d = min(distance_km(e.latitude, e.longitude, p.latitude, p.longitude) for p in located)
-            bonus = 4.0 * max(0.0, 1.0 - d / 150.0)
+            bonus = 4.0 * math.exp(-d / _NEAR_DECAY_KM)
             score += bonus
             reasons.append(f"{d:.0f} km from another place of the article (+{bonus:.1f})")
         if context.theatre and e.admin1 == context.theatre:

@@ -23,7 +23,7 @@ _SPLIT = re.compile(r"[\s\-_/.,;:()\[\]\"«»]+")
 @dataclass(frozen=True)
 class Keys:
     """The three keys of one name: ``vkey`` (with vowels), ``skeleton`` (consonants),
-    ``bare`` (consonants without plain h)."""
+    ``bare`` (consonants without plain h, and the letter pairs of ``bare_merge`` made one)."""
 
     vkey: str
     skeleton: str
@@ -42,6 +42,7 @@ class Transliterator:
             self._vowels = re.compile(f"[{re.escape(rules['vowels'])}]")
             self._strip_t_min = int(rules["strip_t_min_length"])
             self._arabic = str.maketrans(rules["arabic"])
+            self._bare_merge = str.maketrans(rules.get("bare_merge") or {})
         except (KeyError, TypeError, ValueError, re.error) as exc:
             raise DataFileError(f"translit.yml: bad rule set: {exc}") from exc
         self._strip_t = re.compile(r"(?<=[a-zA-Z])[aeiouy]+t[aeiouy]*$")
@@ -94,7 +95,7 @@ class Transliterator:
         words = self.words(text)
         vkey = "".join(words)
         skeleton = "".join(self._skeleton_word(w) for w in words)
-        bare = skeleton.replace("h", "")
+        bare = skeleton.replace("h", "").translate(self._bare_merge)
         return Keys(vkey=vkey, skeleton=skeleton, bare=bare)
 
 
