@@ -46,6 +46,8 @@ _SHORT_VKEY = 5
 _SHORT_MIN = 85.0
 # Fuzzy (edit-distance) search only for names long enough that one typo is not a new name.
 _FUZZY_MIN_LENGTH = 6
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_ARABIC_SKELETON_SCORE = 80.0
 # Names in other scripts (Cyrillic, CJK, Hebrew...) give no key: skip them when indexing.
 _SCRIPTS = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0600-\u06FF]")
 
@@ -165,7 +167,7 @@ class Gazetteer:
     def __init__(
         self, entries: list[Entry], governorates: list[Governorate], *,
         translit: Transliterator, home_country: str, fuzzy_threshold: float | None = None,
-        known_keys: dict[str, Keys] | None = None,
+        known_keys: dict[str, Keys] | None = None, qualifiers: frozenset[str] = frozenset(),
     ) -> None:
         self.entries = entries
         self.governorates = governorates
@@ -175,6 +177,7 @@ class Gazetteer:
         self.fuzzy_threshold = float(
             settings.get("fuzzy_threshold") if fuzzy_threshold is None else fuzzy_threshold)
         self._known_keys = known_keys or {}
+        self._qualifiers = qualifiers
         self._index: dict[str, dict[str, list[tuple[int, str, str]]]] = {
             "exact": {}, "skeleton": {}, "bare": {}}
         for i, entry in enumerate(entries):
@@ -247,14 +250,25 @@ class Gazetteer:
         for entry in _additions():
             entries[entry.id] = entry
         return cls(list(entries.values()), governorates, translit=translit,
-                   home_country=home, fuzzy_threshold=fuzzy_threshold, known_keys=_table_keys())
+                   home_country=home, fuzzy_threshold=fuzzy_threshold, known_keys=_table_keys(),
+                   qualifiers=_qualifier_keys(translit))
 
     # --- queries -----------------------------------------------------------------------
 
     def keys(self, name: str) -> Keys:
-        return self.translit.keys(name)
+        """The keys of ``name`` (precomputed for the table's names)."""
+        return self._known_keys.get(name) or self.translit.keys(name)
 
     def _lookup(self, name: str, *, country: str | None = None, loose: bool = False) -> list[Candidate]:
+        found = self._lookup_name(name, country=country, loose=loose)
+        if not found and self._qualifiers:
+            words = [w for w in _WORDS.split(name) if w]
+            kept = [w for w in words if self.translit.keys(w).vkey not in self._qualifiers]
+            if kept and len(kept) < len(words) and len(self.translit.keys(" ".join(kept)).vkey) >= 4:
+                found = self._lookup_name(" ".join(kept), country=country, loose=loose)
+        return found
+
+    def _lookup_name(self, name: str, *, country: str | None = None, loose: bool = False) -> list[Candidate]:
         """Candidates for ``name`` from the strictest tier that finds any, best first.
 
         With ``country``, loose tiers (skeleton, bare, fuzzy) keep only that country's places
@@ -308,11 +322,22 @@ class Gazetteer:
     def _candidates(self, hits: list[tuple[int, str, str]], vkey: str, tier: str, key: str,
                     floor: float, *, country: str | None = None) -> list[Candidate]:
         best: dict[int, Candidate] = {}
+        merged = self.translit.merged(vkey) if tier == "bare" else ""
+        arabic_ok = tier != "exact" and len(key) >= 3
         for i, name, name_vkey in hits:
             if country is not None and self.entries[i].country_code != country:
                 continue
-            score = 100.0 if name_vkey == vkey else fuzz.ratio(vkey, name_vkey)
-            if score < floor:
+            if name_vkey == vkey:
+                score = 100.0
+            elif arabic_ok and _ARABIC.search(name):
+                # Arabic script writes no short vowels: its vkey cannot look like a Latin
+                # spelling, the shared consonants are the evidence ("Mushayrifah" = المشيرفة)
+                score = max(_ARABIC_SKELETON_SCORE, fuzz.ratio(vkey, name_vkey))
+            else:
+                score = fuzz.ratio(vkey, name_vkey, score_cutoff=floor if tier != "bare" else 0)
+                if tier == "bare" and score < floor:
+                    score = fuzz.ratio(merged, self.translit.merged(name_vkey), score_cutoff=floor)
+            if score < floor or not score:
                 continue
             if i not in best or score > best[i].score:
                 best[i] = Candidate(self.entries[i], name, key, tier, score)
@@ -343,6 +368,15 @@ def _initial(key: str) -> str:
 
 
 TABLE = "gazetteer.tsv"
+_WORDS = re.compile(r"[\s\-]+")
+
+
+def _qualifier_keys(translit: Transliterator) -> frozenset[str]:
+    """vkeys of the qualifier words a name may carry or drop (``place_qualifiers.yml``)."""
+    spec = load_yaml("place_qualifiers.yml")
+    words = [*spec["qualifiers"], *(f for forms in spec["qualifiers"].values() for f in forms),
+             *spec.get("drop_when_unknown", ())]
+    return frozenset(k for k in (translit.keys(w).vkey for w in words) if k)
 
 
 def _table_entries(by_code: dict[tuple[str, str | None], str], by_pcode: dict[str, str]) -> list[Entry]:
@@ -371,6 +405,19 @@ def _table_entries(by_code: dict[tuple[str, str | None], str], by_pcode: dict[st
                     capital=int(cap or 0)))
             except ValueError as exc:
                 raise DataFileError(f"{TABLE}:{n}: {exc}") from exc
+    return out
+
+
+@lru_cache(maxsize=1)
+def admin_units() -> dict[str, tuple[str, str]]:
+    """Gazetteer id -> (admin2, admin3) names of the packaged table, for exports that need
+    the sub-district (ACLED ``admin3``) of a stored place without loading the whole index."""
+    out = {}
+    with data_path(TABLE).open(encoding="utf-8") as fh:
+        for line in fh:
+            f = line.split("\t")
+            if len(f) > 10 and f[8]:
+                out[f[0]] = (f[8], f[10])
     return out
 
 

@@ -51,6 +51,8 @@ _ALIAS_NOISE = re.compile(
     r"\b(?:sub-?district|district|nahiyat|nāḩiyat|markaz|mintaqat|manṭiqat|mantiqat|center|centre)\b"
     r"|ناحية|منطقة|مركز", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^)]*\)")
+# GeoNames ASCII names mark ayn and hamza with ` and ' ("Ma`arrat an Nu`man"): not in a label.
+_APOSTROPHES = re.compile(r"[`'‘’]")
 # A glued Arabic article in OCHA spellings ("Ein Elhara", "Elmzeireb"): also index the name
 # with the article split off, which the keys then drop.
 _GLUED_ARTICLE = re.compile(r"\b([AE]l)([bcdfghjklmnpqrstvwxz][a-z]{2,})")
@@ -265,9 +267,10 @@ class Builder:
             if match is not None:
                 # the display name is GeoNames' when it has the town (the spelling ACLED and
                 # most English sources use: "Saraqib" rather than OCHA's "Saraqab")
-                if g.get("asciiname") and match.name not in (g["asciiname"], g["name"]):
+                display = _APOSTROPHES.sub("", g.get("asciiname") or "")
+                if display and match.name != display:
                     match.names.insert(0, match.name)
-                    match.name = g["asciiname"]
+                    match.name = display
                 match.add_names(*names)
                 match.population = max(match.population, pop)
                 if GEONAMES not in match.sources:

@@ -152,7 +152,10 @@ class PlaceResolver:
         country = self.article_country(context)
         candidates = named or [c for c in self.gazetteer.lookup(read.core, country=country)
                                if self._plausible(c, context, country)]
-        if not named and not any(self._in_context(c.entry, context) for c in candidates):
+        anchored = bool(context.governorates or context.theatre
+                        or any(p.geo_precision < 3 for p in context.places))
+        if not named and (not candidates or anchored and not any(
+                self._in_context(c.entry, context) for c in candidates)):
             # no candidate where the article is (or none at all once the exact homonyms
             # abroad are refused): the loose spellings there may be meant
             candidates += [c for c in self.gazetteer.lookup(read.core, country=country, loose=True)
@@ -317,7 +320,7 @@ class PlaceResolver:
             country=self._countries.get(e.country_code, e.country_code),
             country_code=e.country_code, geo_precision=precision, mention=mention,
             feature=feature if feature in _FACILITIES and e.feature not in _FACILITIES else e.feature,
-            gazetteer_id=e.id,
+            gazetteer_id=e.id, admin2=e.admin2,
         )
 
     def _governorate_place(self, gov: Governorate, mention: str) -> Place:

@@ -38,7 +38,9 @@ class Transliterator:
             self._articles = frozenset(rules["articles"])
             self._apostrophes = str.maketrans("", "", rules["apostrophes"])
             self._letters = str.maketrans(rules.get("letters") or {})
-            self._subs = [(re.compile(p), r) for p, r in rules["substitutions"]]
+            # literal patterns ("ch" -> "S") run as str.replace, several times faster than re
+            self._subs = [(p if re.escape(p) == p and re.escape(r) == r else re.compile(p), r)
+                          for p, r in rules["substitutions"]]
             self._vowels = re.compile(f"[{re.escape(rules['vowels'])}]")
             self._strip_t_min = int(rules["strip_t_min_length"])
             self._arabic = str.maketrans(rules["arabic"])
@@ -51,6 +53,7 @@ class Transliterator:
         # Per-instance caches: keys are asked again and again for the same names.
         self.keys = lru_cache(maxsize=200_000)(self._keys)  # type: ignore[method-assign]
         self.words = lru_cache(maxsize=200_000)(self._words)  # type: ignore[method-assign]
+        self.ascii_fold = lru_cache(maxsize=200_000)(self._ascii_fold)  # type: ignore[method-assign]
 
     @classmethod
     def load(cls) -> "Transliterator":
@@ -58,7 +61,7 @@ class Transliterator:
 
     # --- steps -------------------------------------------------------------------------
 
-    def ascii_fold(self, text: str) -> str:
+    def _ascii_fold(self, text: str) -> str:
         """Lowercase ASCII: Arabic letters mapped, diacritics and apostrophes removed."""
         if _ARABIC_RANGE.search(text):
             text = " ".join(self._arabic_word(w) for w in text.split())
@@ -66,6 +69,11 @@ class Transliterator:
         text = unicodedata.normalize("NFKD", text)
         return "".join(c for c in text if not unicodedata.combining(c)).encode(
             "ascii", "ignore").decode()
+
+    def merged(self, vkey: str) -> str:
+        """``vkey`` with the letter pairs of ``bare_merge`` made one ("baGuz" -> "baguz"), to
+        compare two spellings the bare key brought together."""
+        return vkey.translate(self._bare_merge)
 
     def _arabic_word(self, word: str) -> str:
         if word.startswith("ال") and len(word) > 3:
@@ -79,7 +87,7 @@ class Transliterator:
             if not word or word in self._articles:
                 continue
             for pattern, repl in self._subs:
-                word = pattern.sub(repl, word)
+                word = word.replace(pattern, repl) if isinstance(pattern, str) else pattern.sub(repl, word)
             out.append(word)
         return tuple(out)
 

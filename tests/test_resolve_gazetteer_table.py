@@ -1,0 +1,139 @@
+"""The packaged gazetteer table: built from the open sources, loaded with its precomputed keys,
+reaching every spelling of a place, carrying district and P-code into the exports."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from vigie.data import data_path, load_yaml
+from vigie.models import Place, place_fields
+from vigie.resolve import gazetteer as gazetteer_module
+from vigie.resolve.gazetteer import Gazetteer, translit_fingerprint
+from vigie.resolve.gazetteer_build import build, clean_name, spellings
+from vigie.resolve.places import PlaceContext, PlaceResolver, distance_km
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PlaceResolver:
+    return PlaceResolver(Gazetteer.load())
+
+
+def test_packaged_table_holds_every_ocha_community_with_admin_codes() -> None:
+    with data_path("gazetteer.tsv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))
+    ocha = [r for r in rows if r["id"].startswith("ocha:C") and "-" not in r["id"]]
+    assert len(ocha) >= 7500
+    assert all(r["admin2_pcode"].startswith(r["admin1"]) and r["admin3_pcode"] for r in ocha)
+    assert sum(1 for r in rows if r["id"].startswith("ocha:N")) >= 400
+    assert {r["cc"] for r in rows} >= {"SY", "LB", "TR", "IQ", "JO"}
+    assert all(r["source"] for r in rows)
+
+
+def test_precomputed_keys_match_the_transliteration_rules() -> None:
+    """Rebuild (``vigie gazetteer build``) after editing translit.yml: the loader would compute
+    the keys itself, right but too slow for the bench target."""
+    header = data_path("gazetteer_keys.tsv").open(encoding="utf-8").readline().split()
+    assert header[-1] == translit_fingerprint()
+    assert gazetteer_module._table_keys()
+
+
+def test_stale_keys_are_recomputed_not_trusted(monkeypatch) -> None:
+    monkeypatch.setattr(gazetteer_module, "translit_fingerprint", lambda: "changed")
+    assert gazetteer_module._table_keys() == {}
+
+
+def test_names_lose_ocha_disambiguators_and_gain_press_forms() -> None:
+    assert clean_name("Jafr (Tal Tamer)") == "Jafr"
+    assert clean_name("Fardos - Damascus (ne)") == "Fardos"
+    assert clean_name("الكفير - مركز أريحا") == "الكفير"
+    assert "Ein El hara" in spellings("Ein Elhara")
+    qualifiers = load_yaml("place_qualifiers.yml")["qualifiers"]
+    forms = spellings("Western Atshana", qualifiers)
+    assert {"Atshana", "Atshana Gharbi"} <= set(forms)
+    assert spellings("Upper", qualifiers) == ["Upper"]
+
+
+@pytest.mark.parametrize("mention,pcode", [
+    # French press, English, OCHA and Arabic spellings of the same places
+    ("Kafranbel", "C4068"), ("Kafr Nboudé", "C3209"), ("كفرنبل", "C4068"),
+    ("Jisr al-Choghour", "C4199"), ("Khan Cheikhoun", "C3987"), ("Qousseir", "C2733"),
+    ("Khanaser", "C2169"), ("Kafr Batna", "C2319"), ("Ras al-Aïn", "C4988"),
+    ("Maaret al-Noomane", "C3985"), ("Tall Tamr", "C4409"),
+])
+def test_spellings_reach_the_ocha_entry(resolver, mention, pcode) -> None:
+    place = resolver.resolve(mention)
+    assert place is not None and place.pcode == pcode, place
+
+
+def test_qualifier_and_dropped_h_spellings(resolver) -> None:
+    """"Bagouz" (OCHA drops the h of gh) and "Baghouz Fawqani" (the press keeps the Arabic
+    qualifier OCHA translates as "Upper") reach the Abu Kamal villages."""
+    for mention in ("Baghouz", "Baghouz Fawqani", "Atshana Charki"):
+        place = resolver.resolve(mention)
+        assert place is not None, mention
+    assert resolver.resolve("Baghouz Fawqani").pcode == "C5184"
+    assert resolver.resolve("Atshana Charki").name == "Eastern Atshana"
+
+
+def test_homonyms_prefer_the_spelling_as_written(resolver) -> None:
+    """"Kassab" and "Qasab" share every key; the one written "Kassab" is meant."""
+    place = resolver.resolve("Kassab", context=PlaceContext(governorates=("Latakia",)))
+    assert place.pcode == "C3557"
+
+
+def test_place_carries_district_and_pcode_into_report_fields(resolver) -> None:
+    place = resolver.resolve("Saraqeb")
+    fields = place_fields(place)
+    assert fields["admin2"] == "Idleb" and fields["pcode"] == place.pcode and place.pcode.startswith("C")
+    governorate = resolver.resolve("province d'Idleb")
+    assert governorate.pcode is None and place_fields(None)["pcode"] is None
+
+
+def test_acled_csv_fills_admin3_from_the_gazetteer(resolver) -> None:
+    from vigie.serve import write_acled_csv
+    from test_serve_export import merged_event
+
+    place = resolver.resolve("Saraqeb")
+    event = merged_event()
+    event = replace(event, place=place)
+    out = io.StringIO()
+    write_acled_csv([event], out, inter_of=lambda name: None)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["admin2"] == "Idleb" and row["admin3"] == "Saraqab"
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "ocha_pplp_syria").exists(), reason="shared data absent")
+def test_build_from_the_raw_sources_is_reproducible(tmp_path) -> None:
+    out = tmp_path / "gazetteer.tsv"
+    counts = build(SHARED_DATA, out)
+    assert counts["ocha"] >= 8000 and counts["names"] > 30000
+    assert out.read_text(encoding="utf-8") == data_path("gazetteer.tsv").read_text(encoding="utf-8")
+    assert (tmp_path / "gazetteer_keys.tsv").read_text(encoding="utf-8") == \
+        data_path("gazetteer_keys.tsv").read_text(encoding="utf-8")
+
+
+def test_a_qualifier_the_gazetteer_lacks_is_dropped(resolver) -> None:
+    """A report's "al-Jadida" / "ash-Sharqiya" after a name OCHA lists bare."""
+    assert resolver.resolve("Kafranbel al-Jadida").pcode == "C4068"
+    assert resolver.resolve("Saraqeb ash-Sharqiya").pcode == "C3916"
+    # the qualifier alone is no name
+    assert resolver.resolve("al-Jadida ash-Sharqiya") is None or \
+        resolver.resolve("al-Jadida ash-Sharqiya").pcode != "C4068"
+
+
+def test_arabic_names_count_by_their_consonants() -> None:
+    """Arabic script has no short vowels: a Latin spelling shares only the consonants."""
+    from vigie.resolve.gazetteer import Entry
+
+    gaz = Gazetteer([Entry(id="t:1", name="قرية", names=("قرية", "السمّاقية"), latitude=35.0,
+                           longitude=36.0, feature="village", country_code="SY", admin1="Hama")],
+                    [], translit=Gazetteer.load().translit, home_country="SY")
+    found = gaz.lookup("Soummaqiya")
+    assert found and found[0].entry.id == "t:1" and found[0].tier != "exact"
