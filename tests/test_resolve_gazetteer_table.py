@@ -137,3 +137,41 @@ def test_arabic_names_count_by_their_consonants() -> None:
                     [], translit=Gazetteer.load().translit, home_country="SY")
     found = gaz.lookup("Soummaqiya")
     assert found and found[0].entry.id == "t:1" and found[0].tier != "exact"
+
+
+def test_a_known_town_is_not_taken_for_a_village_of_the_article(resolver) -> None:
+    """A district seat named in an article about another governorate stays itself: the
+    loose look-alikes where the article is are for names with no exact match there."""
+    place = resolver.resolve("Yabroud", context=PlaceContext(governorates=("Homs",), theatre="Homs"))
+    assert place.admin1 == "Rif Dimashq"
+
+
+def test_loose_spellings_compete_by_closeness_first(resolver) -> None:
+    """"Hammouriyé" is nearer OCHA's "Hammura" (Ghouta) than the better-known Hamra towns:
+    only the closest loose spellings are ranked by fame and context."""
+    place = resolver.resolve("Hammouriyé")
+    assert place is not None and place.admin1 == "Rif Dimashq"
+
+
+def test_an_obscure_exact_homonym_far_from_the_article_is_refused(resolver) -> None:
+    """A one-source hamlet of the same name 300 km from every governorate the paragraph names
+    is not the place meant ("Taara" in As-Suwayda, for a name in an Idlib roundup)."""
+    assert resolver.resolve("Taara").admin1 == "As-Suwayda"
+    place = resolver.resolve("Taara", context=PlaceContext(governorates=("Idlib",), theatre="Idlib"))
+    assert place is None or place.admin1 != "As-Suwayda"
+
+
+def test_the_governorate_named_nearest_counts_most(resolver) -> None:
+    """"Ayyache" is a village of Deir ez-Zor and one of Aleppo: the governorate the paragraph's
+    section names first wins over one named elsewhere in the article."""
+    dez = resolver.resolve("Ayyache", context=PlaceContext(governorates=("Deir ez-Zor", "Aleppo")))
+    alep = resolver.resolve("Ayyache", context=PlaceContext(governorates=("Aleppo", "Deir ez-Zor")))
+    assert dez.admin1 == "Deir ez-Zor" and alep.admin1 == "Aleppo"
+
+
+def test_a_village_hint_accepts_an_ocha_neighbourhood(resolver) -> None:
+    """OCHA files villages absorbed by a city as its neighbourhoods; "le village de X" still
+    reaches them."""
+    place = resolver.resolve("al-Jafrat", context=PlaceContext(
+        relation="une attaque contre le village", governorates=("Deir ez-Zor", "Idlib")))
+    assert place.admin1 == "Deir ez-Zor"

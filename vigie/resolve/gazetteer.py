@@ -44,6 +44,8 @@ _TIER_MIN = {"skeleton": 70.0, "bare": 75.0}
 # below these lengths a loose match must be near-exact.
 _SHORT_VKEY = 5
 _SHORT_MIN = 85.0
+# How far below the best loose match (rapidfuzz points) a candidate still competes.
+_LOOSE_MARGIN = 5.0
 # Fuzzy (edit-distance) search only for names long enough that one typo is not a new name.
 _FUZZY_MIN_LENGTH = 6
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -201,18 +203,18 @@ class Gazetteer:
 
     # --- building ----------------------------------------------------------------------
 
-    def _index_names(self, entry: Entry) -> set[str]:
+    def _index_names(self, entry: Entry) -> list[str]:
         """Every name of ``entry`` plus, for bases/airports/camps, the name without its head
         words ("Tiyas airbase" -> "Tiyas"), so "l'aéroport de Dabaa" can find the airport."""
-        names = {n for n in entry.names if _SCRIPTS.search(n)}
+        names = [n for n in entry.names if _SCRIPTS.search(n)]
         if entry.feature in {"town", "village", "neighbourhood"} and not entry.id.startswith("vigie:"):
             return names
         for name in entry.names:
             mention = self.reader.read(name)
-            if mention.core and mention.core != name and (
+            if mention.core and mention.core != name and mention.core not in names and (
                 mention.feature or entry.feature in {"base", "airport", "camp", "region"}
             ):
-                names.add(mention.core)
+                names.append(mention.core)
         return names
 
     def _add(self, i: int, name: str) -> None:
@@ -301,7 +303,10 @@ class Gazetteer:
             found = self._candidates(hits, k.vkey, tier, key, floor,
                                      country=None if tier == "exact" else country)
             if found:
-                return found
+                # a loose key gathers look-alikes: only the spellings nearest the mention compete
+                # ("Hammouriyé" is Hammura, 92, before the better-known Hamra, 83)
+                return found if tier == "exact" else [
+                    c for c in found if c.score >= found[0].score - _LOOSE_MARGIN]
         if len(k.vkey) < _FUZZY_MIN_LENGTH:
             return []
         matches = process.extract(k.vkey, self._fuzzy_pool(k.vkey), scorer=fuzz.ratio,
@@ -339,7 +344,11 @@ class Gazetteer:
                     score = fuzz.ratio(merged, self.translit.merged(name_vkey), score_cutoff=floor)
             if score < floor or not score:
                 continue
-            if i not in best or score > best[i].score:
+            if i not in best or score > best[i].score or (
+                    score == best[i].score and best[i].matched not in self.entries[i].names
+                    and name in self.entries[i].names):
+                # on a tie, a name the entry has rather than one derived from it ("Hamidiyé",
+                # not the core of "base de Hamidiyé"): the ranking reads which one matched
                 best[i] = Candidate(self.entries[i], name, key, tier, score)
         return sorted(best.values(), key=lambda c: (-c.score, -c.entry.population))
 

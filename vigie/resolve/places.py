@@ -44,11 +44,16 @@ _NEAR_CAPITAL_KM = 120.0
 # lists many transliterations of small villages of the neighbours that collide with Syrian
 # names. Border villages that matter are vigie additions, which always count.
 _FOREIGN_VILLAGE_MAX_POPULATION = 5000
+# Bonus for a candidate in a governorate of PlaceContext.governorates, by its rank there.
+_GOV_BONUS = 9.0
+_GOV_BONUS_STEP = 1.5
+_GOV_BONUS_MIN = 4.0
 # How fast the bonus for nearness to the article's other places falls (4 at 0 km, 2.4 at 25 km,
 # 1.5 at 50 km): a village 4 km from the town the article names beats a homonym 26 km off.
 _NEAR_DECAY_KM = 50.0
 # Tie-breakers between homonyms of the same key (see PlaceResolver._score).
 _LITERAL_BONUS = 0.5
+_LITERAL_NAMES = 12  # names of an entry compared with the mention as written
 _SEAT_BONUS = {1: 1.0, 2: 0.7, 3: 0.4}
 _MAIN_NAME_BONUS = 0.3
 _SOURCE_BONUS = 0.3
@@ -61,9 +66,11 @@ _HINT_FIT = {
     "airport": {"airport": 1.0, "base": 0.6},
     "base": {"base": 1.0, "airport": 0.8, "camp": 0.4},
     "camp": {"camp": 1.0, "base": 0.5},
-    "neighbourhood": {"neighbourhood": 1.0},
-    "village": {"village": 1.0, "town": 0.7},
-    "town": {"town": 1.0, "village": 0.7},
+    # OCHA files the villages absorbed by a city (al-Jafra by Deir ez-Zor) as neighbourhoods,
+    # which the press still calls villages
+    "neighbourhood": {"neighbourhood": 1.0, "village": 0.4},
+    "village": {"village": 1.0, "town": 0.7, "neighbourhood": 0.6},
+    "town": {"town": 1.0, "village": 0.7, "neighbourhood": 0.5},
     "mountain": {"mountain": 1.0, "region": 0.6},
     "farms": {"region": 1.0, "village": 0.4},
     "region": {"region": 1.0, "mountain": 0.6},
@@ -75,7 +82,8 @@ class PlaceContext:
     """What the article says around a mention, used to choose among same-named places.
 
     - ``governorates``: canonical admin1 names (``Place.admin1`` spelling, e.g. "Idlib")
-      named in the same paragraph, strongest first; :meth:`PlaceResolver.governorate` turns
+      named in the same paragraph, then nearby ones, strongest first (the bonus falls with
+      the rank); :meth:`PlaceResolver.governorate` turns
       a mention such as "province d'Idleb" into one.
     - ``places``: places already resolved in the article (nearest wins).
     - ``theatre``: the article's main governorate (its most frequent admin1), or None.
@@ -152,10 +160,8 @@ class PlaceResolver:
         country = self.article_country(context)
         candidates = named or [c for c in self.gazetteer.lookup(read.core, country=country)
                                if self._plausible(c, context, country)]
-        anchored = bool(context.governorates or context.theatre
-                        or any(p.geo_precision < 3 for p in context.places))
-        if not named and (not candidates or anchored and not any(
-                self._in_context(c.entry, context) for c in candidates)):
+        if not named and (not candidates or self._anchored(context) and not any(
+                self._in_context(c.entry, context) or _notable(c.entry) for c in candidates)):
             # no candidate where the article is (or none at all once the exact homonyms
             # abroad are refused): the loose spellings there may be meant
             candidates += [c for c in self.gazetteer.lookup(read.core, country=country, loose=True)
@@ -211,6 +217,12 @@ class PlaceResolver:
             return max(counts, key=lambda cc: counts[cc])
         return home
 
+    @staticmethod
+    def _anchored(context: PlaceContext) -> bool:
+        """Whether the article names a governorate or has located a place."""
+        return bool(context.governorates or context.theatre
+                    or any(p.geo_precision < 3 for p in context.places))
+
     def _in_context(self, e: Entry, context: PlaceContext) -> bool:
         """In a governorate the paragraph names, or near a place the article located."""
         if e.admin1 and (e.admin1 in context.governorates or e.admin1 == context.theatre):
@@ -225,8 +237,12 @@ class PlaceResolver:
         capital or of a located place."""
         e = c.entry
         if c.tier == "exact":
-            return (e.country_code == country or e.id.startswith("vigie:")
-                    or e.population >= _FOREIGN_VILLAGE_MAX_POPULATION)
+            if not (e.country_code == country or e.id.startswith("vigie:")
+                    or e.population >= _FOREIGN_VILLAGE_MAX_POPULATION):
+                return False
+            # with 8,000 villages, a hamlet of the same name lies somewhere: far from every
+            # governorate and place the article names, an obscure one is not meant
+            return not (self._anchored(context) and _obscure(e) and not self._in_context(e, context))
         govs = [g for g in (context.theatre, *context.governorates) if g]
         located = [p for p in context.places if p.geo_precision < 3]
         if not govs and not located:
@@ -255,7 +271,8 @@ class PlaceResolver:
         # Among same-key homonyms ("Kassab" and "Qasab" are both "kasab"), the one spelled
         # as written, then the better-known one: a seat of government, a place several
         # sources name under many spellings.
-        if folded is not None and self.gazetteer.translit.ascii_fold(c.matched) == folded:
+        if folded is not None and any(self.gazetteer.translit.ascii_fold(n) == folded
+                                      for n in (c.matched, *e.names[:_LITERAL_NAMES])):
             score += _LITERAL_BONUS
             reasons.append(f"spelled as written (+{_LITERAL_BONUS})")
         if e.capital:
@@ -270,7 +287,9 @@ class PlaceResolver:
             score += _SOURCE_BONUS * sources
             reasons.append(f"named by {sources + 1} sources (+{_SOURCE_BONUS * sources:.1f})")
         if e.admin1 and e.admin1 in context.governorates:
-            bonus = 8.0 + (1.0 if context.governorates[0] == e.admin1 else 0.0)
+            # the nearer the governorate is named, the more it counts (9 for the first)
+            rank = context.governorates.index(e.admin1)
+            bonus = max(_GOV_BONUS_MIN, _GOV_BONUS - _GOV_BONUS_STEP * rank)
             score += bonus
             reasons.append(f"governorate {e.admin1} named nearby (+{bonus:.0f})")
         located = [p for p in context.places if p.geo_precision < 3]
@@ -330,6 +349,19 @@ class PlaceResolver:
             country_code=gov.country_code, geo_precision=3, mention=mention,
             feature="governorate", gazetteer_id=f"admin1:{gov.country_code}.{gov.code or gov.name}",
         )
+
+
+def _notable(e: Entry) -> bool:
+    """A town the press names on its own (a district seat, 5,000 people or more): its exact
+    name is not a misspelling of a village where the article is ("Yabroud" in an article
+    about Homs is still Yabroud)."""
+    return e.population >= _FOREIGN_VILLAGE_MAX_POPULATION or 0 < e.capital <= 2
+
+
+def _obscure(e: Entry) -> bool:
+    """A place one source knows, with no population, seat or hand row: a hamlet."""
+    return (not e.id.startswith("vigie:") and e.population == 0 and not e.capital
+            and ";" not in e.source)
 
 
 def _country_names() -> dict[str, str]:
