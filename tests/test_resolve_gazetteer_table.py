@@ -175,3 +175,18 @@ def test_a_village_hint_accepts_an_ocha_neighbourhood(resolver) -> None:
     place = resolver.resolve("al-Jafrat", context=PlaceContext(
         relation="une attaque contre le village", governorates=("Deir ez-Zor", "Idlib")))
     assert place.admin1 == "Deir ez-Zor"
+
+
+def test_a_foreign_town_under_an_alternate_name_is_not_a_syrian_village(resolver) -> None:
+    """GeoNames gives a Turkish town the alternate name "Samra"; in a Syrian article naming
+    Latakia the name is a Latakia village, and no article makes the Turkish town of it
+    unless it is about Turkey."""
+    place = resolver.resolve("Samra", context=PlaceContext(governorates=("Latakia",)))
+    assert place is None or place.country_code == "SY"
+    kilis = resolver.resolve("Kilis", context=PlaceContext(theatre="Aleppo"))
+    assert kilis.country_code == "TR"
+
+
+def test_a_syrian_town_before_a_foreign_governorate_of_the_same_key(resolver) -> None:
+    place = resolver.resolve("Kara", context=PlaceContext(governorates=("Rif Dimashq",)))
+    assert place.country_code == "SY" and place.admin1 == "Rif Dimashq"

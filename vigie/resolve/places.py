@@ -170,8 +170,10 @@ class PlaceResolver:
                            and all(c.entry.id != o.entry.id for o in candidates)]
         if gov is not None and not read.feature and not any(
             c.score >= 85 and c.entry.feature in {"town", "village"}
-            and c.entry.country_code == gov.country_code for c in candidates
+            and c.entry.country_code in (gov.country_code, country) for c in candidates
         ):
+            # a governorate abroad only when no town of the article's country has the name
+            # ("Kara" is Qara of Rif Dimashq before Lebanon's Akkar)
             return self._governorate_place(gov, mention)
         if not candidates:
             return None
@@ -238,7 +240,10 @@ class PlaceResolver:
         e = c.entry
         if c.tier == "exact":
             if not (e.country_code == country or e.id.startswith("vigie:")
-                    or e.population >= _FOREIGN_VILLAGE_MAX_POPULATION):
+                    or e.population >= _FOREIGN_VILLAGE_MAX_POPULATION
+                    and self.gazetteer.keys(c.matched).vkey == self.gazetteer.keys(e.name).vkey):
+                # abroad, only a hand row or a town under its own name ("Kilis"), not under
+                # one of the alternate names GeoNames collects ("Samra" for a Turkish town)
                 return False
             # with 8,000 villages, a hamlet of the same name lies somewhere: far from every
             # governorate and place the article names, an obscure one is not meant
