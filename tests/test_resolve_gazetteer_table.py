@@ -190,3 +190,9 @@ def test_a_foreign_town_under_an_alternate_name_is_not_a_syrian_village(resolver
 def test_a_syrian_town_before_a_foreign_governorate_of_the_same_key(resolver) -> None:
     place = resolver.resolve("Kara", context=PlaceContext(governorates=("Rif Dimashq",)))
     assert place.country_code == "SY" and place.admin1 == "Rif Dimashq"
+
+
+def test_two_places_kept_as_one_mention_give_the_first(resolver) -> None:
+    place = resolver.resolve("Saraqeb et Kafranbel")
+    assert place is not None and place.pcode == "C3916"
+    assert resolver.resolve("Kafranbel, Saraqeb").pcode == "C4068"

@@ -33,6 +33,8 @@ from vigie.resolve.gazetteer import Candidate, Entry, Gazetteer, Governorate
 from vigie.resolve.place_words import NonPlaceWords
 
 _PARENS = re.compile(r"[()]")
+# The joint of two place names kept as one mention ("Foua et Kafraya", "Nubl, Zahraa").
+_PAIR = re.compile(r"\s+et\s+|\s*,\s*")
 # The article a head phrase opens with ("l'aéroport international de"): gazetteer names
 # carry none ("aéroport international de Damas"), and a fuzzy hit is not a whole name.
 _LEADING_ARTICLE = re.compile(r"^(?:(?:l|d)['’]|(?:le|la|les) )", re.IGNORECASE)
@@ -129,8 +131,16 @@ class PlaceResolver:
         self._resolve = lru_cache(maxsize=50_000)(self._resolve_uncached)
 
     def resolve(self, mention: str, *, context: PlaceContext = PlaceContext()) -> Place | None:
-        """The place ``mention`` names in ``context``, or None (unknown, or a country only)."""
-        return self._resolve(mention.strip(), context)
+        """The place ``mention`` names in ``context``, or None (unknown, or a country only).
+
+        A pair the parser kept as one mention ("Madaya et Zabadani") that names nothing as a
+        whole is its first place: the caller gets one place per mention."""
+        mention = mention.strip()
+        place = self._resolve(mention, context)
+        if place is None and _PAIR.search(mention):
+            first = _PAIR.split(mention)[0].strip()
+            place = self._resolve(first, context) if first else None
+        return place
 
     def governorate(self, mention: str) -> str | None:
         """The canonical admin1 if ``mention`` names a governorate ("province d'Idleb",
