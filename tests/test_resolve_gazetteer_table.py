@@ -196,3 +196,8 @@ def test_two_places_kept_as_one_mention_give_the_first(resolver) -> None:
     place = resolver.resolve("Saraqeb et Kafranbel")
     assert place is not None and place.pcode == "C3916"
     assert resolver.resolve("Kafranbel, Saraqeb").pcode == "C4068"
+
+
+def test_a_letter_doubled_across_two_words_is_one() -> None:
+    t = Gazetteer.load().translit
+    assert t.keys("Kafr Rouma") == t.keys("Kafruma")

@@ -45,6 +45,7 @@ class Transliterator:
             self._strip_t_min = int(rules["strip_t_min_length"])
             self._arabic = str.maketrans(rules["arabic"])
             self._bare_merge = str.maketrans(rules.get("bare_merge") or {})
+            self._joined_subs = [(re.compile(p), r) for p, r in rules.get("joined_substitutions") or ()]
         except (KeyError, TypeError, ValueError, re.error) as exc:
             raise DataFileError(f"translit.yml: bad rule set: {exc}") from exc
         self._strip_t = re.compile(r"(?<=[a-zA-Z])[aeiouy]+t[aeiouy]*$")
@@ -69,6 +70,12 @@ class Transliterator:
         text = unicodedata.normalize("NFKD", text)
         return "".join(c for c in text if not unicodedata.combining(c)).encode(
             "ascii", "ignore").decode()
+
+    def _joined(self, key: str) -> str:
+        """``joined_substitutions`` applied to a key whose words are glued together."""
+        for pattern, repl in self._joined_subs:
+            key = pattern.sub(repl, key)
+        return key
 
     def merged(self, vkey: str) -> str:
         """``vkey`` with the letter pairs of ``bare_merge`` made one ("baGuz" -> "baguz"), to
@@ -101,8 +108,8 @@ class Transliterator:
 
     def _keys(self, text: str) -> Keys:
         words = self.words(text)
-        vkey = "".join(words)
-        skeleton = "".join(self._skeleton_word(w) for w in words)
+        vkey = self._joined("".join(words))
+        skeleton = self._joined("".join(self._skeleton_word(w) for w in words))
         bare = skeleton.replace("h", "").translate(self._bare_merge)
         return Keys(vkey=vkey, skeleton=skeleton, bare=bare)
 
