@@ -201,3 +201,24 @@ def test_two_places_kept_as_one_mention_give_the_first(resolver) -> None:
 def test_a_letter_doubled_across_two_words_is_one() -> None:
     t = Gazetteer.load().translit
     assert t.keys("Kafr Rouma") == t.keys("Kafruma")
+
+
+def test_ucdp_coverage_reads_the_ged_format(tmp_path) -> None:
+    """Names are the first of "A/B", without UCDP's type words; a bracketed spelling counts."""
+    import gzip
+
+    from vigie.resolve.coverage import ucdp_coverage, ucdp_places
+
+    path = tmp_path / "ged.csv.gz"
+    with gzip.open(path, "wt", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["where_coordinates", "where_prec", "adm_1", "latitude", "longitude"])
+        w.writerow(["Saraqib town", "1", "Idlib governorate", "35.864", "36.806"])
+        w.writerow(["Kafr Nabl (Kafranbel) village/Hass", "1", "Idlib governorate", "35.614", "36.561"])
+        w.writerow(["Nowhereville village", "2", "", "34.0", "38.0"])
+        w.writerow(["Syria", "6", "", "35.0", "38.0"])
+    names = {n for n, *_ in ucdp_places(path)}
+    assert names == {"Saraqib", "Kafr Nabl (Kafranbel)", "Nowhereville"}
+    figures = ucdp_coverage(path)
+    assert figures["names"] == 3 and figures["names_prec1"] == 2
+    assert figures["coverage_prec1"] == 1.0 and figures["coverage"] == round(2 / 3, 3)

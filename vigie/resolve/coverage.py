@@ -21,6 +21,7 @@ from vigie.resolve.places import PlaceContext, PlaceResolver, distance_km
 UCDP_GED = (Path(__file__).resolve().parents[3] / "shared" / "data" / "ucdp_ged_syria_2016_2019"
             / "ged_syria_652.1601.1911.csv.gz")
 RADIUS_KM = 10.0
+_BRACKETS = re.compile(r"\s*\(([^)]*)\)")
 
 
 def ucdp_places(path: Path = UCDP_GED) -> list[tuple[str, float, float, int, str]]:
@@ -57,11 +58,15 @@ def ucdp_coverage(path: Path = UCDP_GED, gazetteer: Gazetteer | None = None) -> 
     counts: Counter = Counter()
     for name, lat, lon, prec, adm1 in ucdp_places(path):
         group = ("all", "prec1") if prec == 1 else ("all",)
-        candidates = gaz.lookup(name) + gaz.lookup(name, country=gaz.home_country, loose=True)
+        # "Izz ad-Din (Ezzeddin)": UCDP brackets a second spelling; either may be the entry's
+        spellings = [n for n in (_BRACKETS.sub("", name).strip(), *_BRACKETS.findall(name)) if n]
+        candidates = [c for n in spellings
+                      for c in gaz.lookup(n) + gaz.lookup(n, country=gaz.home_country, loose=True)]
         covered = any(distance_km(lat, lon, c.entry.latitude, c.entry.longitude) <= RADIUS_KM
                       for c in candidates)
         gov = gaz.governorate(adm1.replace("Governorate", "").strip()) if adm1 else None
-        place = resolver.resolve(name, context=PlaceContext(governorates=(gov.name,) if gov else ()))
+        context = PlaceContext(governorates=(gov.name,) if gov else ())
+        place = next((p for p in (resolver.resolve(n, context=context) for n in spellings) if p), None)
         resolved = place is not None and distance_km(lat, lon, place.latitude, place.longitude) <= RADIUS_KM
         for g in group:
             counts[g] += 1
