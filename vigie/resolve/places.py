@@ -70,7 +70,7 @@ _HINT_FIT = {
     "camp": {"camp": 1.0, "base": 0.5},
     # OCHA files the villages absorbed by a city (al-Jafra by Deir ez-Zor) as neighbourhoods,
     # which the press still calls villages
-    "neighbourhood": {"neighbourhood": 1.0, "village": 0.4},
+    "neighbourhood": {"neighbourhood": 1.0},
     "village": {"village": 1.0, "town": 0.7, "neighbourhood": 0.6},
     "town": {"town": 1.0, "village": 0.7, "neighbourhood": 0.5},
     "mountain": {"mountain": 1.0, "region": 0.6},
