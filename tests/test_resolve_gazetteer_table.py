@@ -222,3 +222,19 @@ def test_ucdp_coverage_reads_the_ged_format(tmp_path) -> None:
     figures = ucdp_coverage(path)
     assert figures["names"] == 3 and figures["names_prec1"] == 2
     assert figures["coverage_prec1"] == 1.0 and figures["coverage"] == round(2 / 3, 3)
+
+
+def test_geojson_and_jsonl_carry_the_pcode(resolver) -> None:
+    import json
+
+    from vigie.serve import write_geojson, write_jsonl
+    from test_serve_export import merged_event
+
+    event = replace(merged_event(), place=resolver.resolve("Saraqeb"))
+    out = io.StringIO()
+    write_geojson([event], out)
+    props = json.loads(out.getvalue())["features"][0]["properties"]
+    assert props["pcode"] == "C3916" and props["admin2"] == "Idleb"
+    out = io.StringIO()
+    write_jsonl([event], out)
+    assert json.loads(out.getvalue())["pcode"] == "C3916"
