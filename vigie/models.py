@@ -6,6 +6,8 @@ what an earlier stage produced; use :func:`dataclasses.replace` to derive a new 
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from collections.abc import Iterable
@@ -128,12 +130,25 @@ class Place:
     gazetteer_id: str | None = None
     admin2: str | None = None
 
+    @property
+    def pcode(self) -> str | None:
+        """The UN OCHA P-code of the place ("C4110", "N0268") when the gazetteer entry is an
+        OCHA community or neighbourhood: what humanitarian datasets join on."""
+        gid = self.gazetteer_id or ""
+        return gid[5:] if _OCHA_PCODE.match(gid) else None
+
+
+_OCHA_PCODE = re.compile(r"^ocha:[CN]\d{4}$")
+
 
 def place_fields(place: Place | None) -> dict[str, Any]:
-    """The flat place columns of design.md section 3 (all None when the place is unknown)."""
+    """The flat place columns of design.md section 3 (all None when the place is unknown),
+    plus the district (admin2) and OCHA P-code when the gazetteer knows them."""
     return {
         "location": place.name if place else None,
         "admin1": place.admin1 if place else None,
+        "admin2": place.admin2 if place else None,
+        "pcode": place.pcode if place else None,
         "country": place.country if place else None,
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,

@@ -45,12 +45,25 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tup
     if "gazetteer" not in skip:
         from vigie.resolve.gazetteer import bench as bench_gazetteer
 
+        from vigie.resolve.coverage import UCDP_GED, package_megabytes, ucdp_coverage
+
         g = bench_gazetteer(names=10_000)
         click.echo(
             f"gazetteer: {g['entries']} entries loaded in {g['load_seconds']:.2f} s (target < 1 s); "
             f"{g['lookups']} names ({g['distinct_names']} distinct, {g['resolved']} resolved) in "
             f"{g['lookup_seconds']:.2f} s = {g['lookups_per_second']:.0f}/s (target: 10,000 in < 1 s)"
         )
+        click.echo(f"  package size: {package_megabytes():.1f} MB (target < 30 MB)")
+        if UCDP_GED.exists():
+            c = ucdp_coverage(UCDP_GED)
+            click.echo(
+                f"  UCDP GED coverage: {c['coverage']:.3f} of {c['names']} place names have an entry "
+                f"within 10 km (target >= 0.80; {c['coverage_prec1']:.3f} of the {c['names_prec1']} "
+                f"of precision-1 events); resolved with the governorate: {c['resolved']:.3f} "
+                f"({c['resolved_prec1']:.3f})"
+            )
+        else:
+            click.echo(f"  UCDP GED coverage: skipped ({UCDP_GED} absent)")
     if "merge" not in skip:
         from vigie.merge.bench import bench_merge
 

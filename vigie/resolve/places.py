@@ -33,6 +33,8 @@ from vigie.resolve.gazetteer import Candidate, Entry, Gazetteer, Governorate
 from vigie.resolve.place_words import NonPlaceWords
 
 _PARENS = re.compile(r"[()]")
+# The joint of two place names kept as one mention ("Foua et Kafraya", "Nubl, Zahraa").
+_PAIR = re.compile(r"\s+et\s+|\s*,\s*")
 # The article a head phrase opens with ("l'aéroport international de"): gazetteer names
 # carry none ("aéroport international de Damas"), and a fuzzy hit is not a whole name.
 _LEADING_ARTICLE = re.compile(r"^(?:(?:l|d)['’]|(?:le|la|les) )", re.IGNORECASE)
@@ -44,6 +46,19 @@ _NEAR_CAPITAL_KM = 120.0
 # lists many transliterations of small villages of the neighbours that collide with Syrian
 # names. Border villages that matter are vigie additions, which always count.
 _FOREIGN_VILLAGE_MAX_POPULATION = 5000
+# Bonus for a candidate in a governorate of PlaceContext.governorates, by its rank there.
+_GOV_BONUS = 9.0
+_GOV_BONUS_STEP = 1.5
+_GOV_BONUS_MIN = 4.0
+# How fast the bonus for nearness to the article's other places falls (4 at 0 km, 2.4 at 25 km,
+# 1.5 at 50 km): a village 4 km from the town the article names beats a homonym 26 km off.
+_NEAR_DECAY_KM = 50.0
+# Tie-breakers between homonyms of the same key (see PlaceResolver._score).
+_LITERAL_BONUS = 0.5
+_LITERAL_NAMES = 12  # names of an entry compared with the mention as written
+_SEAT_BONUS = {1: 1.0, 2: 0.7, 3: 0.4}
+_MAIN_NAME_BONUS = 0.3
+_SOURCE_BONUS = 0.3
 # Relation words tried in front of the mention as one name ("barrage de" + "Tabqa").
 _RELATION_WORDS = 4
 _FACILITIES = frozenset({"airport", "base", "camp"})
@@ -53,9 +68,11 @@ _HINT_FIT = {
     "airport": {"airport": 1.0, "base": 0.6},
     "base": {"base": 1.0, "airport": 0.8, "camp": 0.4},
     "camp": {"camp": 1.0, "base": 0.5},
+    # OCHA files the villages absorbed by a city (al-Jafra by Deir ez-Zor) as neighbourhoods,
+    # which the press still calls villages
     "neighbourhood": {"neighbourhood": 1.0},
-    "village": {"village": 1.0, "town": 0.7},
-    "town": {"town": 1.0, "village": 0.7},
+    "village": {"village": 1.0, "town": 0.7, "neighbourhood": 0.6},
+    "town": {"town": 1.0, "village": 0.7, "neighbourhood": 0.5},
     "mountain": {"mountain": 1.0, "region": 0.6},
     "farms": {"region": 1.0, "village": 0.4},
     "region": {"region": 1.0, "mountain": 0.6},
@@ -67,7 +84,8 @@ class PlaceContext:
     """What the article says around a mention, used to choose among same-named places.
 
     - ``governorates``: canonical admin1 names (``Place.admin1`` spelling, e.g. "Idlib")
-      named in the same paragraph, strongest first; :meth:`PlaceResolver.governorate` turns
+      named in the same paragraph, then nearby ones, strongest first (the bonus falls with
+      the rank); :meth:`PlaceResolver.governorate` turns
       a mention such as "province d'Idleb" into one.
     - ``places``: places already resolved in the article (nearest wins).
     - ``theatre``: the article's main governorate (its most frequent admin1), or None.
@@ -113,8 +131,16 @@ class PlaceResolver:
         self._resolve = lru_cache(maxsize=50_000)(self._resolve_uncached)
 
     def resolve(self, mention: str, *, context: PlaceContext = PlaceContext()) -> Place | None:
-        """The place ``mention`` names in ``context``, or None (unknown, or a country only)."""
-        return self._resolve(mention.strip(), context)
+        """The place ``mention`` names in ``context``, or None (unknown, or a country only).
+
+        A pair the parser kept as one mention ("Madaya et Zabadani") that names nothing as a
+        whole is its first place: the caller gets one place per mention."""
+        mention = mention.strip()
+        place = self._resolve(mention, context)
+        if place is None and _PAIR.search(mention):
+            first = _PAIR.split(mention)[0].strip()
+            place = self._resolve(first, context) if first else None
+        return place
 
     def governorate(self, mention: str) -> str | None:
         """The canonical admin1 if ``mention`` names a governorate ("province d'Idleb",
@@ -144,14 +170,25 @@ class PlaceResolver:
         country = self.article_country(context)
         candidates = named or [c for c in self.gazetteer.lookup(read.core, country=country)
                                if self._plausible(c, context, country)]
+        if not named and (not candidates or self._anchored(context) and not any(
+                self._in_context(c.entry, context) or _notable(c.entry) for c in candidates)):
+            # no candidate where the article is (or none at all once the exact homonyms
+            # abroad are refused): the loose spellings there may be meant
+            candidates += [c for c in self.gazetteer.lookup(read.core, country=country, loose=True)
+                           if (self._in_context(c.entry, context) or not candidates)
+                           and self._plausible(c, context, country)
+                           and all(c.entry.id != o.entry.id for o in candidates)]
         if gov is not None and not read.feature and not any(
             c.score >= 85 and c.entry.feature in {"town", "village"}
-            and c.entry.country_code == gov.country_code for c in candidates
+            and c.entry.country_code in (gov.country_code, country) for c in candidates
         ):
+            # a governorate abroad only when no town of the article's country has the name
+            # ("Kara" is Qara of Rif Dimashq before Lebanon's Akkar)
             return self._governorate_place(gov, mention)
         if not candidates:
             return None
-        best = self.rank(candidates, context=context, feature=read.feature)[0].candidate.entry
+        best = self.rank(candidates, context=context, feature=read.feature,
+                         mention=read.core)[0].candidate.entry
         # A whole name says what the place is ("barrage de Tabqa" is the dam even though
         # "barrage" is also the checkpoint hint): the head words only set nearness then.
         return self._place(best, mention, near=read.near, feature=None if named else read.feature)
@@ -192,6 +229,19 @@ class PlaceResolver:
             return max(counts, key=lambda cc: counts[cc])
         return home
 
+    @staticmethod
+    def _anchored(context: PlaceContext) -> bool:
+        """Whether the article names a governorate or has located a place."""
+        return bool(context.governorates or context.theatre
+                    or any(p.geo_precision < 3 for p in context.places))
+
+    def _in_context(self, e: Entry, context: PlaceContext) -> bool:
+        """In a governorate the paragraph names, or near a place the article located."""
+        if e.admin1 and (e.admin1 in context.governorates or e.admin1 == context.theatre):
+            return True
+        return any(distance_km(e.latitude, e.longitude, p.latitude, p.longitude) <= _NEAR_PLACE_KM
+                   for p in context.places if p.geo_precision < 3)
+
     def _plausible(self, c: Candidate, context: PlaceContext, country: str) -> bool:
         """An exact name, unless it names a small village abroad ("Békaa" is also an alternate
         name of an Israeli village) in an article about another country; a loose match only
@@ -199,8 +249,15 @@ class PlaceResolver:
         capital or of a located place."""
         e = c.entry
         if c.tier == "exact":
-            return (e.country_code == country or e.id.startswith("vigie:")
-                    or e.population >= _FOREIGN_VILLAGE_MAX_POPULATION)
+            if not (e.country_code == country or e.id.startswith("vigie:")
+                    or e.population >= _FOREIGN_VILLAGE_MAX_POPULATION
+                    and self.gazetteer.keys(c.matched).vkey == self.gazetteer.keys(e.name).vkey):
+                # abroad, only a hand row or a town under its own name ("Kilis"), not under
+                # one of the alternate names GeoNames collects ("Samra" for a Turkish town)
+                return False
+            # with 8,000 villages, a hamlet of the same name lies somewhere: far from every
+            # governorate and place the article names, an obscure one is not meant
+            return not (self._anchored(context) and _obscure(e) and not self._in_context(e, context))
         govs = [g for g in (context.theatre, *context.governorates) if g]
         located = [p for p in context.places if p.geo_precision < 3]
         if not govs and not located:
@@ -215,23 +272,45 @@ class PlaceResolver:
                    for g in capitals)
 
     def rank(self, candidates: list[Candidate], *, context: PlaceContext,
-             feature: str | None = None) -> list[Scored]:
+             feature: str | None = None, mention: str | None = None) -> list[Scored]:
         """Candidates best first, each with the reasons of its score."""
-        scored = [self._score(c, context, feature) for c in candidates]
+        folded = self.gazetteer.translit.ascii_fold(mention) if mention else None
+        scored = [self._score(c, context, feature, folded) for c in candidates]
         return sorted(scored, key=lambda s: (-s.score, s.candidate.entry.id))
 
-    def _score(self, c: Candidate, context: PlaceContext, feature: str | None) -> Scored:
+    def _score(self, c: Candidate, context: PlaceContext, feature: str | None,
+               folded: str | None = None) -> Scored:
         e = c.entry
         reasons = [f"{c.tier} match on '{c.matched}' ({c.score:.0f})"]
         score = 2.0 * c.score / 100
+        # Among same-key homonyms ("Kassab" and "Qasab" are both "kasab"), the one spelled
+        # as written, then the better-known one: a seat of government, a place several
+        # sources name under many spellings.
+        if folded is not None and any(self.gazetteer.translit.ascii_fold(n) == folded
+                                      for n in (c.matched, *e.names[:_LITERAL_NAMES])):
+            score += _LITERAL_BONUS
+            reasons.append(f"spelled as written (+{_LITERAL_BONUS})")
+        if e.capital:
+            bonus = _SEAT_BONUS.get(e.capital, 0.0)
+            score += bonus
+            reasons.append(f"seat of an admin level {e.capital} unit (+{bonus})")
+        if c.matched == e.name or self.gazetteer.keys(c.matched).vkey == self.gazetteer.keys(e.name).vkey:
+            score += _MAIN_NAME_BONUS
+            reasons.append(f"its main name (+{_MAIN_NAME_BONUS})")
+        sources = e.source.count(";")
+        if sources:
+            score += _SOURCE_BONUS * sources
+            reasons.append(f"named by {sources + 1} sources (+{_SOURCE_BONUS * sources:.1f})")
         if e.admin1 and e.admin1 in context.governorates:
-            bonus = 8.0 + (1.0 if context.governorates[0] == e.admin1 else 0.0)
+            # the nearer the governorate is named, the more it counts (9 for the first)
+            rank = context.governorates.index(e.admin1)
+            bonus = max(_GOV_BONUS_MIN, _GOV_BONUS - _GOV_BONUS_STEP * rank)
             score += bonus
             reasons.append(f"governorate {e.admin1} named nearby (+{bonus:.0f})")
         located = [p for p in context.places if p.geo_precision < 3]
         if located:
             d = min(distance_km(e.latitude, e.longitude, p.latitude, p.longitude) for p in located)
-            bonus = 4.0 * max(0.0, 1.0 - d / 150.0)
+            bonus = 4.0 * math.exp(-d / _NEAR_DECAY_KM)
             score += bonus
             reasons.append(f"{d:.0f} km from another place of the article (+{bonus:.1f})")
         if context.theatre and e.admin1 == context.theatre:
@@ -275,7 +354,7 @@ class PlaceResolver:
             country=self._countries.get(e.country_code, e.country_code),
             country_code=e.country_code, geo_precision=precision, mention=mention,
             feature=feature if feature in _FACILITIES and e.feature not in _FACILITIES else e.feature,
-            gazetteer_id=e.id,
+            gazetteer_id=e.id, admin2=e.admin2,
         )
 
     def _governorate_place(self, gov: Governorate, mention: str) -> Place:
@@ -285,6 +364,19 @@ class PlaceResolver:
             country_code=gov.country_code, geo_precision=3, mention=mention,
             feature="governorate", gazetteer_id=f"admin1:{gov.country_code}.{gov.code or gov.name}",
         )
+
+
+def _notable(e: Entry) -> bool:
+    """A town the press names on its own (a district seat, 5,000 people or more): its exact
+    name is not a misspelling of a village where the article is ("Yabroud" in an article
+    about Homs is still Yabroud)."""
+    return e.population >= _FOREIGN_VILLAGE_MAX_POPULATION or 0 < e.capital <= 2
+
+
+def _obscure(e: Entry) -> bool:
+    """A place one source knows, with no population, seat or hand row: a hamlet."""
+    return (not e.id.startswith("vigie:") and e.population == 0 and not e.capital
+            and ";" not in e.source)
 
 
 def _country_names() -> dict[str, str]:

@@ -23,7 +23,7 @@ _SPLIT = re.compile(r"[\s\-_/.,;:()\[\]\"«»]+")
 @dataclass(frozen=True)
 class Keys:
     """The three keys of one name: ``vkey`` (with vowels), ``skeleton`` (consonants),
-    ``bare`` (consonants without plain h)."""
+    ``bare`` (consonants without plain h, and the letter pairs of ``bare_merge`` made one)."""
 
     vkey: str
     skeleton: str
@@ -38,10 +38,14 @@ class Transliterator:
             self._articles = frozenset(rules["articles"])
             self._apostrophes = str.maketrans("", "", rules["apostrophes"])
             self._letters = str.maketrans(rules.get("letters") or {})
-            self._subs = [(re.compile(p), r) for p, r in rules["substitutions"]]
+            # literal patterns ("ch" -> "S") run as str.replace, several times faster than re
+            self._subs = [(p if re.escape(p) == p and re.escape(r) == r else re.compile(p), r)
+                          for p, r in rules["substitutions"]]
             self._vowels = re.compile(f"[{re.escape(rules['vowels'])}]")
             self._strip_t_min = int(rules["strip_t_min_length"])
             self._arabic = str.maketrans(rules["arabic"])
+            self._bare_merge = str.maketrans(rules.get("bare_merge") or {})
+            self._joined_subs = [(re.compile(p), r) for p, r in rules.get("joined_substitutions") or ()]
         except (KeyError, TypeError, ValueError, re.error) as exc:
             raise DataFileError(f"translit.yml: bad rule set: {exc}") from exc
         self._strip_t = re.compile(r"(?<=[a-zA-Z])[aeiouy]+t[aeiouy]*$")
@@ -50,6 +54,7 @@ class Transliterator:
         # Per-instance caches: keys are asked again and again for the same names.
         self.keys = lru_cache(maxsize=200_000)(self._keys)  # type: ignore[method-assign]
         self.words = lru_cache(maxsize=200_000)(self._words)  # type: ignore[method-assign]
+        self.ascii_fold = lru_cache(maxsize=200_000)(self._ascii_fold)  # type: ignore[method-assign]
 
     @classmethod
     def load(cls) -> "Transliterator":
@@ -57,7 +62,7 @@ class Transliterator:
 
     # --- steps -------------------------------------------------------------------------
 
-    def ascii_fold(self, text: str) -> str:
+    def _ascii_fold(self, text: str) -> str:
         """Lowercase ASCII: Arabic letters mapped, diacritics and apostrophes removed."""
         if _ARABIC_RANGE.search(text):
             text = " ".join(self._arabic_word(w) for w in text.split())
@@ -65,6 +70,17 @@ class Transliterator:
         text = unicodedata.normalize("NFKD", text)
         return "".join(c for c in text if not unicodedata.combining(c)).encode(
             "ascii", "ignore").decode()
+
+    def _joined(self, key: str) -> str:
+        """``joined_substitutions`` applied to a key whose words are glued together."""
+        for pattern, repl in self._joined_subs:
+            key = pattern.sub(repl, key)
+        return key
+
+    def merged(self, vkey: str) -> str:
+        """``vkey`` with the letter pairs of ``bare_merge`` made one ("baGuz" -> "baguz"), to
+        compare two spellings the bare key brought together."""
+        return vkey.translate(self._bare_merge)
 
     def _arabic_word(self, word: str) -> str:
         if word.startswith("ال") and len(word) > 3:
@@ -78,7 +94,7 @@ class Transliterator:
             if not word or word in self._articles:
                 continue
             for pattern, repl in self._subs:
-                word = pattern.sub(repl, word)
+                word = word.replace(pattern, repl) if isinstance(pattern, str) else pattern.sub(repl, word)
             out.append(word)
         return tuple(out)
 
@@ -92,9 +108,9 @@ class Transliterator:
 
     def _keys(self, text: str) -> Keys:
         words = self.words(text)
-        vkey = "".join(words)
-        skeleton = "".join(self._skeleton_word(w) for w in words)
-        bare = skeleton.replace("h", "")
+        vkey = self._joined("".join(words))
+        skeleton = self._joined("".join(self._skeleton_word(w) for w in words))
+        bare = skeleton.replace("h", "").translate(self._bare_merge)
         return Keys(vkey=vkey, skeleton=skeleton, bare=bare)
 
 
@@ -159,7 +175,10 @@ class MentionReader:
         self._longest = max(len(p) for p in self._phrases)
 
     @staticmethod
+    @lru_cache(maxsize=100_000)
     def _fold(text: str) -> str:
+        if text.isascii():
+            return text.lower()
         text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
         return "".join(c for c in text if not unicodedata.combining(c))
 

@@ -93,7 +93,10 @@ class AcledRows:
         self.default_country = default_country
 
     def row(self, event: Event) -> dict[str, Any]:
+        from vigie.resolve.gazetteer import admin_units
+
         place = event.place
+        admin2, admin3 = admin_units().get(place.gazetteer_id or "", ("", "")) if place else ("", "")
         country = self.countries.get(place.country_code if place else None) or (
             self.countries.get(place.country if place else self.default_country)
         )
@@ -120,8 +123,8 @@ class AcledRows:
             "region": country.region if country else "",
             "country": country.name if country else (place.country if place else ""),
             "admin1": (place.admin1 if place else None) or "",
-            "admin2": (place.admin2 if place else None) or "",
-            "admin3": "",
+            "admin2": (place.admin2 if place else None) or admin2,
+            "admin3": admin3 if place and place.geo_precision < 3 else "",
             "location": place.name if place else "",
             "latitude": f"{place.latitude:.4f}" if place else "",
             "longitude": f"{place.longitude:.4f}" if place else "",

@@ -87,7 +87,6 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "actor2": event.actor2,
         "assoc_actor_2": list(event.assoc_actor_2),
         **place_fields(place),
-        "admin2": place.admin2 if place else None,
         "fatalities": event.fatalities_best,
         "fatalities_low": event.fatalities_low,
         "fatalities_best": event.fatalities_best,
@@ -122,7 +121,7 @@ def write_jsonl(events: Iterable[Event], fh: TextIO) -> ExportSummary:
 
 _GEO_PROPERTIES = (
     "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
-    "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1", "admin2", "country",
+    "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1", "admin2", "pcode", "country",
     "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "civilian_targeting",
     "sources", "contested", "grade", "reports", "notes", "review",
 )

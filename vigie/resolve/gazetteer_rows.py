@@ -1,0 +1,228 @@
+"""The rows behind the gazetteer: the packaged table, its precomputed keys, the hand-written
+additions and a user's imported GeoNames dump, read into :class:`Entry` records.
+
+Why apart from :mod:`vigie.resolve.gazetteer`: that module indexes and queries; this one knows
+the file formats (``gazetteer.tsv`` from ``vigie gazetteer build``, ``gazetteer_keys.tsv``,
+``gazetteer_additions.csv``, the ``gazetteer`` table of a store).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from vigie.data import data_path, load_csv, load_yaml
+from vigie.errors import DataFileError
+from vigie.resolve.translit import Keys, Transliterator
+
+FEATURES = frozenset({
+    "town", "village", "neighbourhood", "base", "airport", "camp", "mountain", "region",
+    "river", "governorate", "dam",
+})
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place. ``id`` is ``geonames:<id>`` or ``vigie:<name>`` (additions)."""
+
+    id: str
+    name: str
+    names: tuple[str, ...]
+    latitude: float
+    longitude: float
+    feature: str
+    country_code: str
+    admin1: str | None
+    population: int = 0
+    source: str = ""
+    admin2: str | None = None
+    admin3: str | None = None
+    pcode: str | None = None  # the UN OCHA P-code of the place (C####, N####), when it has one
+    capital: int = 0  # 1-3: seat of a governorate, district or sub-district (ranks homonyms)
+
+
+@dataclass(frozen=True)
+class Governorate:
+    """A first-level unit: canonical name, country, capital point and aliases."""
+
+    name: str
+    country_code: str
+    code: str | None
+    latitude: float
+    longitude: float
+    aliases: tuple[str, ...]
+
+
+_GEONAMES_FEATURES = {
+    "AIRB": "airport", "AIRP": "airport", "AIRF": "airport", "MILB": "base", "INSM": "base",
+    "CMPRF": "camp", "CMP": "camp", "PPLX": "neighbourhood", "MT": "mountain", "MTS": "mountain",
+    "HLL": "mountain", "HLLS": "mountain", "PK": "mountain", "RDGE": "mountain", "STM": "river",
+    "WAD": "river", "AREA": "region", "RGN": "region", "PLN": "region", "VAL": "region",
+    "ADM1": "governorate", "DAM": "dam",
+}
+
+
+def geonames_feature(feature_class: str | None, feature_code: str | None, population: int) -> str:
+    """vigie's feature word for a GeoNames feature class/code."""
+    code = feature_code or ""
+    if code in _GEONAMES_FEATURES:
+        return _GEONAMES_FEATURES[code]
+    if feature_class == "P":
+        return "town" if population >= 5000 or code.startswith("PPLA") or code == "PPLC" else "village"
+    if feature_class == "T":
+        return "mountain"
+    if feature_class == "H":
+        return "river"
+    if feature_class == "L":
+        return "region"
+    if feature_class == "S":
+        return "base"
+    return "village"
+
+
+
+TABLE = "gazetteer.tsv"
+
+
+def qualifier_keys(translit: Transliterator) -> frozenset[str]:
+    """vkeys of the qualifier words a name may carry or drop (``place_qualifiers.yml``)."""
+    spec = load_yaml("place_qualifiers.yml")
+    words = [*spec["qualifiers"], *(f for forms in spec["qualifiers"].values() for f in forms),
+             *spec.get("drop_when_unknown", ())]
+    return frozenset(k for k in (translit.keys(w).vkey for w in words) if k)
+
+
+def table_entries(by_code: dict[tuple[str, str | None], str], by_pcode: dict[str, str]) -> list[Entry]:
+    """The packaged table built by :mod:`vigie.resolve.gazetteer_build` (OCHA, OpenSyria and
+    GeoNames rows). Its admin1 column holds the OCHA P-code ("SY07") for Syria and the
+    GeoNames "CC.code" elsewhere; both map onto the canonical names of ``admin1.yml``."""
+    out = []
+    with data_path(TABLE).open(encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if not line.startswith("#"))
+        reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\")
+        header = next(reader, None)
+        if header is None or tuple(header[:len(_TABLE_COLUMNS)]) != _TABLE_COLUMNS:
+            raise DataFileError(f"{TABLE}: unexpected header {header}")
+        for n, f in enumerate(reader, start=3):
+            try:
+                eid, name, names, lat, lon, feature, cc, a1, a2, _a2p, a3, _a3p, pop, cap, src = f
+                if a1.startswith(f"{cc}."):
+                    admin1 = by_code.get((cc, a1[len(cc) + 1:]))
+                else:
+                    admin1 = by_pcode.get(a1)
+                out.append(Entry(
+                    id=eid, name=name, names=(name, *(names.split("|") if names else ())),
+                    latitude=float(lat), longitude=float(lon), feature=feature, country_code=cc,
+                    admin1=admin1, population=int(pop or 0), source=src, admin2=a2 or None,
+                    admin3=a3 or None, pcode=eid[5:] if eid.startswith("ocha:") else None,
+                    capital=int(cap or 0)))
+            except ValueError as exc:
+                raise DataFileError(f"{TABLE}:{n}: {exc}") from exc
+    return out
+
+
+@lru_cache(maxsize=1)
+def admin_units() -> dict[str, tuple[str, str]]:
+    """Gazetteer id -> (admin2, admin3) names of the packaged table, for exports that need
+    the sub-district (ACLED ``admin3``) of a stored place without loading the whole index."""
+    out = {}
+    with data_path(TABLE).open(encoding="utf-8") as fh:
+        for line in fh:
+            f = line.split("\t")
+            if len(f) > 10 and f[8]:
+                out[f[0]] = (f[8], f[10])
+    return out
+
+
+KEYS_TABLE = "gazetteer_keys.tsv"
+
+
+def translit_fingerprint() -> str:
+    """A digest of ``translit.yml``: the precomputed keys hold only for the rules they were
+    computed with."""
+    return hashlib.sha256(data_path("translit.yml").read_bytes()).hexdigest()[:16]
+
+
+def table_keys() -> dict[str, Keys]:
+    """The keys of the table's names, computed by the build step (computing 30,000 keys
+    takes seconds; reading them, milliseconds). Empty when ``translit.yml`` changed since
+    the build: the keys are then computed at load, slower but right."""
+    path = data_path(KEYS_TABLE)
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        if fh.readline().split()[-1:] != [translit_fingerprint()]:
+            return {}
+        out = {}
+        for line in fh:
+            name, vkey, skeleton, bare = line.rstrip("\n").split("\t")
+            out[name] = Keys(vkey, skeleton, bare)
+    return out
+
+
+_TABLE_COLUMNS = ("id", "name", "names", "lat", "lon", "feature", "cc", "admin1", "admin2",
+                  "admin2_pcode", "admin3", "admin3_pcode", "population", "capital", "source")
+
+
+def additions() -> list[Entry]:
+    """Rows of ``gazetteer_additions.csv`` (checked: coordinates, feature, a named source)."""
+    out = []
+    for n, row in enumerate(load_csv("gazetteer_additions.csv"), start=2):
+        try:
+            lat, lon = float(row["lat"]), float(row["lon"])
+            name = row["name"].strip()
+            feature = row["feature"].strip()
+        except (KeyError, ValueError, AttributeError) as exc:
+            raise DataFileError(f"gazetteer_additions.csv:{n}: {exc}") from exc
+        if feature not in FEATURES or not name or not (row.get("source") or "").strip():
+            raise DataFileError(f"gazetteer_additions.csv:{n}: bad feature or missing name/source")
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise DataFileError(f"gazetteer_additions.csv:{n}: coordinates out of range")
+        alts = [a.strip() for a in (row.get("alternate_names") or "").split("|") if a.strip()]
+        out.append(Entry(
+            id=f"vigie:{name}", name=name, names=(name, *alts), latitude=lat, longitude=lon,
+            feature=feature, country_code=row["country_code"].strip(),
+            admin1=(row.get("admin1") or "").strip() or None, source=row["source"].strip(),
+        ))
+    return out
+
+
+def db_entries(path: Path, translit: Transliterator, governorates: list[Governorate],
+                by_code: dict[tuple[str, str | None], str]) -> list[Entry]:
+    """GeoNames rows imported into the database at ``path`` (none if it has no such table)."""
+    if not path.exists():
+        return []
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "gazetteer" not in tables:
+            return []
+        imported_admin1: dict[str, str] = {}
+        if "gazetteer_admin1" in tables:
+            gov_keys = {translit.keys(a).skeleton: g.name for g in governorates
+                        for a in (g.name, *g.aliases)}
+            for code, name, asciiname in conn.execute(
+                    "SELECT code, name, asciiname FROM gazetteer_admin1"):
+                canonical = gov_keys.get(translit.keys(asciiname or name or "").skeleton)
+                imported_admin1[code] = canonical or asciiname or name
+        out = []
+        for row in conn.execute(
+            "SELECT geonameid, name, asciiname, alternatenames, latitude, longitude, feature_class,"
+            " feature_code, country_code, admin1_code, population, source FROM gazetteer"
+        ):
+            gid, name, asciiname, alts, lat, lon, fclass, fcode, cc, a1, pop, source = row
+            pop = int(pop or 0)
+            admin1 = by_code.get((cc, a1)) or imported_admin1.get(f"{cc}.{a1}")
+            names = tuple(dict.fromkeys(
+                [name, *([asciiname] if asciiname else []),
+                 *[a for a in (alts or "").split(",") if a]]))
+            out.append(Entry(
+                id=f"geonames:{gid}", name=asciiname or name, names=names, latitude=float(lat),
+                longitude=float(lon), feature=geonames_feature(fclass, fcode, pop),
+                country_code=cc or "", admin1=admin1, population=pop,
+                source=source or "GeoNames import",
+            ))
+        return out
+    finally:
+        conn.close()
