@@ -173,6 +173,11 @@ class EventReport:
     confidence: float = 0.5
     trigger: str = ""
     outlet: str | None = None
+    # True when event_date rests on a publication date nobody vouches for (the day of ingest,
+    # a page-capture header, conflicting evidence); ``date_note`` says why. Doubtful reports
+    # never merge with confidently dated ones (vigie.merge.compatible).
+    date_doubtful: bool = False
+    date_note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The fixed JSON shape of design.md section 3 (tools read these names)."""
@@ -194,6 +199,8 @@ class EventReport:
                 {"start": e.start, "end": e.end, "text": e.text} for e in self.evidence
             ],
             "confidence": round(self.confidence, 3),
+            "date_doubtful": self.date_doubtful,
+            "date_note": self.date_note,
         }
 
 
@@ -221,3 +228,5 @@ class Event:
     grade: str = "weak"  # confirmed | fair | weak | contested | discounted
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    date_doubtful: bool = False  # its reports' dates rest on an untrusted publication date
+    date_note: str | None = None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vigie.errors import IngestError
-from vigie.ingest import read_paths
+from vigie.ingest import ArticleMeta, read_paths
 from vigie.models import Article
 from vigie.store import Store
 
@@ -51,15 +51,17 @@ def ingest_paths(
     paths: Iterable[str | Path],
     *,
     on_item: Callable[[str], None] | None = None,
+    meta: ArticleMeta | None = None,
 ) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store`` and merge the new reports.
 
     ``on_item`` is called once per file or article handled (the CLI advances its progress bar).
+    ``meta`` (date, outlet... the user gives) applies to every article read.
     """
     paths = [str(p) for p in paths]
     summary = IngestSummary(run_id=store.start_run(paths))
     try:
-        fresh = _fresh_articles(store, read_paths(paths), summary, on_item)
+        fresh = _fresh_articles(store, read_paths(paths, meta=meta), summary, on_item)
         _extract_and_store(store, fresh, summary, on_item)
     finally:
         store.finish_run(

@@ -31,6 +31,8 @@ def event_cmd(ctx: click.Context, event_id: str) -> None:
         outlets = {r.article_id: (store.article(r.article_id) or None) for r in event.reports}
     place = event.place
     click.echo(f"{event.event_id}  {event.event_date} ({event.date_precision})  {event.event_type} / {event.sub_event_type}")
+    if event.date_doubtful:
+        click.echo(f"  date doubtful: {event.date_note}")
     click.echo(f"  actors: {event.actor1} [{'; '.join(event.assoc_actor_1)}] vs {event.actor2} [{'; '.join(event.assoc_actor_2)}]")
     if place:
         click.echo(f"  place: {place.name}, {place.admin1}, {place.country} ({place.latitude:.4f}, {place.longitude:.4f}) precision {place.geo_precision}")

@@ -19,7 +19,9 @@ def console() -> Console:
 
 def events_table(events: Sequence[Event], *, console: Console) -> None:
     """One row per merged event: when, what, who, where, how many (low-best-high), who says so."""
-    table = Table(show_lines=False, title=f"{len(events)} events")
+    doubtful = sum(ev.date_doubtful for ev in events)
+    caption = f"? = date doubtful ({doubtful} events): see vigie event ID" if doubtful else None
+    table = Table(show_lines=False, title=f"{len(events)} events", caption=caption)
     for col in ("id", "date", "sub-type", "actor 1", "actor 2", "location", "admin1", "deaths", "grade", "sources"):
         table.add_column(col, overflow="fold")
     for ev in events:
@@ -29,7 +31,7 @@ def events_table(events: Sequence[Event], *, console: Console) -> None:
             else f"{ev.fatalities_low}-{ev.fatalities_best}-{ev.fatalities_high}"
         )
         table.add_row(
-            ev.event_id, ev.event_date.isoformat(), ev.sub_event_type, ev.actor1 or "", ev.actor2 or "",
+            ev.event_id, ev.event_date.isoformat() + (" ?" if ev.date_doubtful else ""), ev.sub_event_type, ev.actor1 or "", ev.actor2 or "",
             place.name if place else "", place.admin1 or "" if place else "",
             deaths + (" (contested)" if ev.contested else ""), ev.grade, "; ".join(ev.sources),
         )

@@ -40,18 +40,24 @@ def _input(text: str, published: date | None, outlet: str | None, article_id: st
                         outlet=outlet, article_id=article_id or "")
 
 
-def extract(text: str, *, published: date | None = None, outlet: str | None = None,
+def extract(text: str, *, published: date | str | None = None, outlet: str | None = None,
             article_id: str | None = None) -> list[EventReport]:
-    """The events one article reports. ``published`` anchors relative dates (today if None,
-    with lower confidence); ``outlet`` is the source of figures the text attributes to no one."""
+    """The events one article reports. ``published`` (a date or "YYYY-MM-DD") anchors relative
+    dates; without it they are resolved against today and the reports are marked
+    ``date_doubtful``. ``outlet`` is the source of figures the text attributes to no one."""
+    from vigie.ingest.trust import mark_reports
     from vigie.nlp.pipeline import load_nlp
 
+    if isinstance(published, str):
+        published = date.fromisoformat(published.strip())
     doc = load_nlp()(text)
-    return _assembler().reports(doc._.vigie_frames, _input(text, published, outlet, article_id))
+    reports = _assembler().reports(doc._.vigie_frames, _input(text, published, outlet, article_id))
+    return mark_reports(Article(id=article_id or "", text=text, published=published, outlet=outlet), reports)
 
 
 def extract_articles(articles: Iterable[Article], *, batch_size: int | None = None) -> Iterator[tuple[Article, list[EventReport]]]:
     """Each article with its events; texts are parsed in batches (``batch_size`` setting)."""
+    from vigie.ingest.trust import mark_reports
     from vigie.nlp.pipeline import load_nlp
 
     nlp = load_nlp()
@@ -60,7 +66,8 @@ def extract_articles(articles: Iterable[Article], *, batch_size: int | None = No
     while batch := list(islice(it, size)):
         for doc, art in nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=size):
             frames = doc._.vigie_frames
-            yield art, _assembler().reports(frames, _input(art.text, art.published, art.outlet, art.id))
+            reports = _assembler().reports(frames, _input(art.text, art.published, art.outlet, art.id))
+            yield art, mark_reports(art, reports)
 
 
 class _CallableModule(types.ModuleType):
@@ -70,7 +77,7 @@ class _CallableModule(types.ModuleType):
     module stays an ordinary package for everything else.
     """
 
-    def __call__(self, text: str, *, published: date | None = None, outlet: str | None = None,
+    def __call__(self, text: str, *, published: date | str | None = None, outlet: str | None = None,
                  article_id: str | None = None) -> list[EventReport]:
         return extract(text, published=published, outlet=outlet, article_id=article_id)
 

@@ -7,8 +7,10 @@
 3. decode them (UTF-8, else charset-normalizer over plausible encodings) - ``encoding``;
 4. dispatch on extension, else on content, to a reader: capture text / plain text (``text``),
    HTML (``html``, trafilatura), JSON Lines (``jsonl``, one article per line);
-5. build each Article: clean (``clean``), language (``language``), publication date
-   (``published``), id and content hash (``ids``) - ``build``.
+5. lay over it what the user gave (``--published``/``--outlet``, a ``NAME.meta.json`` sidecar,
+   a folder ``meta.jsonl``) - ``meta``;
+6. build each Article: clean (``clean``), language (``language``), publication date
+   (``published``, a future one refused), id and content hash (``ids``) - ``build``.
 
 A bad file or line is yielded as an IngestError (never raised) so a batch goes on.
 """
@@ -26,10 +28,11 @@ from vigie.ingest.encoding import decode_bytes
 from vigie.ingest.files import iter_files, read_bytes
 from vigie.ingest.html import read_html
 from vigie.ingest.jsonl import read_jsonl
+from vigie.ingest.meta import ArticleMeta, MetaFinder, is_meta_file
 from vigie.ingest.text import read_text
 from vigie.models import Article
 
-__all__ = ["read_paths", "read_file", "IngestError"]
+__all__ = ["ArticleMeta", "read_paths", "read_file", "IngestError"]
 
 
 def _sniff(text: str) -> str:
@@ -54,8 +57,11 @@ def _documents(path: Path, text: str) -> Iterator[RawDocument | IngestError]:
         yield exc
 
 
-def read_file(path: Path, *, max_bytes: int) -> Iterator[Article | IngestError]:
-    """The Articles of one file (several for JSON Lines), or IngestErrors."""
+def read_file(
+    path: Path, *, max_bytes: int, meta: ArticleMeta | None = None
+) -> Iterator[Article | IngestError]:
+    """The Articles of one file (several for JSON Lines), or IngestErrors; ``meta`` is laid over
+    what the file says about itself."""
     try:
         text = decode_bytes(read_bytes(path, max_bytes=max_bytes), path=str(path))
     except IngestError as exc:
@@ -66,21 +72,28 @@ def read_file(path: Path, *, max_bytes: int) -> Iterator[Article | IngestError]:
             yield doc
             continue
         try:
-            yield build_article(doc)
+            yield build_article(meta.apply(doc) if meta else doc)
         except IngestError as exc:
             yield exc
 
 
 def read_paths(
-    paths: Iterable[str | Path], *, max_bytes: int | None = None
+    paths: Iterable[str | Path], *, max_bytes: int | None = None, meta: ArticleMeta | None = None,
 ) -> Iterator[Article | IngestError]:
     """Articles from files and folders, in a deterministic order; bad inputs come as IngestErrors.
 
-    ``max_bytes`` defaults to the ``max_file_bytes`` setting.
+    ``max_bytes`` defaults to the ``max_file_bytes`` setting. ``meta`` (the command line's
+    ``--published``/``--outlet``) applies to every article, over sidecars and ``meta.jsonl``.
     """
     limit = settings.get("max_file_bytes") if max_bytes is None else max_bytes
+    finder = MetaFinder(meta)
     for item in iter_files(paths):
         if isinstance(item, IngestError):
             yield item
-        else:
-            yield from read_file(item, max_bytes=limit)
+        elif not is_meta_file(item):
+            try:
+                file_meta = finder.for_file(item)
+            except IngestError as exc:
+                yield IngestError(str(item), f"not read: {exc}")
+                continue
+            yield from read_file(item, max_bytes=limit, meta=file_meta)

@@ -11,6 +11,8 @@ tie-break:
 - actor1 and actor2: by vote (ties alphabetical), actor2 never equal to actor1; associated
   actors: the union of the members', minus the main actors;
 - civilian_targeting: when at least half of the members say so;
+- date_doubtful: when a member's date rests on an untrusted publication date (doubtful reports
+  only merge with doubtful ones), with the note of the first such member;
 - claims, fatalities, contested: :mod:`vigie.merge.claims`; grade: :mod:`vigie.merge.grades`;
   notes: :mod:`vigie.merge.notes`; sources: the claims' sources and the reports' outlets.
 """
@@ -123,5 +125,7 @@ def build_event(members: Sequence[tuple[str, EventReport]], *, ctx: MergeContext
             "grade_reason": grade.reason,
             "contested_reason": fatalities.reason,
         },
+        date_doubtful=any(r.date_doubtful for r in reports),
+        date_note=next((r.date_note for r in reports if r.date_doubtful), None),
     )
     return event, grade

@@ -22,7 +22,7 @@ from vigie.store.loading import load_reports, placeholders
 
 _KEY_COLUMNS = (
     "id, article_id, event_date, date_precision, event_type, sub_event_type, actor1, actor2, "
-    "latitude, longitude, admin1, geo_precision, gazetteer_id"
+    "latitude, longitude, admin1, geo_precision, gazetteer_id, date_doubtful"
 )
 _CHUNK = 500
 
@@ -39,7 +39,7 @@ def key_from_row(row: sqlite3.Row, *, rules: MergeRules, side_of: SideOf) -> Rep
         side2=side_of(row["actor2"]) if row["actor2"] else None,
         lat=row["latitude"], lon=row["longitude"], admin1=row["admin1"],
         geo_precision=row["geo_precision"] if located else None,
-        gazetteer_id=row["gazetteer_id"],
+        gazetteer_id=row["gazetteer_id"], doubtful=bool(row["date_doubtful"]),
     )
 
 

@@ -144,8 +144,11 @@ class AcledRows:
 
     @staticmethod
     def tags(event: Event) -> str:
-        """What ACLED's columns cannot hold: grade, contested, the fatality range, report count."""
+        """What ACLED's columns cannot hold: grade, contested, the fatality range, report count,
+        and a date resting on an untrusted publication date ("date doubtful")."""
         tags = [f"grade={event.grade}", f"reports={len(event.reports)}"]
+        if event.date_doubtful:
+            tags.append("date doubtful")
         if event.contested:
             tags.append("contested")
         if event.fatalities_low != event.fatalities_high:

@@ -63,6 +63,8 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "event_id": event.event_id,
         "event_date": event.event_date.isoformat(),
         "date_precision": event.date_precision,
+        "date_doubtful": event.date_doubtful,
+        "date_note": event.date_note,
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
         "actor1": event.actor1,
@@ -103,9 +105,9 @@ def write_jsonl(events: Iterable[Event], fh: TextIO) -> ExportSummary:
 
 
 _GEO_PROPERTIES = (
-    "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
-    "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1", "admin2", "country",
-    "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "civilian_targeting",
+    "event_id", "event_date", "date_precision", "date_doubtful", "date_note", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1",
+    "admin2", "country", "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "civilian_targeting",
     "sources", "contested", "grade", "reports", "notes",
 )
 

@@ -27,13 +27,13 @@ ARTICLE_COLUMNS = (
 REPORT_COLUMNS = (
     "id", "article_id", "idx", "event_date", "date_precision", "event_type", "sub_event_type",
     "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "fatalities", "civilian_targeting",
-    "confidence", "trigger", "outlet", *PLACE_COLUMNS,
+    "confidence", "trigger", "outlet", *PLACE_COLUMNS, "date_doubtful", "date_note",
 )
 EVENT_COLUMNS = (
     "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
     "actor2", "assoc_actor_1", "assoc_actor_2", "civilian_targeting", "fatalities_low",
     "fatalities_best", "fatalities_high", "sources", "contested", "grade", "notes", "extra",
-    *PLACE_COLUMNS,
+    *PLACE_COLUMNS, "date_doubtful", "date_note",
 )
 
 
@@ -155,7 +155,7 @@ def report_row(rid: str, idx: int, report: EventReport) -> tuple[Any, ...]:
         report.event_type, report.sub_event_type, report.actor1, report.actor2,
         canonical_json(list(report.assoc_actor_1)), canonical_json(list(report.assoc_actor_2)),
         report.fatalities, int(report.civilian_targeting), report.confidence, report.trigger,
-        report.outlet, *place_values(report.place),
+        report.outlet, *place_values(report.place), int(report.date_doubtful), report.date_note,
     )
 
 
@@ -170,6 +170,7 @@ def report_from_row(
         assoc_actor_2=tuple(json.loads(row["assoc_actor_2"])), fatalities=row["fatalities"],
         claims=claims, civilian_targeting=bool(row["civilian_targeting"]), evidence=evidence,
         confidence=row["confidence"], trigger=row["trigger"], outlet=row["outlet"],
+        date_doubtful=bool(row["date_doubtful"]), date_note=row["date_note"],
     )
 
 
@@ -190,6 +191,7 @@ def event_row(event: Event) -> tuple[Any, ...]:
         int(event.civilian_targeting), event.fatalities_low, event.fatalities_best,
         event.fatalities_high, canonical_json(list(event.sources)), int(event.contested),
         event.grade, event.notes, canonical_json(extra), *place_values(event.place),
+        int(event.date_doubtful), event.date_note,
     )
 
 
@@ -212,5 +214,6 @@ def event_from_row(row: sqlite3.Row, reports: tuple[EventReport, ...]) -> Event:
         fatalities_low=row["fatalities_low"], fatalities_best=row["fatalities_best"],
         fatalities_high=row["fatalities_high"], sources=tuple(json.loads(row["sources"])),
         contested=bool(row["contested"]), grade=row["grade"], notes=row["notes"], extra=extra,
+        date_doubtful=bool(row["date_doubtful"]), date_note=row["date_note"],
     )
 

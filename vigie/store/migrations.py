@@ -34,6 +34,8 @@ Schema (one line per table; JSON columns hold lists as JSON arrays):
 - ``gazetteer`` and ``gazetteer_admin1`` - GeoNames rows, written by the gazetteer importer.
 - ``article_framing(article_id -> articles, outlet, words, counts JSON, hits JSON)`` - the loaded
   terms of each article, written by the merge stage (``vigie.merge.persist``).
+- Version 7 adds ``date_doubtful`` and ``date_note`` to ``event_reports`` and ``events``: a date
+  resting on an untrusted publication date (``vigie.ingest.trust``).
 """
 from __future__ import annotations
 
@@ -203,6 +205,26 @@ def _article_framing(conn: sqlite3.Connection) -> None:
         article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         outlet TEXT, words INTEGER NOT NULL, counts TEXT NOT NULL DEFAULT '{}',
         hits TEXT NOT NULL DEFAULT '[]')
+    """)
+
+
+@migration(7, "date doubt and implausible figures")
+def _trust(conn: sqlite3.Connection) -> None:
+    # Reports and events carry the doubt of a date resting on an untrusted publication date
+    # (vigie.ingest.trust); reports of articles stored before this migration inherit it.
+    _script(conn, """
+    ALTER TABLE event_reports ADD COLUMN date_doubtful INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE event_reports ADD COLUMN date_note TEXT;
+    ALTER TABLE events ADD COLUMN date_doubtful INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN date_note TEXT;
+    UPDATE event_reports SET date_doubtful = 1,
+        date_note = 'publication date doubtful (marked when the store was upgraded)'
+      WHERE article_id IN (SELECT id FROM articles WHERE published IS NULL
+        OR published_doubtful = 1 OR published_source = 'capture_header');
+    UPDATE events SET date_doubtful = 1,
+        date_note = 'publication date doubtful (marked when the store was upgraded)'
+      WHERE event_id IN (SELECT m.event_id FROM event_members m
+        JOIN event_reports r ON r.id = m.report_id WHERE r.date_doubtful = 1)
     """)
 
 
