@@ -66,6 +66,7 @@ class Claim:
     subfigures: tuple["Claim", ...] = ()
     start: int | None = None
     end: int | None = None
+    flag: str | None = None  # why the figure is not counted (vigie.resolve.plausible)
 
     @property
     def is_fatality(self) -> bool:
@@ -87,6 +88,8 @@ class Claim:
         if self.subfigures:
             # "49 civils dont 6 enfants" is one figure of 49 with a sub-figure, not 55 (design.md).
             out["subfigures"] = [s.to_dict() for s in self.subfigures]
+        if self.flag:
+            out["flag"] = self.flag
         return out
 
 

@@ -5,12 +5,14 @@
 2. **dedupe** - an article whose id or normalised text is already stored is counted as a
    duplicate and skipped before any NLP is spent on it.
 3. **nlp + extract + resolve** - :func:`vigie.extract.extract_articles` runs spaCy in batches and
-   returns the article's ``EventReport`` records (actors, places and dates resolved).
-4. **store** - each article and its reports are committed in one transaction, so a crash in the
-   middle of a batch loses nothing already committed and a re-run finishes the batch.
-5. **merge** - reports not yet in a merged event join one or start one (:mod:`vigie.merge`);
-   because merging picks up every pending report, a run cut off between 4 and 5 is mended by
-   the next run.
+   returns the article's ``EventReport`` records (actors, places and dates resolved, implausible
+   figures flagged, dates marked doubtful when the publication date is untrusted).
+4. **store + merge** - each article, its reports and their merge (:mod:`vigie.merge`: reports
+   not yet in an event join one or start one) are committed in one transaction, so a crash in
+   the middle of a batch loses nothing already committed and a re-run finishes the batch.
+
+Any exception while handling one article (reading, extracting, storing, merging) becomes that
+article's one-line error; the batch goes on and the errors are all reported at the end.
 
 Non-French articles are stored with status ``unsupported_language`` and no reports, so they are
 reported rather than silently dropped.
@@ -19,11 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from vigie.errors import IngestError
+from vigie.errors import IngestError, one_line
 from vigie.ingest import ArticleMeta, read_paths
-from vigie.models import Article
+from vigie.models import Article, EventReport
 from vigie.store import Store
 
 SUPPORTED_LANGUAGES = frozenset({"fr"})
@@ -81,8 +84,7 @@ def _fresh_articles(
     seen: set[str] = set()
     for item in items:
         if isinstance(item, IngestError):
-            summary.errors.append(item)
-            store.record_error(summary.run_id, item.path, item.reason)
+            _fail(store, summary, item)
             _tick(on_item, item.path)
             continue
         summary.read += 1
@@ -107,15 +109,59 @@ def _extract_and_store(
     summary: IngestSummary,
     on_item: Callable[[str], None] | None,
 ) -> None:
-    from vigie.extract import extract_articles  # loads spaCy: only when there is work to do
     from vigie.merge import merge_pending
 
-    for article, reports in extract_articles(articles):
-        if store.ingest_article(article, reports, run_id=summary.run_id):
-            summary.new += 1
-            summary.reports += len(reports)
-            merge_pending(store)
+    for article, reports in _extractions(articles):
+        label = article.source_path or article.id
+        if isinstance(reports, Exception):
+            _fail(store, summary, IngestError(label, f"extraction failed: {one_line(reports)}"))
+            _tick(on_item, article.id)
+            continue
+        try:
+            with store.transaction():  # the article, its reports and their merge, or nothing
+                stored = store.ingest_article(article, reports, run_id=summary.run_id)
+                if stored:
+                    merge_pending(store)
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
+            _fail(store, summary, IngestError(label, f"not stored: {one_line(exc)}"))
+        else:
+            if stored:
+                summary.new += 1
+                summary.reports += len(reports)
         _tick(on_item, article.id)
+
+
+def _extractions(articles: Iterable[Article]) -> Iterator[tuple[Article, list[EventReport] | Exception]]:
+    """Each article with its reports, or with the exception extracting it raised.
+
+    Why so guarded: extraction runs in batches (``nlp.pipe``), and an exception anywhere in a
+    batch ends it. The articles of the batch not yet returned are then extracted one at a
+    time, so only the article that raises fails, and the batch goes on.
+    """
+    from vigie import settings
+    from vigie.extract import extract_articles
+
+    size = int(settings.get("batch_size"))
+    it = iter(articles)
+    while batch := list(islice(it, size)):
+        done = 0
+        try:
+            for art, reports in extract_articles(batch, batch_size=size):
+                done += 1
+                yield art, reports
+        except Exception:  # noqa: BLE001 - retried one by one below, each failure kept
+            for art in batch[done:]:
+                try:
+                    ((_, reports),) = list(extract_articles([art]))
+                except Exception as exc:  # noqa: BLE001 - becomes this article's error
+                    yield art, exc
+                else:
+                    yield art, reports
+
+
+def _fail(store: Store, summary: IngestSummary, error: IngestError) -> None:
+    summary.errors.append(error)
+    store.record_error(summary.run_id, error.path, error.reason)
 
 
 def _tick(on_item: Callable[[str], None] | None, label: str) -> None:

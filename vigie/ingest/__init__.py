@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from vigie import settings
-from vigie.errors import IngestError
+from vigie.errors import IngestError, one_line
 from vigie.ingest.build import build_article
 from vigie.ingest.config import load_ingest_config
 from vigie.ingest.document import RawDocument
@@ -67,7 +67,12 @@ def read_file(
     except IngestError as exc:
         yield exc
         return
-    for doc in _documents(path, text):
+    try:
+        docs = list(_documents(path, text))
+    except Exception as exc:  # noqa: BLE001 - a reader's crash is this file's error, not the batch's
+        yield IngestError(str(path), f"could not be read: {one_line(exc)}")
+        return
+    for doc in docs:
         if isinstance(doc, IngestError):
             yield doc
             continue
@@ -75,6 +80,8 @@ def read_file(
             yield build_article(meta.apply(doc) if meta else doc)
         except IngestError as exc:
             yield exc
+        except Exception as exc:  # noqa: BLE001 - same: one bad article, one error line
+            yield IngestError(doc.path, f"could not be read: {one_line(exc)}")
 
 
 def read_paths(

@@ -113,7 +113,7 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "count": claim.count, "qualifier": claim.qualifier, "who": claim.who,
         "source": claim.source, "quote": claim.quote, "estimate": claim.estimate,
         "subfigures": [claim_to_json(s) for s in claim.subfigures],
-        "start": claim.start, "end": claim.end,
+        "start": claim.start, "end": claim.end, "flag": claim.flag,
     }
 
 
@@ -122,7 +122,7 @@ def claim_from_json(data: dict[str, Any]) -> Claim:
         count=data["count"], qualifier=data["qualifier"], who=data["who"],
         source=data["source"], quote=data["quote"], estimate=data.get("estimate"),
         subfigures=tuple(claim_from_json(s) for s in data.get("subfigures", [])),
-        start=data.get("start"), end=data.get("end"),
+        start=data.get("start"), end=data.get("end"), flag=data.get("flag"),
     )
 
 
@@ -130,7 +130,7 @@ def claim_row(rid: str, idx: int, claim: Claim) -> tuple[Any, ...]:
     return (
         rid, idx, claim.count, claim.qualifier, claim.who, claim.source, claim.quote,
         claim.estimate, canonical_json([claim_to_json(s) for s in claim.subfigures]),
-        claim.start, claim.end,
+        claim.start, claim.end, claim.flag,
     )
 
 
@@ -139,7 +139,7 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
         count=row["count"], qualifier=row["qualifier"], who=row["who"], source=row["source"],
         quote=row["quote"], estimate=row["estimate"],
         subfigures=tuple(claim_from_json(s) for s in json.loads(row["subfigures"])),
-        start=row["start"], end=row["end"],
+        start=row["start"], end=row["end"], flag=row["flag"],
     )
 
 

@@ -195,7 +195,7 @@ class Store:
         )
         self.conn.executemany(
             'INSERT INTO claims (report_id, idx, count, qualifier, who, source, quote, estimate,'
-            ' subfigures, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            ' subfigures, start, "end", flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
             [codec.claim_row(rid, i, c) for i, c in enumerate(report.claims)],
         )
         self.conn.executemany(

@@ -35,7 +35,8 @@ Schema (one line per table; JSON columns hold lists as JSON arrays):
 - ``article_framing(article_id -> articles, outlet, words, counts JSON, hits JSON)`` - the loaded
   terms of each article, written by the merge stage (``vigie.merge.persist``).
 - Version 7 adds ``date_doubtful`` and ``date_note`` to ``event_reports`` and ``events``: a date
-  resting on an untrusted publication date (``vigie.ingest.trust``).
+  resting on an untrusted publication date (``vigie.ingest.trust``); and ``flag`` to ``claims``:
+  why a figure is not counted (``vigie.resolve.plausible``).
 """
 from __future__ import annotations
 
@@ -217,6 +218,7 @@ def _trust(conn: sqlite3.Connection) -> None:
     ALTER TABLE event_reports ADD COLUMN date_note TEXT;
     ALTER TABLE events ADD COLUMN date_doubtful INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE events ADD COLUMN date_note TEXT;
+    ALTER TABLE claims ADD COLUMN flag TEXT;
     UPDATE event_reports SET date_doubtful = 1,
         date_note = 'publication date doubtful (marked when the store was upgraded)'
       WHERE article_id IN (SELECT id FROM articles WHERE published IS NULL
