@@ -2,8 +2,10 @@
 
 1. **ingest** - :func:`vigie.ingest.read_paths` turns files and folders into cleaned ``Article``
    records, yielding an ``IngestError`` (never raising) for a file it cannot read.
-2. **dedupe** - an article whose id or normalised text is already stored is counted as a
-   duplicate and skipped before any NLP is spent on it.
+2. **dedupe** - an article whose id, cleaned text or near-identical text is already stored
+   (:meth:`vigie.store.Store.same_article`) is a duplicate, skipped before any NLP is spent on
+   it, unless its metadata are better (:func:`vigie.ingest.trust.better_copy`): then it
+   replaces the stored copy, whose events are re-merged.
 3. **nlp + extract + resolve** - :func:`vigie.extract.extract_articles` runs spaCy in batches and
    returns the article's ``EventReport`` records (actors, places and dates resolved, implausible
    figures flagged, dates marked doubtful when the publication date is untrusted).
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from vigie.errors import IngestError, one_line
 from vigie.ingest import ArticleMeta, read_paths
+from vigie.ingest.trust import better_copy
 from vigie.models import Article, EventReport
 from vigie.store import Store
 
@@ -40,9 +43,12 @@ class IngestSummary:
     read: int = 0
     new: int = 0
     duplicates: int = 0
+    replaced: int = 0  # stored copies replaced by a copy with better metadata
     unsupported: int = 0
     reports: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    duplicate_files: list[str] = field(default_factory=list)
+    unsupported_files: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> int:
@@ -80,24 +86,22 @@ def _fresh_articles(
     summary: IngestSummary,
     on_item: Callable[[str], None] | None,
 ) -> Iterator[Article]:
-    """Articles not stored yet; errors, duplicates and unsupported languages are recorded here."""
-    seen: set[str] = set()
+    """Articles worth extracting: new ones, and better copies of stored ones. Errors, copies no
+    better than the stored one, and unsupported languages are recorded here, before any NLP."""
     for item in items:
         if isinstance(item, IngestError):
             _fail(store, summary, item)
             _tick(on_item, item.path)
             continue
         summary.read += 1
-        keys = {item.id, item.content_hash} - {""}
-        if keys & seen or any(store.has_article(k) for k in keys):
+        old = store.same_article(item)
+        if old is not None and not better_copy(item, old):
             summary.duplicates += 1
+            summary.duplicate_files.append(item.source_path or item.id)
             _tick(on_item, item.id)
             continue
-        seen |= keys
         if item.language not in SUPPORTED_LANGUAGES:
-            store.add_article(item, run_id=summary.run_id, status="unsupported_language")
-            summary.new += 1
-            summary.unsupported += 1
+            _store(store, summary, item, [], status="unsupported_language")
             _tick(on_item, item.id)
             continue
         yield item
@@ -109,26 +113,52 @@ def _extract_and_store(
     summary: IngestSummary,
     on_item: Callable[[str], None] | None,
 ) -> None:
+    for article, reports in _extractions(articles):
+        if isinstance(reports, Exception):
+            label = article.source_path or article.id
+            _fail(store, summary, IngestError(label, f"extraction failed: {one_line(reports)}"))
+        else:
+            _store(store, summary, article, reports)
+        _tick(on_item, article.id)
+
+
+def _store(store: Store, summary: IngestSummary, article: Article, reports: list[EventReport], *,
+           status: str = "ok") -> None:
+    """Store one article with its reports and merge them, all or nothing.
+
+    A copy of a stored article replaces it when its metadata are better
+    (:func:`vigie.ingest.trust.better_copy`): the old copy's reports leave their events, the
+    new copy's are merged, so the events are those of the better copy whatever the order.
+    Any exception becomes the article's error line and the batch goes on.
+    """
     from vigie.merge import merge_pending
 
-    for article, reports in _extractions(articles):
-        label = article.source_path or article.id
-        if isinstance(reports, Exception):
-            _fail(store, summary, IngestError(label, f"extraction failed: {one_line(reports)}"))
-            _tick(on_item, article.id)
-            continue
-        try:
-            with store.transaction():  # the article, its reports and their merge, or nothing
-                stored = store.ingest_article(article, reports, run_id=summary.run_id)
-                if stored:
+    label = article.source_path or article.id
+    try:
+        with store.transaction():
+            old = store.same_article(article)  # again: a copy may have been stored since the check
+            if old is not None and not better_copy(article, old):
+                outcome = "duplicate"
+            else:
+                if old is not None:
+                    store.delete_article(old.id)
+                store.ingest_article(article, reports, run_id=summary.run_id, status=status)
+                if reports or old is not None:
                     merge_pending(store)
-        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
-            _fail(store, summary, IngestError(label, f"not stored: {one_line(exc)}"))
-        else:
-            if stored:
-                summary.new += 1
-                summary.reports += len(reports)
-        _tick(on_item, article.id)
+                outcome = "replaced" if old is not None else "new"
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
+        _fail(store, summary, IngestError(label, f"not stored: {one_line(exc)}"))
+        return
+    if outcome == "duplicate":
+        summary.duplicates += 1
+        summary.duplicate_files.append(label)
+        return
+    summary.new += outcome == "new"
+    summary.replaced += outcome == "replaced"
+    if status == "unsupported_language":
+        summary.unsupported += 1
+        summary.unsupported_files.append(f"{label} ({article.language})")
+    summary.reports += len(reports)
 
 
 def _extractions(articles: Iterable[Article]) -> Iterator[tuple[Article, list[EventReport] | Exception]]:

@@ -55,10 +55,21 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], quiet: bool,
             )
     for error in summary.errors:
         click.echo(f"error: {error.path}: {error.reason}", err=True)
+    _name_files("duplicate (already stored)", summary.duplicate_files)
+    _name_files("not French (stored, not extracted)", summary.unsupported_files)
     click.echo(
         f"read {summary.read}, new {summary.new}, duplicates {summary.duplicates}, "
+        f"replaced {summary.replaced}, "
         f"unsupported language {summary.unsupported}, failed {summary.failed}, "
         f"event reports {summary.reports} (run {summary.run_id})"
     )
     if summary.failed:
         ctx.exit(1)
+
+
+def _name_files(what: str, names: list[str], *, shown: int = 10) -> None:
+    """Name the first ``shown`` files of a kind on stderr, then how many more there are."""
+    for name in names[:shown]:
+        click.echo(f"{what}: {name}", err=True)
+    if len(names) > shown:
+        click.echo(f"{what}: ... and {len(names) - shown} more", err=True)

@@ -16,6 +16,8 @@ class IngestConfig:
     max_garbage_share: float
     languages: tuple[str, ...]
     min_letters_for_language: int
+    shingle_words: int
+    near_duplicate_jaccard: float
 
 
 @lru_cache(maxsize=1)
@@ -28,4 +30,6 @@ def load_ingest_config() -> IngestConfig:
         max_garbage_share=float(data["max_garbage_share"]),
         languages=tuple(data["languages"]),
         min_letters_for_language=int(data["min_letters_for_language"]),
+        shingle_words=int(data["shingle_words"]),
+        near_duplicate_jaccard=float(data["near_duplicate_jaccard"]),
     )

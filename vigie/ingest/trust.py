@@ -1,4 +1,5 @@
-"""How far an article's publication date can be trusted, and the mark it leaves on its events.
+"""How far an article's metadata can be trusted: the mark an untrusted date leaves on its
+events, and which of two copies of one report to keep.
 
 Why: every relative date ("mercredi", "la semaine passée") is resolved against the publication
 date. When that date is the day of ingest (nothing better was found), a page-capture header
@@ -35,3 +36,25 @@ def mark_reports(article: Article, reports: Sequence[EventReport]) -> list[Event
     if note is None:
         return list(reports)
     return [replace(r, date_doubtful=True, date_note=note) for r in reports]
+
+
+def metadata_rank(article: Article) -> tuple[bool, ...]:
+    """How much an article's copy says about itself, to compare two copies of one report: a date
+    given by the input, a trusted date, an outlet, a URL, a title - in that order of weight."""
+    return (
+        article.published_source == "input",
+        date_doubt(article) is None,
+        bool(article.outlet),
+        bool(article.url),
+        bool(article.title),
+    )
+
+
+def better_copy(new: Article, old: Article) -> bool:
+    """True when ``new`` should replace the stored ``old`` copy of the same report.
+
+    The copy with better metadata wins; between equals the smaller id, so that whatever order
+    the copies arrive in, the same one is kept.
+    """
+    rank_new, rank_old = metadata_rank(new), metadata_rank(old)
+    return rank_new > rank_old or (rank_new == rank_old and new.id < old.id)

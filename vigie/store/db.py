@@ -21,6 +21,7 @@ from pathlib import Path
 from types import TracebackType
 
 from vigie.errors import StoreError
+from vigie.ingest.sketch import bands, near_identical
 from vigie.models import Article, Event, EventReport
 from vigie.store import codec
 from vigie.store.loading import load_events, load_reports, placeholders
@@ -120,7 +121,46 @@ class Store:
                 f"INSERT INTO articles ({', '.join(cols)}) VALUES ({placeholders(cols)})",
                 (*codec.article_row(article), _now(), run_id, status),
             )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO article_sketches (article_id, band, value) VALUES (?, ?, ?)",
+                [(article.id, band, value) for band, value in enumerate(bands(article.text))],
+            )
             return True
+
+    def same_article(self, article: Article) -> Article | None:
+        """The stored article ``article`` is a copy of: same id, same cleaned text, or a
+        near-identical text (:mod:`vigie.ingest.sketch`); None when it is new.
+
+        Near-identical candidates come from the MinHash band index, so the cost does not grow
+        with the number of articles stored; only the few candidates are compared in full.
+        """
+        row = self.conn.execute(
+            "SELECT * FROM articles WHERE id = ? OR content_hash = ? LIMIT 1",
+            (article.id, article.content_hash or article.id),
+        ).fetchone()
+        if row is not None:
+            return codec.article_from_row(row)
+        sketch = bands(article.text)
+        if not sketch:
+            return None
+        candidates = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT article_id FROM article_sketches WHERE "
+            + " OR ".join("(band = ? AND value = ?)" for _ in sketch) + " ORDER BY article_id",
+            [x for pair in enumerate(sketch) for x in pair],
+        )]
+        for candidate in candidates:
+            stored = self.article(candidate)
+            if stored is not None and near_identical(stored.text, article.text):
+                return stored
+        return None
+
+    def delete_article(self, article_id: str) -> None:
+        """Remove an article with its reports, claims, evidence, framing and event memberships.
+
+        Events that lose members are regrouped by the next merge.
+        """
+        with self.transaction():
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def ingest_article(
         self, article: Article, reports: Sequence[EventReport], *,

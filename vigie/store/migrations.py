@@ -36,7 +36,8 @@ Schema (one line per table; JSON columns hold lists as JSON arrays):
   terms of each article, written by the merge stage (``vigie.merge.persist``).
 - Version 7 adds ``date_doubtful`` and ``date_note`` to ``event_reports`` and ``events``: a date
   resting on an untrusted publication date (``vigie.ingest.trust``); and ``flag`` to ``claims``:
-  why a figure is not counted (``vigie.resolve.plausible``).
+  why a figure is not counted (``vigie.resolve.plausible``); and ``article_sketches(article_id,
+  band, value)``, the MinHash bands finding near-identical articles (``vigie.ingest.sketch``).
 """
 from __future__ import annotations
 
@@ -209,7 +210,7 @@ def _article_framing(conn: sqlite3.Connection) -> None:
     """)
 
 
-@migration(7, "date doubt and implausible figures")
+@migration(7, "date doubt, implausible figures, near-duplicate sketches")
 def _trust(conn: sqlite3.Connection) -> None:
     # Reports and events carry the doubt of a date resting on an untrusted publication date
     # (vigie.ingest.trust); reports of articles stored before this migration inherit it.
@@ -226,8 +227,19 @@ def _trust(conn: sqlite3.Connection) -> None:
     UPDATE events SET date_doubtful = 1,
         date_note = 'publication date doubtful (marked when the store was upgraded)'
       WHERE event_id IN (SELECT m.event_id FROM event_members m
-        JOIN event_reports r ON r.id = m.report_id WHERE r.date_doubtful = 1)
+        JOIN event_reports r ON r.id = m.report_id WHERE r.date_doubtful = 1);
+    CREATE TABLE article_sketches (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        band INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (band, value, article_id));
+    CREATE INDEX article_sketches_article ON article_sketches(article_id)
     """)
+    from vigie.ingest.sketch import bands  # the near-duplicate index of the articles stored so far
+
+    for row in conn.execute("SELECT id, text FROM articles").fetchall():
+        conn.executemany(
+            "INSERT OR IGNORE INTO article_sketches (article_id, band, value) VALUES (?, ?, ?)",
+            [(row[0], band, value) for band, value in enumerate(bands(row[1]))],
+        )
 
 
 def applied_versions(conn: sqlite3.Connection) -> set[int]:
