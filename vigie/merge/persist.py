@@ -24,6 +24,7 @@ _KEY_COLUMNS = (
     "id, article_id, event_date, date_precision, event_type, sub_event_type, actor1, actor2, "
     "latitude, longitude, admin1, geo_precision, gazetteer_id, date_doubtful"
 )
+_R_COLUMNS = ", ".join("r." + c.strip() for c in _KEY_COLUMNS.split(","))
 _CHUNK = 500
 
 
@@ -53,53 +54,80 @@ class StoreIndex:
         self._widest = max(rules.half_width.values())
 
     def neighbours(self, key: ReportKey) -> Iterator[ReportKey]:
+        for other, _ in self.neighbour_events(key):
+            yield other
+
+    def neighbour_events(self, key: ReportKey) -> Iterator[tuple[ReportKey, str | None]]:
+        """The candidates of ``key``, each with the event holding it (None when in none)."""
         if not key.located:
             return
         first = date.fromordinal(key.lo - self._widest).isoformat()
         last = date.fromordinal(key.hi + self._widest).isoformat()
+        select = (f"SELECT {_R_COLUMNS}, m.event_id FROM event_reports r "
+                  "LEFT JOIN event_members m ON m.report_id = r.id WHERE r.event_date BETWEEN ? AND ? ")
         if key.geo_precision == 3:
-            sql = (f"SELECT {_KEY_COLUMNS} FROM event_reports WHERE event_date BETWEEN ? AND ? "
-                   "AND geo_precision = 3 AND admin1 = ? COLLATE NOCASE AND id != ?")
+            sql = select + "AND r.geo_precision = 3 AND r.admin1 = ? COLLATE NOCASE AND r.id != ?"
             params: tuple[object, ...] = (first, last, key.admin1, key.id)
         else:
             # The 3x3 grid cells around the key, as MemoryIndex probes them.
             g = self.rules.grid
             y, x = math.floor(key.lat / g), math.floor(key.lon / g)  # type: ignore[operator]
-            sql = (f"SELECT {_KEY_COLUMNS} FROM event_reports WHERE event_date BETWEEN ? AND ? "
-                   "AND latitude >= ? AND latitude < ? AND longitude >= ? AND longitude < ? "
-                   "AND geo_precision != 3 AND id != ?")
+            sql = select + ("AND r.latitude >= ? AND r.latitude < ? AND r.longitude >= ? "
+                            "AND r.longitude < ? AND r.geo_precision != 3 AND r.id != ?")
             params = (first, last, (y - 1) * g, (y + 2) * g, (x - 1) * g, (x + 2) * g, key.id)
         for row in self.conn.execute(sql, params):
-            yield key_from_row(row, rules=self.rules, side_of=self.side_of)
+            yield key_from_row(row, rules=self.rules, side_of=self.side_of), row["event_id"]
+
+    def members(self, event_ids: Sequence[str]) -> dict[str, list[ReportKey]]:
+        out: dict[str, list[ReportKey]] = {e: [] for e in event_ids}
+        for chunk in _chunks(list(event_ids)):
+            for row in self.conn.execute(
+                f"SELECT m.event_id, {_R_COLUMNS} FROM event_members m "
+                f"JOIN event_reports r ON r.id = m.report_id "
+                f"WHERE m.event_id IN ({placeholders(chunk)}) ORDER BY r.id", chunk,
+            ):
+                out[row["event_id"]].append(key_from_row(row, rules=self.rules, side_of=self.side_of))
+        return out
+
+    def split(self, event_ids: Sequence[str]) -> set[str]:
+        out: set[str] = set()
+        for chunk in _chunks(list(event_ids)):
+            out |= {r[0] for r in self.conn.execute(
+                f"SELECT event_id FROM events WHERE event_id IN ({placeholders(chunk)}) "
+                "AND json_extract(extra, '$.split')", chunk,
+            )}
+        return out
 
 
 def pending_keys(store: Store, *, rules: MergeRules, side_of: SideOf) -> list[ReportKey]:
-    """Reports in no event, plus the members of events that lost a member (to regroup them)."""
+    """Reports waiting for an event, plus the members of events that lost a member (to regroup
+    them); events left with no member are deleted.
+
+    The store's triggers queue every new report (``merge_queue``) and every event losing a
+    member (``merge_dirty``), so this reads what changed, never the whole store.
+    """
     rows = store.conn.execute(
-        f"SELECT {_KEY_COLUMNS} FROM event_reports WHERE id NOT IN "
-        "(SELECT report_id FROM event_members) ORDER BY id"
+        f"SELECT {_R_COLUMNS} FROM merge_queue q JOIN event_reports r ON r.id = q.report_id "
+        "WHERE NOT EXISTS (SELECT 1 FROM event_members m WHERE m.report_id = r.id) ORDER BY r.id"
     ).fetchall()
-    shrunk = [r["event_id"] for r in store.conn.execute(
-        "SELECT e.event_id, json_extract(e.extra, '$.n_reports') AS n, "
-        "(SELECT COUNT(*) FROM event_members m WHERE m.event_id = e.event_id) AS k "
-        "FROM events e WHERE n IS NOT NULL AND n != k"
-    )]
-    for chunk in _chunks(shrunk):
-        rows += store.conn.execute(
-            f"SELECT {', '.join('r.' + c.strip() for c in _KEY_COLUMNS.split(','))} "
-            f"FROM event_reports r JOIN event_members m ON m.report_id = r.id "
+    dirty = [r[0] for r in store.conn.execute("SELECT event_id FROM merge_dirty ORDER BY event_id")]
+    empty = []
+    for chunk in _chunks(dirty):
+        found = store.conn.execute(
+            f"SELECT {_R_COLUMNS}, m.event_id FROM event_members m "
+            f"JOIN event_reports r ON r.id = m.report_id "
             f"WHERE m.event_id IN ({placeholders(chunk)})", chunk,
         ).fetchall()
+        rows += found
+        empty += sorted(set(chunk) - {r["event_id"] for r in found})
+    delete_events(store, empty)
     return [key_from_row(r, rules=rules, side_of=side_of) for r in rows]
 
 
-def delete_empty_events(store: Store) -> list[str]:
-    """Events left with no member (their reports were re-extracted away); returns their ids."""
-    ids = [r[0] for r in store.conn.execute(
-        "SELECT event_id FROM events WHERE event_id NOT IN (SELECT event_id FROM event_members)"
-    )]
-    delete_events(store, ids)
-    return ids
+def clear_queues(store: Store) -> None:
+    """Forget what :func:`pending_keys` and :func:`unframed_articles` read: it is merged."""
+    for table in ("merge_queue", "merge_dirty", "framing_queue"):
+        store.conn.execute(f"DELETE FROM {table}")
 
 
 def delete_events(store: Store, event_ids: Sequence[str]) -> None:
@@ -135,9 +163,11 @@ def reports_by_id(store: Store, report_ids: Sequence[str]) -> dict[str, EventRep
 # --- framing --------------------------------------------------------------------------
 
 def unframed_articles(store: Store) -> list[Article]:
+    """Articles stored since the last merge (queued by a trigger) and not framed yet."""
     rows = store.conn.execute(
-        "SELECT * FROM articles WHERE status = 'ok' AND id NOT IN "
-        "(SELECT article_id FROM article_framing) ORDER BY rowid"
+        "SELECT a.* FROM framing_queue q JOIN articles a ON a.id = q.article_id "
+        "WHERE a.status = 'ok' AND NOT EXISTS (SELECT 1 FROM article_framing f "
+        "WHERE f.article_id = a.id) ORDER BY a.rowid"
     ).fetchall()
     return [article_from_row(r) for r in rows]
 

@@ -315,6 +315,8 @@ class Store:
             "INSERT OR IGNORE INTO event_members (event_id, report_id, idx) VALUES (?, ?, ?)",
             [(event.event_id, rid, i) for i, rid in enumerate(member_ids)],
         )
+        # Rewriting the members fired the "lost a member" trigger: this event is up to date.
+        self.conn.execute("DELETE FROM merge_dirty WHERE event_id = ?", (event.event_id,))
         self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (event.event_id,))
         self.conn.executemany(
             "INSERT OR IGNORE INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)",

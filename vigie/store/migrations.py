@@ -37,7 +37,9 @@ Schema (one line per table; JSON columns hold lists as JSON arrays):
 - Version 7 adds ``date_doubtful`` and ``date_note`` to ``event_reports`` and ``events``: a date
   resting on an untrusted publication date (``vigie.ingest.trust``); and ``flag`` to ``claims``:
   why a figure is not counted (``vigie.resolve.plausible``); and ``article_sketches(article_id,
-  band, value)``, the MinHash bands finding near-identical articles (``vigie.ingest.sketch``).
+  band, value)``, the MinHash bands finding near-identical articles (``vigie.ingest.sketch``);
+  and ``merge_queue``, ``merge_dirty``, ``framing_queue``, filled by triggers, emptied by
+  ``vigie.merge.merge_pending``: what merging must look at next.
 """
 from __future__ import annotations
 
@@ -210,7 +212,7 @@ def _article_framing(conn: sqlite3.Connection) -> None:
     """)
 
 
-@migration(7, "date doubt, implausible figures, near-duplicate sketches")
+@migration(7, "date doubt, implausible figures, near-duplicate sketches, merge queues")
 def _trust(conn: sqlite3.Connection) -> None:
     # Reports and events carry the doubt of a date resting on an untrusted publication date
     # (vigie.ingest.trust); reports of articles stored before this migration inherit it.
@@ -233,6 +235,29 @@ def _trust(conn: sqlite3.Connection) -> None:
         band INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (band, value, article_id));
     CREATE INDEX article_sketches_article ON article_sketches(article_id)
     """)
+    # What the merge stage must look at next, kept by triggers so that it never scans the store:
+    # reports not merged yet, events that lost a member, articles not framed yet.
+    _script(conn, """
+    CREATE TABLE merge_queue (report_id TEXT PRIMARY KEY);
+    CREATE TABLE merge_dirty (event_id TEXT PRIMARY KEY);
+    CREATE TABLE framing_queue (article_id TEXT PRIMARY KEY);
+    INSERT INTO merge_queue SELECT id FROM event_reports
+      WHERE id NOT IN (SELECT report_id FROM event_members);
+    INSERT INTO merge_dirty SELECT e.event_id FROM events e
+      WHERE json_extract(e.extra, '$.n_reports') IS NOT
+        (SELECT COUNT(*) FROM event_members m WHERE m.event_id = e.event_id);
+    INSERT INTO framing_queue SELECT id FROM articles
+      WHERE status = 'ok' AND id NOT IN (SELECT article_id FROM article_framing)
+    """)
+    for trigger in (  # one statement each: a trigger body holds semicolons
+        "CREATE TRIGGER event_reports_queue AFTER INSERT ON event_reports BEGIN "
+        "INSERT OR IGNORE INTO merge_queue (report_id) VALUES (new.id); END",
+        "CREATE TRIGGER event_members_dirty AFTER DELETE ON event_members BEGIN "
+        "INSERT OR IGNORE INTO merge_dirty (event_id) VALUES (old.event_id); END",
+        "CREATE TRIGGER articles_framing_queue AFTER INSERT ON articles WHEN new.status = 'ok' "
+        "BEGIN INSERT OR IGNORE INTO framing_queue (article_id) VALUES (new.id); END",
+    ):
+        conn.execute(trigger)
     from vigie.ingest.sketch import bands  # the near-duplicate index of the articles stored so far
 
     for row in conn.execute("SELECT id, text FROM articles").fetchall():
