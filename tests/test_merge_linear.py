@@ -103,3 +103,36 @@ def test_an_event_losing_a_member_is_regrouped_from_the_queue(tmp_path) -> None:
         (event,) = store.events()
         assert sorted(r.article_id for r in event.reports) == ["art0001", "art0002"]
         assert event.extra["n_reports"] == 2
+
+
+def test_a_run_cut_off_before_merging_is_mended_by_the_next_ingest(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from click.testing import CliRunner
+
+    from vigie.cli.main import cli
+
+    db = tmp_path / "v.db"
+    with Store.open(db) as store:
+        for article, reports in _dense(2):
+            store.ingest_article(article, reports)  # stored, never merged: the run was killed
+        assert store.events() == []
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    assert CliRunner().invoke(cli, ["--db", str(db), "ingest", "-q", str(empty)]).exit_code == 0
+    with Store.open(db) as store:
+        (event,) = store.events()
+    assert len(event.reports) == 2
+
+
+def test_bench_prints_the_store_shapes_and_refuses_bad_sizes() -> None:
+    from click.testing import CliRunner
+
+    from vigie.cli.main import cli
+
+    runner = CliRunner()
+    result = runner.invoke(cli, ["bench", "--skip", "extract", "--skip", "gazetteer", "--skip", "merge",
+                                 "--skip", "long", "--store-articles", "20", "--dense-reports", "10"])
+    assert result.exit_code == 0, result.output
+    assert "store merge, growing: 20 distinct articles" in result.output
+    assert "store merge, dense: 10 articles of one event -> 1 event(s)" in result.output
+    bad = runner.invoke(cli, ["bench", "--merge-sizes", "ten"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output and "--merge-sizes" in bad.output

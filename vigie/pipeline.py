@@ -9,9 +9,11 @@
 3. **nlp + extract + resolve** - :func:`vigie.extract.extract_articles` runs spaCy in batches and
    returns the article's ``EventReport`` records (actors, places and dates resolved, implausible
    figures flagged, dates marked doubtful when the publication date is untrusted).
-4. **store + merge** - each article, its reports and their merge (:mod:`vigie.merge`: reports
-   not yet in an event join one or start one) are committed in one transaction, so a crash in
+4. **store** - each article and its reports are committed in one transaction, so a crash in
    the middle of a batch loses nothing already committed and a re-run finishes the batch.
+5. **merge** - every ``merge_batch`` stored articles and at the end of the run, reports not yet
+   in an event join one or start one (:mod:`vigie.merge`). The store queues what waits, so a
+   run cut off between 4 and 5 is mended by the next run.
 
 Any exception while handling one article (reading, extracting, storing, merging) becomes that
 article's one-line error; the batch goes on and the errors are all reported at the end.
@@ -72,6 +74,7 @@ def ingest_paths(
     try:
         fresh = _fresh_articles(store, read_paths(paths, meta=meta), summary, on_item)
         _extract_and_store(store, fresh, summary, on_item)
+        merge_stored(store, summary)  # also mends a run cut off between storing and merging
     finally:
         store.finish_run(
             summary.run_id, read=summary.read, new=summary.new,
@@ -101,7 +104,7 @@ def _fresh_articles(
             _tick(on_item, item.id)
             continue
         if item.language not in SUPPORTED_LANGUAGES:
-            _store(store, summary, item, [], status="unsupported_language")
+            store_article(store, summary, item, [], status="unsupported_language")
             _tick(on_item, item.id)
             continue
         yield item
@@ -113,26 +116,33 @@ def _extract_and_store(
     summary: IngestSummary,
     on_item: Callable[[str], None] | None,
 ) -> None:
+    from vigie import settings
+
+    every = max(1, int(settings.get("merge_batch")))
+    since_merge = 0
     for article, reports in _extractions(articles):
         if isinstance(reports, Exception):
             label = article.source_path or article.id
             _fail(store, summary, IngestError(label, f"extraction failed: {one_line(reports)}"))
         else:
-            _store(store, summary, article, reports)
+            store_article(store, summary, article, reports)
+            since_merge += 1
+            if since_merge >= every:
+                merge_stored(store, summary)
+                since_merge = 0
         _tick(on_item, article.id)
 
 
-def _store(store: Store, summary: IngestSummary, article: Article, reports: list[EventReport], *,
+def store_article(store: Store, summary: IngestSummary, article: Article, reports: list[EventReport], *,
            status: str = "ok") -> None:
-    """Store one article with its reports and merge them, all or nothing.
+    """Store one article with its reports, all or nothing; :func:`merge_stored` merges them.
 
     A copy of a stored article replaces it when its metadata are better
-    (:func:`vigie.ingest.trust.better_copy`): the old copy's reports leave their events, the
-    new copy's are merged, so the events are those of the better copy whatever the order.
-    Any exception becomes the article's error line and the batch goes on.
+    (:func:`vigie.ingest.trust.better_copy`): the old copy's reports leave their events (the
+    store queues those events for regrouping) and the new copy's are merged, so the events are
+    those of the better copy whatever the order. Any exception becomes the article's error
+    line and the batch goes on. ``vigie bench`` times merging through this very path.
     """
-    from vigie.merge import merge_pending
-
     label = article.source_path or article.id
     try:
         with store.transaction():
@@ -143,8 +153,6 @@ def _store(store: Store, summary: IngestSummary, article: Article, reports: list
                 if old is not None:
                     store.delete_article(old.id)
                 store.ingest_article(article, reports, run_id=summary.run_id, status=status)
-                if reports or old is not None:
-                    merge_pending(store)
                 outcome = "replaced" if old is not None else "new"
     except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
         _fail(store, summary, IngestError(label, f"not stored: {one_line(exc)}"))
@@ -159,6 +167,21 @@ def _store(store: Store, summary: IngestSummary, article: Article, reports: list
         summary.unsupported += 1
         summary.unsupported_files.append(f"{label} ({article.language})")
     summary.reports += len(reports)
+
+
+def merge_stored(store: Store, summary: IngestSummary) -> None:
+    """Merge what the articles stored since the last merge brought (the store queues it).
+
+    Merging once per batch rather than per article: each merge rebuilds the events it
+    touches, and a major event told by hundreds of outlets must not be rebuilt for each.
+    A failure is one error line; the queue is kept, so the next merge tries again.
+    """
+    from vigie.merge import merge_pending
+
+    try:
+        merge_pending(store)
+    except Exception as exc:  # noqa: BLE001 - the stored articles stay; the next merge retries
+        _fail(store, summary, IngestError("merge", f"merging failed: {one_line(exc)}"))
 
 
 def _extractions(articles: Iterable[Article]) -> Iterator[tuple[Article, list[EventReport] | Exception]]:

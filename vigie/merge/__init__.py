@@ -18,7 +18,7 @@ article's framing, :mod:`vigie.merge.framing`); :class:`Merger` runs the same st
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from vigie.merge.build import MergeContext, build_event
@@ -38,6 +38,7 @@ class Regrouping:
     stale: list[str]  # ids of events replaced by the regrouping
     changed: list[str]  # ids of events created or whose members changed
     unknown_sources: list[tuple[str, str]]  # (name, article id) unknown to the source registry
+    members: dict[str, list[str]]  # event id -> its report ids, in the order of event.reports
 
 
 def regroup(groups: Sequence[Group], *, old: Mapping[str, set[str]],
@@ -48,17 +49,18 @@ def regroup(groups: Sequence[Group], *, old: Mapping[str, set[str]],
     joining it later take the full closure (:func:`vigie.merge.cluster.extend`).
     """
     reports = load(sorted({k.id for g in groups for k in g.keys}))
-    events, changed, unknown = [], [], set()
+    events, changed, unknown, members = [], [], set(), {}
     for group in groups:
         event, grade = build_event([(k.id, reports[k.id]) for k in group.keys], ctx=ctx)
         if not group.whole:
             event = replace(event, extra={**event.extra, "split": True})
         events.append(event)
+        members[event.event_id] = [k.id for k in group.keys]
         unknown |= set(grade.unknown)
         if old.get(event.event_id) != {k.id for k in group.keys}:
             changed.append(event.event_id)
     new_ids = {e.event_id for e in events}
-    return Regrouping(events, sorted(set(old) - new_ids), sorted(changed), sorted(unknown))
+    return Regrouping(events, sorted(set(old) - new_ids), sorted(changed), sorted(unknown), members)
 
 
 def merge_pending(store: Store, *, ctx: MergeContext | None = None) -> list[str]:
@@ -84,7 +86,7 @@ def merge_pending(store: Store, *, ctx: MergeContext | None = None) -> list[str]
             old = persist.memberships(store, [k.id for g in groups for k in g.keys])
             result = regroup(groups, old=old, load=lambda ids: persist.reports_by_id(store, ids), ctx=ctx)
             persist.delete_events(store, result.stale)
-            store.save_events(result.events)
+            store.save_events(result.events, member_ids=result.members)
             for name, article_id in result.unknown_sources:
                 store.record_unknown_source(name, article_id)
             changed = result.changed
@@ -149,10 +151,13 @@ class _KnownInMemory:
     def neighbours(self, key: ReportKey) -> Iterator[ReportKey]:
         return self.merger.index.neighbours(key)
 
-    def neighbour_events(self, key: ReportKey) -> Iterator[tuple[ReportKey, str | None]]:
+    def neighbour_events(self, key: ReportKey, *, skip: Container[str] = ()
+                         ) -> Iterator[tuple[ReportKey, str | None]]:
         event_of = self.merger.event_of
         for other in self.merger.index.neighbours(key):
-            yield other, event_of.get(other.id)
+            event = event_of.get(other.id)
+            if event is None or event not in skip:
+                yield other, event
 
     def members(self, event_ids: Sequence[str]) -> dict[str, list[ReportKey]]:
         keys = self.merger.index.keys

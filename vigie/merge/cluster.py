@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Container, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -47,8 +47,10 @@ class CandidateIndex(Protocol):
 class KnownEvents(CandidateIndex, Protocol):
     """A candidate index that also knows the events already formed (for :func:`extend`)."""
 
-    def neighbour_events(self, key: ReportKey) -> Iterable[tuple[ReportKey, str | None]]:
-        """:meth:`neighbours`, each with the id of the event holding it (None if in none)."""
+    def neighbour_events(self, key: ReportKey, *, skip: Container[str] = ()
+                         ) -> Iterable[tuple[ReportKey, str | None]]:
+        """:meth:`neighbours`, each with the id of the event holding it (None if in none),
+        leaving out members of the events in ``skip`` (a set the caller fills as it goes)."""
         ...
 
     def members(self, event_ids: Sequence[str]) -> Mapping[str, list[ReportKey]]:
@@ -233,7 +235,7 @@ def extend(new: Sequence[ReportKey], index: KnownEvents, *, rules: MergeRules) -
     events: set[str] = set()
     for key in new:
         linked: set[str] = set()
-        for other, event in index.neighbour_events(key):
+        for other, event in index.neighbour_events(key, skip=linked):
             if event is not None and other.id in ids:
                 return None  # a new report already in an event: a regrouping
             if (event is not None and event in linked) or link_strength(key, other, rules=rules) is None:

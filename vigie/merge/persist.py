@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from datetime import date
 
 from vigie.merge.compatible import MergeRules, ReportKey, SideOf
@@ -57,8 +57,11 @@ class StoreIndex:
         for other, _ in self.neighbour_events(key):
             yield other
 
-    def neighbour_events(self, key: ReportKey) -> Iterator[tuple[ReportKey, str | None]]:
-        """The candidates of ``key``, each with the event holding it (None when in none)."""
+    def neighbour_events(self, key: ReportKey, *, skip: Container[str] = ()
+                         ) -> Iterator[tuple[ReportKey, str | None]]:
+        """The candidates of ``key``, each with the event holding it (None when in none);
+        members of events in ``skip`` (which the caller may fill meanwhile) are passed over
+        before their key is even built."""
         if not key.located:
             return
         first = date.fromordinal(key.lo - self._widest).isoformat()
@@ -76,7 +79,8 @@ class StoreIndex:
                             "AND r.longitude < ? AND r.geo_precision != 3 AND r.id != ?")
             params = (first, last, (y - 1) * g, (y + 2) * g, (x - 1) * g, (x + 2) * g, key.id)
         for row in self.conn.execute(sql, params):
-            yield key_from_row(row, rules=self.rules, side_of=self.side_of), row["event_id"]
+            if row["event_id"] is None or row["event_id"] not in skip:
+                yield key_from_row(row, rules=self.rules, side_of=self.side_of), row["event_id"]
 
     def members(self, event_ids: Sequence[str]) -> dict[str, list[ReportKey]]:
         out: dict[str, list[ReportKey]] = {e: [] for e in event_ids}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -143,9 +143,12 @@ class Store:
         sketch = bands(article.text)
         if not sketch:
             return None
+        # Two shared bands: near-identical texts share about six of ten, unrelated ones that
+        # share one by chance (common boilerplate) are not worth loading.
         candidates = [r[0] for r in self.conn.execute(
-            "SELECT DISTINCT article_id FROM article_sketches WHERE "
-            + " OR ".join("(band = ? AND value = ?)" for _ in sketch) + " ORDER BY article_id",
+            "SELECT article_id FROM article_sketches WHERE "
+            + " OR ".join("(band = ? AND value = ?)" for _ in sketch)
+            + " GROUP BY article_id HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, article_id",
             [x for pair in enumerate(sketch) for x in pair],
         )]
         for candidate in candidates:
@@ -267,17 +270,21 @@ class Store:
 
     # --- merged events ---------------------------------------------------------------
 
-    def save_events(self, events: Iterable[Event], *, replace_all: bool = False) -> None:
+    def save_events(self, events: Iterable[Event], *, replace_all: bool = False,
+                    member_ids: Mapping[str, Sequence[str]] | None = None) -> None:
         """Upsert ``events`` by event_id in one transaction, with their member reports.
 
         A member report not yet stored is stored (its article must be). An event whose
         content is unchanged keeps its ``updated`` time and its ``seq`` number. With
         ``replace_all``, stored events absent from ``events`` are deleted (a full re-merge).
+        ``member_ids`` (event id -> the report ids of its ``reports``, in order) spares
+        hashing every member again when the caller knows them (the merge stage does).
         """
         with self.transaction():
             kept: set[str] = set()
             for event in events:
-                self._save_event(event)
+                known = member_ids.get(event.event_id) if member_ids else None
+                self._save_event(event, list(known) if known is not None else None)
                 kept.add(event.event_id)
             if replace_all:
                 stale = [
@@ -286,8 +293,9 @@ class Store:
                 ]
                 self.conn.executemany("DELETE FROM events WHERE event_id = ?", [(s,) for s in stale])
 
-    def _save_event(self, event: Event) -> None:
-        member_ids = [codec.report_id(r) for r in event.reports]
+    def _save_event(self, event: Event, member_ids: list[str] | None = None) -> None:
+        if member_ids is None:
+            member_ids = [codec.report_id(r) for r in event.reports]
         for rid, report in zip(member_ids, event.reports):
             if not self.conn.execute("SELECT 1 FROM event_reports WHERE id = ?", (rid,)).fetchone():
                 if not self.has_article(report.article_id):
