@@ -18,7 +18,7 @@ from vigie.store import Store
 def articles_cmd(ctx: click.Context, article_id: str | None, fmt: str, raw: bool) -> None:
     """List stored articles (status, publication date and whether it is doubtful), or show
     ARTICLE_ID with its metadata and cleaned text (the text evidence offsets refer to)."""
-    with Store.open(get_db_path(ctx)) as store:
+    with Store.open(get_db_path(ctx), create=False) as store:
         if article_id:
             article = store.article(article_id)
             if article is None:

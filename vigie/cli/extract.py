@@ -19,7 +19,7 @@ CSV_COLUMNS = (
 
 
 @click.command("extract")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @format_option("jsonl", "json", "csv", default="jsonl")
 @click.pass_context
 def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:

@@ -16,7 +16,7 @@ from vigie.store import Store
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; print only the summary.")
 @click.option("--published", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Publication date (YYYY-MM-DD) of every article read, over what the files say.")

@@ -35,7 +35,12 @@ def event_filters(func):  # type: ignore[no-untyped-def]
 
 
 def filter_kwargs(date_from, date_to, admin1, event_type, actor) -> dict:  # type: ignore[no-untyped-def]
-    """The keyword arguments of ``Store.events`` built from :func:`event_filters`' options."""
+    """The keyword arguments of ``Store.events`` built from :func:`event_filters`' options;
+    a reversed date range is a usage error, not an empty answer."""
+    if date_from and date_to and date_from > date_to:
+        raise click.BadParameter(
+            f"--from {date_from.date()} is after --to {date_to.date()}", param_hint="--from/--to"
+        )
     return {
         "date_from": date_from.date() if date_from else None,
         "date_to": date_to.date() if date_to else None,

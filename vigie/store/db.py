@@ -45,14 +45,22 @@ class Store:
     # --- lifecycle -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
+    def open(cls, path: str | Path, *, create: bool = True) -> "Store":
         """Open (creating or migrating as needed) the database at ``path`` (":memory:" works).
 
-        Raises StoreError when the file is not a SQLite database or was written by a newer vigie.
+        With ``create=False`` (the read commands) a missing file is an error rather than a new
+        empty database: a mistyped ``--db`` must not answer "0 events".
+        Raises StoreError when the file is missing (and not to be created), cannot be created,
+        is not a SQLite database, or was written by a newer vigie.
         """
         name = str(path)
         if name != ":memory:":
-            Path(name).parent.mkdir(parents=True, exist_ok=True)
+            if not create and not Path(name).is_file():
+                raise StoreError(f"{name}: no such database (check --db, or run vigie ingest first)")
+            try:
+                Path(name).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{name}: cannot create its folder: {exc.strerror or exc}") from exc
         try:
             conn = sqlite3.connect(name, isolation_level=None, timeout=30)
             conn.row_factory = sqlite3.Row
