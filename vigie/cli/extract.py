@@ -10,6 +10,7 @@ import click
 from vigie.cli.options import format_option
 from vigie.ingest import read_paths
 from vigie.errors import IngestError
+from vigie.serve.export import safe_cell
 
 CSV_COLUMNS = (
     "article_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
@@ -51,7 +52,7 @@ def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str) -> None:
         writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow(_flat(row))
+            writer.writerow({key: safe_cell(value) for key, value in _flat(row).items()})
     if failed:
         ctx.exit(1)
 

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
+from vigie.ingest.labels import safe_label
 from vigie.models import Article, Event
 
 PIPE_WIDTH = 200
@@ -48,7 +49,7 @@ def articles_table(articles: Sequence[tuple[Article, str]], *, console: Console)
         if art.published_doubtful:
             published += " (doubtful)"
         table.add_row(
-            art.id, published, art.published_source, art.outlet or "", art.language, status,
-            (art.title or "")[:60],
+            safe_label(art.id) or "", published, art.published_source, safe_label(art.outlet) or "",
+            art.language, status, (safe_label(art.title) or "")[:60],
         )
     console.print(table)

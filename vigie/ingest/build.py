@@ -11,6 +11,7 @@ from vigie.errors import IngestError
 from vigie.ingest.clean import clean_text
 from vigie.ingest.document import RawDocument
 from vigie.ingest.ids import article_id, content_hash
+from vigie.ingest.labels import safe_label, strip_bidi_controls
 from vigie.ingest.language import detect_language
 from vigie.ingest.published import infer_publication
 from vigie.models import Article
@@ -31,19 +32,19 @@ def build_article(doc: RawDocument) -> Article:
     """The Article for one RawDocument; IngestError when cleaning leaves no text or when the
     date it is given lies in the future."""
     check_not_future(doc.given, path=doc.path)
-    cleaned = clean_text(doc.body, title=doc.title)
+    cleaned = clean_text(strip_bidi_controls(doc.body), title=doc.title)
     if not cleaned.text.strip():
         raise IngestError(doc.path, "no article text left after cleaning")
     comments = [*cleaned.comments, *doc.comments]
     pub = infer_publication(given=doc.given, text=cleaned.text, comments=comments, captured=doc.captured)
-    title = clean_text(doc.title).text if doc.title else None
+    title = safe_label(clean_text(doc.title).text if doc.title else None)
     return Article(
-        id=article_id(cleaned.text, given=doc.id),
+        id=article_id(cleaned.text, given=safe_label(doc.id)),
         text=cleaned.text,
         raw_text=doc.raw_text,
         title=title or None,
-        url=doc.url,
-        outlet=doc.outlet,
+        url=safe_label(doc.url),
+        outlet=safe_label(doc.outlet),
         published=pub.date,
         published_source=pub.source,
         published_confidence=pub.confidence,

@@ -18,6 +18,9 @@ class IngestConfig:
     min_letters_for_language: int
     shingle_words: int
     near_duplicate_jaccard: float
+    hidden_tags: tuple[str, ...]
+    hidden_attributes: tuple[str, ...]
+    hidden_styles: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -32,4 +35,7 @@ def load_ingest_config() -> IngestConfig:
         min_letters_for_language=int(data["min_letters_for_language"]),
         shingle_words=int(data["shingle_words"]),
         near_duplicate_jaccard=float(data["near_duplicate_jaccard"]),
+        hidden_tags=tuple(data["hidden_html"]["tags"]),
+        hidden_attributes=tuple(data["hidden_html"]["attributes"]),
+        hidden_styles=tuple(data["hidden_html"]["styles"]),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +30,18 @@ class ExportSummary:
     skipped_reason: str = ""
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: text starting like a formula ("=HYPERLINK(...)",
+    "+33...", "@SUM") gets a leading apostrophe, as OWASP advises; numbers ("-33.5") stay."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def write_acled_csv(
     events: Iterable[Event], fh: TextIO, *, inter_of: InterOf | None = None,
     countries: Countries | None = None, timestamp: int | None = None,
@@ -46,7 +59,7 @@ def write_acled_csv(
     writer.writeheader()
     written = 0
     for event in events:
-        writer.writerow(rows.row(event))
+        writer.writerow({key: safe_cell(value) for key, value in rows.row(event).items()})
         written += 1
     return ExportSummary(written=written)
 
