@@ -75,9 +75,13 @@ class StoreIndex:
             # The 3x3 grid cells around the key, as MemoryIndex probes them.
             g = self.rules.grid
             y, x = math.floor(key.lat / g), math.floor(key.lon / g)  # type: ignore[operator]
-            sql = select + ("AND r.latitude >= ? AND r.latitude < ? AND r.longitude >= ? "
+            south, north = (y - 1) * g, (y + 2) * g
+            # The strips of latitude (indexed with the date) the cells cover.
+            bands = list(range(math.floor(south * 10), math.floor(north * 10) + 1))
+            sql = select + (f"AND r.lat_band IN ({placeholders(bands)}) "
+                            "AND r.latitude >= ? AND r.latitude < ? AND r.longitude >= ? "
                             "AND r.longitude < ? AND r.geo_precision != 3 AND r.id != ?")
-            params = (first, last, (y - 1) * g, (y + 2) * g, (x - 1) * g, (x + 2) * g, key.id)
+            params = (first, last, *bands, south, north, (x - 1) * g, (x + 2) * g, key.id)
         for row in self.conn.execute(sql, params):
             if row["event_id"] is None or row["event_id"] not in skip:
                 yield key_from_row(row, rules=self.rules, side_of=self.side_of), row["event_id"]
