@@ -110,6 +110,44 @@ def _fresh_articles(
         yield item
 
 
+def reextract(store: Store, *, on_item: Callable[[str], None] | None = None) -> IngestSummary:
+    """Run extraction and merging again over every stored French article (the data files
+    changed: a new actor alias, a trigger, a gazetteer entry).
+
+    Reports an article still yields keep their rows, so the events holding them survive; the
+    others leave their events, which are regrouped. ``new`` counts the articles whose reports
+    changed; an article whose extraction raises keeps its old reports and is one error line.
+    """
+    summary = IngestSummary(run_id=store.start_run(["reextract"]))
+    from vigie import settings
+
+    every = max(1, int(settings.get("merge_batch")))
+    try:
+        for done, (article, reports) in enumerate(_extractions(store.articles(status="ok")), start=1):
+            summary.read += 1
+            if isinstance(reports, Exception):
+                _fail(store, summary, IngestError(article.id, f"extraction failed: {one_line(reports)}"))
+            else:
+                try:
+                    with store.transaction():
+                        before = set(store.report_ids(article.id))
+                        store.set_reports(article.id, reports)
+                        changed = set(store.report_ids(article.id)) != before
+                except Exception as exc:  # noqa: BLE001 - the old reports stay, the run goes on
+                    _fail(store, summary, IngestError(article.id, f"not stored: {one_line(exc)}"))
+                else:
+                    summary.new += changed
+                    summary.reports += len(reports)
+            if done % every == 0:
+                merge_stored(store, summary)
+            _tick(on_item, article.id)
+        merge_stored(store, summary)
+    finally:
+        store.finish_run(summary.run_id, read=summary.read, new=summary.new, duplicates=0,
+                         failed=summary.failed)
+    return summary
+
+
 def _extract_and_store(
     store: Store,
     articles: Iterable[Article],

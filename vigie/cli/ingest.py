@@ -4,12 +4,11 @@ from __future__ import annotations
 from datetime import datetime
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from vigie.cli.options import get_db_path
+from vigie.cli.progress import progress
 from vigie.errors import IngestError
-from vigie.ingest import ArticleMeta
+from vigie.ingest import ArticleMeta, count_articles
 from vigie.ingest.build import check_not_future
 from vigie.pipeline import ingest_paths
 from vigie.store import Store
@@ -17,7 +16,7 @@ from vigie.store import Store
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--quiet", "-q", is_flag=True, help="No progress bar; print only the summary.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress (bar on a terminal, a line every 100 items otherwise); only the summary.")
 @click.option("--published", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Publication date (YYYY-MM-DD) of every article read, over what the files say.")
 @click.option("--outlet", default=None, help="Outlet of every article read, over what the files say.")
@@ -41,18 +40,9 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], quiet: bool,
     except IngestError as exc:
         raise click.BadParameter(exc.reason, param_hint="--published") from exc
     meta = ArticleMeta(published=day, outlet=(outlet or "").strip() or None)
-    err = Console(stderr=True)
     with Store.open(get_db_path(ctx)) as store:
-        with Progress(
-            SpinnerColumn(), TextColumn("[progress.description]{task.description}"), BarColumn(),
-            TextColumn("{task.completed} items"), TimeElapsedColumn(),
-            console=err, disable=quiet, transient=True,
-        ) as progress:
-            task = progress.add_task("ingesting", total=None)
-            summary = ingest_paths(
-                store, paths, meta=meta,
-                on_item=lambda label: progress.update(task, advance=1, description=label[:40]),
-            )
+        with progress("ingest", total=count_articles(paths), quiet=quiet) as tick:
+            summary = ingest_paths(store, paths, meta=meta, on_item=tick)
     for error in summary.errors:
         click.echo(f"error: {error.path}: {error.reason}", err=True)
     _name_files("duplicate (already stored)", summary.duplicate_files)

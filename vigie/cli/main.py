@@ -59,7 +59,9 @@ for _command in (
 cli.add_command(gazetteer_cmd)
 
 from vigie.cli.outlets import outlets_cmd  # noqa: E402
+from vigie.cli.reextract import reextract_cmd  # noqa: E402
 from vigie.cli.sources import sources_cmd  # noqa: E402
 
 cli.add_command(sources_cmd)
 cli.add_command(outlets_cmd)
+cli.add_command(reextract_cmd)

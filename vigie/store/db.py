@@ -238,6 +238,12 @@ class Store:
                 else:
                     self._insert_report(rid, idx, by_id[rid])
 
+    def report_ids(self, article_id: str) -> list[str]:
+        """The ids of an article's stored reports, in order."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM event_reports WHERE article_id = ? ORDER BY idx", (article_id,)
+        )]
+
     def _insert_report(self, rid: str, idx: int, report: EventReport) -> None:
         cols = codec.REPORT_COLUMNS
         self.conn.execute(
