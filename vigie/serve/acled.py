@@ -136,10 +136,9 @@ class AcledRows:
 
     @staticmethod
     def number(event: Event) -> int:
-        """The store's stable ``seq``; else a number hashed from the event id (stable too)."""
-        seq = event.extra.get("seq")
-        if isinstance(seq, int):
-            return seq
+        """A number hashed from the event id, which derives from its reports: rebuilding the
+        store from the same articles, in any order, gives every event the same number (the
+        store's ``seq`` follows the order of ingest, so it would not)."""
         return int(hashlib.sha1(event.event_id.encode("utf-8")).hexdigest()[:8], 16) % 10**8
 
     @staticmethod

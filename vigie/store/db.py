@@ -348,9 +348,12 @@ class Store:
     def events(
         self, *, date_from: date | str | None = None, date_to: date | str | None = None,
         admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
+        source: str | None = None, outlet: str | None = None, grade: str | None = None,
+        contested: bool | None = None,
     ) -> list[Event]:
         """Merged events matching every given filter (see :class:`Filters`), by date."""
-        where, params = Filters(date_from, date_to, admin1, event_type, actor).where(
+        where, params = Filters(date_from, date_to, admin1, event_type, actor, source, outlet,
+                                grade, contested).where(
             alias="e", key="event_id", actors_table="event_actors", actors_key="event_id"
         )
         rows = self.conn.execute(
