@@ -86,3 +86,11 @@ def test_the_events_table_fits_80_columns_and_explains_ranges(db: Path) -> None:
     events_table(events, console=wide)
     assert "actor 1" in wide.export_text()
     assert date(2015, 6, 9).isoformat() in text
+
+
+def test_source_scale_comes_from_the_registry(db: Path) -> None:
+    out = CliRunner().invoke(cli, ["--db", str(db), "export"]).stdout
+    scales = {row["source_scale"] for row in csv.DictReader(io.StringIO(out))}
+    words = {"Local", "Subnational", "National", "Regional", "International", "Other", "New media"}
+    assert scales and all(s and set(s.split("-")) <= words for s in scales)
+    assert any("International" in s for s in scales)  # AFP and Reuters are foreign outlets in Syria

@@ -3,7 +3,7 @@
 1. **ingest** - :func:`vigie.ingest.read_paths` turns files and folders into cleaned ``Article``
    records, yielding an ``IngestError`` (never raising) for a file it cannot read.
 2. **dedupe** - an article whose id, cleaned text or near-identical text is already stored
-   (:meth:`vigie.store.Store.same_article`) is a duplicate, skipped before any NLP is spent on
+   (:func:`vigie.store.copies.same_article`) is a duplicate, skipped before any NLP is spent on
    it, unless its metadata are better (:func:`vigie.ingest.trust.better_copy`): then it
    replaces the stored copy, whose events are re-merged.
 3. **nlp + extract + resolve** - :func:`vigie.extract.extract_articles` runs spaCy in batches and
@@ -33,6 +33,7 @@ from vigie.ingest import ArticleMeta, read_paths
 from vigie.ingest.trust import better_copy
 from vigie.models import Article, EventReport
 from vigie.store import Store
+from vigie.store.copies import same_article
 
 SUPPORTED_LANGUAGES = frozenset({"fr"})
 
@@ -97,7 +98,7 @@ def _fresh_articles(
             _tick(on_item, item.path)
             continue
         summary.read += 1
-        old = store.same_article(item)
+        old = same_article(store, item)
         if old is not None and not better_copy(item, old):
             summary.duplicates += 1
             summary.duplicate_files.append(item.source_path or item.id)
@@ -184,7 +185,7 @@ def store_article(store: Store, summary: IngestSummary, article: Article, report
     label = article.source_path or article.id
     try:
         with store.transaction():
-            old = store.same_article(article)  # again: a copy may have been stored since the check
+            old = same_article(store, article)  # again: a copy may have been stored since the check
             if old is not None and not better_copy(article, old):
                 outcome = "duplicate"
             else:

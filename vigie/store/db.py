@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 
 from vigie.errors import StoreError
-from vigie.ingest.sketch import bands, near_identical
+from vigie.ingest.sketch import bands
 from vigie.models import Article, Event, EventReport
 from vigie.store import codec
 from vigie.store.loading import load_events, load_reports, placeholders
@@ -134,36 +134,6 @@ class Store:
                 [(article.id, band, value) for band, value in enumerate(bands(article.text))],
             )
             return True
-
-    def same_article(self, article: Article) -> Article | None:
-        """The stored article ``article`` is a copy of: same id, same cleaned text, or a
-        near-identical text (:mod:`vigie.ingest.sketch`); None when it is new.
-
-        Near-identical candidates come from the MinHash band index, so the cost does not grow
-        with the number of articles stored; only the few candidates are compared in full.
-        """
-        row = self.conn.execute(
-            "SELECT * FROM articles WHERE id = ? OR content_hash = ? LIMIT 1",
-            (article.id, article.content_hash or article.id),
-        ).fetchone()
-        if row is not None:
-            return codec.article_from_row(row)
-        sketch = bands(article.text)
-        if not sketch:
-            return None
-        # Two shared bands: near-identical texts share about six of ten, unrelated ones that
-        # share one by chance (common boilerplate) are not worth loading.
-        candidates = [r[0] for r in self.conn.execute(
-            "SELECT article_id FROM article_sketches WHERE "
-            + " OR ".join("(band = ? AND value = ?)" for _ in sketch)
-            + " GROUP BY article_id HAVING COUNT(*) >= 2 ORDER BY COUNT(*) DESC, article_id",
-            [x for pair in enumerate(sketch) for x in pair],
-        )]
-        for candidate in candidates:
-            stored = self.article(candidate)
-            if stored is not None and near_identical(stored.text, article.text):
-                return stored
-        return None
 
     def delete_article(self, article_id: str) -> None:
         """Remove an article with its reports, claims, evidence, framing and event memberships.
