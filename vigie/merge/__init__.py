@@ -18,11 +18,11 @@ article's framing, :mod:`vigie.merge.framing`); :class:`Merger` runs the same st
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from vigie.merge.build import MergeContext, build_event
-from vigie.merge.cluster import Group, MemoryIndex, partition
+from vigie.merge.cluster import Group, MemoryIndex, Skip, partition
 from vigie.merge.compatible import ReportKey, make_key
 from vigie.merge.scores import cluster_scores
 from vigie.models import Event, EventReport
@@ -151,12 +151,11 @@ class _KnownInMemory:
     def neighbours(self, key: ReportKey) -> Iterator[ReportKey]:
         return self.merger.index.neighbours(key)
 
-    def neighbour_events(self, key: ReportKey, *, skip: Container[str] = ()
-                         ) -> Iterator[tuple[ReportKey, str | None]]:
+    def neighbour_events(self, key: ReportKey, *, skip: Skip) -> Iterator[tuple[ReportKey, str | None]]:
         event_of = self.merger.event_of
         for other in self.merger.index.neighbours(key):
             event = event_of.get(other.id)
-            if event is None or event not in skip:
+            if not skip(other.id, event):
                 yield other, event
 
     def members(self, event_ids: Sequence[str]) -> dict[str, list[ReportKey]]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from vigie import settings
@@ -48,10 +49,17 @@ class MergeContext:
 
     @classmethod
     def load(cls, *, policy: str | None = None) -> "MergeContext":
-        return cls(
-            rules=MergeRules.load(), side_of=actor_sides(), lookup=registry_lookup(),
-            lexicon=FramingLexicon.load(), policy=policy or settings.get("fatalities_policy"),
-        )
+        """The context from the packaged data files, read once per process and policy: ingest
+        merges once per batch and must not re-read the lexicon and registries each time."""
+        return _loaded_context(policy or settings.get("fatalities_policy"))
+
+
+@lru_cache(maxsize=4)
+def _loaded_context(policy: str) -> MergeContext:
+    return MergeContext(
+        rules=MergeRules.load(), side_of=actor_sides(), lookup=registry_lookup(),
+        lexicon=FramingLexicon.load(), policy=policy,
+    )
 
 
 def _vote(values: Sequence[T], *, rank: Callable[[T], Hashable] = lambda v: v) -> T | None:

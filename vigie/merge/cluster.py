@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Container, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
@@ -43,14 +43,17 @@ class CandidateIndex(Protocol):
         ...
 
 
+Skip = Callable[[str, "str | None"], bool]
+
+
 @runtime_checkable
 class KnownEvents(CandidateIndex, Protocol):
     """A candidate index that also knows the events already formed (for :func:`extend`)."""
 
-    def neighbour_events(self, key: ReportKey, *, skip: Container[str] = ()
+    def neighbour_events(self, key: ReportKey, *, skip: Skip
                          ) -> Iterable[tuple[ReportKey, str | None]]:
         """:meth:`neighbours`, each with the id of the event holding it (None if in none),
-        leaving out members of the events in ``skip`` (a set the caller fills as it goes)."""
+        leaving out those ``skip(report_id, event_id)`` rejects, before building their key."""
         ...
 
     def members(self, event_ids: Sequence[str]) -> Mapping[str, list[ReportKey]]:
@@ -235,10 +238,18 @@ def extend(new: Sequence[ReportKey], index: KnownEvents, *, rules: MergeRules) -
     events: set[str] = set()
     for key in new:
         linked: set[str] = set()
-        for other, event in index.neighbour_events(key, skip=linked):
+
+        def settled(rid: str, event: str | None) -> bool:
+            """A candidate whose link would change nothing: a member of an event this report
+            already joined, or a new report already in its group."""
+            if event is not None:
+                return event in linked
+            return rid in ids and find(rid) == find(key.id)
+
+        for other, event in index.neighbour_events(key, skip=settled):
             if event is not None and other.id in ids:
                 return None  # a new report already in an event: a regrouping
-            if (event is not None and event in linked) or link_strength(key, other, rules=rules) is None:
+            if link_strength(key, other, rules=rules) is None:
                 continue
             if event is None:
                 if other.id not in ids:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
+from vigie.merge.cluster import Skip
 from vigie.merge.compatible import MergeRules, ReportKey, SideOf
 from vigie.merge.framing import ArticleFraming, Hit
 from vigie.models import Article, EventReport
@@ -54,37 +55,53 @@ class StoreIndex:
         self._widest = max(rules.half_width.values())
 
     def neighbours(self, key: ReportKey) -> Iterator[ReportKey]:
-        for other, _ in self.neighbour_events(key):
-            yield other
+        """Every candidate of ``key``, one key per stored report (the full closure needs all)."""
+        sql, params = self._candidates(key)
+        for row in self.conn.execute(f"SELECT {_R_COLUMNS} {sql}", params):
+            yield key_from_row(row, rules=self.rules, side_of=self.side_of)
 
-    def neighbour_events(self, key: ReportKey, *, skip: Container[str] = ()
+    def neighbour_events(self, key: ReportKey, *, skip: Skip = lambda rid, event: False
                          ) -> Iterator[tuple[ReportKey, str | None]]:
-        """The candidates of ``key``, each with the event holding it (None when in none);
-        members of events in ``skip`` (which the caller may fill meanwhile) are passed over
-        before their key is even built."""
+        """The candidates of ``key`` with the event holding each (None when in none).
+
+        Members of one event that the merge rules cannot tell apart (same date, type, actors,
+        place, doubt) come as one row, whose article is not ``key``'s when another member's
+        is not: a report joining an event told by a thousand outlets reads a handful of rows.
+        Those ``skip(report_id, event_id)`` rejects are passed over before their key is built.
+        """
+        sql, params = self._candidates(key)
+        signature = ", ".join(f"r.{c.strip()}" for c in _KEY_COLUMNS.split(",")[2:])
+        grouped = (
+            f"SELECT MIN(r.id) AS id, CASE WHEN MIN(r.article_id) = ? THEN MAX(r.article_id) "
+            f"ELSE MIN(r.article_id) END AS article_id, {signature}, m.event_id {sql} "
+            f"GROUP BY COALESCE(m.event_id, r.id), {signature}"
+        )
+        for row in self.conn.execute(grouped, (key.article_id, *params)):
+            if not skip(row["id"], row["event_id"]):
+                yield key_from_row(row, rules=self.rules, side_of=self.side_of), row["event_id"]
+
+    def _candidates(self, key: ReportKey) -> tuple[str, tuple[object, ...]]:
+        """FROM ... WHERE ... selecting the stored reports that may match ``key``, and its
+        parameters; an unplaced key has none."""
         if not key.located:
-            return
+            return "FROM event_reports r WHERE 0", ()
         first = date.fromordinal(key.lo - self._widest).isoformat()
         last = date.fromordinal(key.hi + self._widest).isoformat()
-        select = (f"SELECT {_R_COLUMNS}, m.event_id FROM event_reports r "
-                  "LEFT JOIN event_members m ON m.report_id = r.id WHERE r.event_date BETWEEN ? AND ? ")
+        base = ("FROM event_reports r LEFT JOIN event_members m ON m.report_id = r.id "
+                "WHERE r.event_date BETWEEN ? AND ? ")
         if key.geo_precision == 3:
-            sql = select + "AND r.geo_precision = 3 AND r.admin1 = ? COLLATE NOCASE AND r.id != ?"
-            params: tuple[object, ...] = (first, last, key.admin1, key.id)
-        else:
-            # The 3x3 grid cells around the key, as MemoryIndex probes them.
-            g = self.rules.grid
-            y, x = math.floor(key.lat / g), math.floor(key.lon / g)  # type: ignore[operator]
-            south, north = (y - 1) * g, (y + 2) * g
-            # The strips of latitude (indexed with the date) the cells cover.
-            bands = list(range(math.floor(south * 10), math.floor(north * 10) + 1))
-            sql = select + (f"AND r.lat_band IN ({placeholders(bands)}) "
-                            "AND r.latitude >= ? AND r.latitude < ? AND r.longitude >= ? "
-                            "AND r.longitude < ? AND r.geo_precision != 3 AND r.id != ?")
-            params = (first, last, *bands, south, north, (x - 1) * g, (x + 2) * g, key.id)
-        for row in self.conn.execute(sql, params):
-            if row["event_id"] is None or row["event_id"] not in skip:
-                yield key_from_row(row, rules=self.rules, side_of=self.side_of), row["event_id"]
+            return (base + "AND r.geo_precision = 3 AND r.admin1 = ? COLLATE NOCASE AND r.id != ?",
+                    (first, last, key.admin1, key.id))
+        # The 3x3 grid cells around the key, as MemoryIndex probes them, read through the
+        # strips of latitude (indexed with the date) they cover.
+        g = self.rules.grid
+        y, x = math.floor(key.lat / g), math.floor(key.lon / g)  # type: ignore[operator]
+        south, north = (y - 1) * g, (y + 2) * g
+        bands = list(range(math.floor(south * 10), math.floor(north * 10) + 1))
+        return (base + f"AND r.lat_band IN ({placeholders(bands)}) AND r.latitude >= ? "
+                "AND r.latitude < ? AND r.longitude >= ? AND r.longitude < ? "
+                "AND r.geo_precision != 3 AND r.id != ?",
+                (first, last, *bands, south, north, (x - 1) * g, (x + 2) * g, key.id))
 
     def members(self, event_ids: Sequence[str]) -> dict[str, list[ReportKey]]:
         out: dict[str, list[ReportKey]] = {e: [] for e in event_ids}
