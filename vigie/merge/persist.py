@@ -18,7 +18,7 @@ from vigie.merge.compatible import MergeRules, ReportKey, SideOf
 from vigie.merge.framing import ArticleFraming, Hit
 from vigie.models import Article, EventReport
 from vigie.store import Store
-from vigie.store.codec import article_from_row
+from vigie.store.codec import article_from_row, geo_cell
 from vigie.store.loading import load_reports, placeholders
 
 _KEY_COLUMNS = (
@@ -93,15 +93,16 @@ class StoreIndex:
             return (base + "AND r.geo_precision = 3 AND r.admin1 = ? COLLATE NOCASE AND r.id != ?",
                     (first, last, key.admin1, key.id))
         # The 3x3 grid cells around the key, as MemoryIndex probes them, read through the
-        # strips of latitude (indexed with the date) they cover.
+        # tenth-of-a-degree squares (indexed with the date) they cover.
         g = self.rules.grid
         y, x = math.floor(key.lat / g), math.floor(key.lon / g)  # type: ignore[operator]
-        south, north = (y - 1) * g, (y + 2) * g
-        bands = list(range(math.floor(south * 10), math.floor(north * 10) + 1))
-        return (base + f"AND r.lat_band IN ({placeholders(bands)}) AND r.latitude >= ? "
+        south, north, west, east = (y - 1) * g, (y + 2) * g, (x - 1) * g, (x + 2) * g
+        cells = [geo_cell(a, b) for a in range(math.floor(south * 10), math.floor(north * 10) + 1)
+                 for b in range(math.floor(west * 10), math.floor(east * 10) + 1)]
+        return (base + f"AND r.geo_cell IN ({placeholders(cells)}) AND r.latitude >= ? "
                 "AND r.latitude < ? AND r.longitude >= ? AND r.longitude < ? "
                 "AND r.geo_precision != 3 AND r.id != ?",
-                (first, last, *bands, south, north, (x - 1) * g, (x + 2) * g, key.id))
+                (first, last, *cells, south, north, west, east, key.id))
 
     def members(self, event_ids: Sequence[str]) -> dict[str, list[ReportKey]]:
         out: dict[str, list[ReportKey]] = {e: [] for e in event_ids}

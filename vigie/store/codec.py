@@ -58,6 +58,12 @@ def report_id(report: EventReport) -> str:
     return f"{report.article_id}:{digest[:12]}"
 
 
+def geo_cell(lat10: int, lon10: int) -> int:
+    """The ``event_reports.geo_cell`` of the square whose south-west corner is (lat10 / 10,
+    lon10 / 10) degrees: the formula of the generated column (store migration 7)."""
+    return lat10 * 4000 + lon10 + 2000
+
+
 # --- articles -------------------------------------------------------------------------
 
 def article_row(article: Article) -> tuple[Any, ...]:

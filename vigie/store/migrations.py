@@ -39,9 +39,10 @@ Schema (one line per table; JSON columns hold lists as JSON arrays):
   why a figure is not counted (``vigie.resolve.plausible``); and ``article_sketches(article_id,
   band, value)``, the MinHash bands finding near-identical articles (``vigie.ingest.sketch``);
   and ``merge_queue``, ``merge_dirty``, ``framing_queue``, filled by triggers, emptied by
-  ``vigie.merge.merge_pending``: what merging must look at next; and ``event_reports.lat_band``
-  (tenths of a degree of latitude, generated) indexed with the date, for the merge's
-  candidate search to read one strip of the map rather than every report of the window.
+  ``vigie.merge.merge_pending``: what merging must look at next; and ``event_reports.geo_cell``
+  (a tenth-of-a-degree square, generated: ``vigie.store.codec.geo_cell``) indexed with the
+  date, for the merge's candidate search to read the squares around a report rather than
+  every report of the date window.
 """
 from __future__ import annotations
 
@@ -232,9 +233,10 @@ def _trust(conn: sqlite3.Connection) -> None:
         date_note = 'publication date doubtful (marked when the store was upgraded)'
       WHERE event_id IN (SELECT m.event_id FROM event_members m
         JOIN event_reports r ON r.id = m.report_id WHERE r.date_doubtful = 1);
-    ALTER TABLE event_reports ADD COLUMN lat_band INTEGER
-      GENERATED ALWAYS AS (CAST(floor(latitude * 10) AS INTEGER)) VIRTUAL;
-    CREATE INDEX event_reports_band_date ON event_reports(lat_band, event_date);
+    ALTER TABLE event_reports ADD COLUMN geo_cell INTEGER
+      GENERATED ALWAYS AS (CAST(floor(latitude * 10) AS INTEGER) * 4000
+                           + CAST(floor(longitude * 10) AS INTEGER) + 2000) VIRTUAL;
+    CREATE INDEX event_reports_cell_date ON event_reports(geo_cell, event_date);
     CREATE TABLE article_sketches (
         article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         band INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (band, value, article_id));
