@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from vigie import settings
 from vigie.errors import IngestError, one_line
 from vigie.ingest import ArticleMeta, read_paths
 from vigie.ingest.trust import better_copy
@@ -98,7 +99,12 @@ def _fresh_articles(
             _tick(on_item, item.path)
             continue
         summary.read += 1
-        old = same_article(store, item)
+        try:
+            old = same_article(store, item)
+        except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the batch
+            _fail(store, summary, IngestError(item.source_path or item.id, f"not stored: {one_line(exc)}"))
+            _tick(on_item, item.id)
+            continue
         if old is not None and not better_copy(item, old):
             summary.duplicates += 1
             summary.duplicate_files.append(item.source_path or item.id)
@@ -120,8 +126,6 @@ def reextract(store: Store, *, on_item: Callable[[str], None] | None = None) -> 
     changed; an article whose extraction raises keeps its old reports and is one error line.
     """
     summary = IngestSummary(run_id=store.start_run(["reextract"]))
-    from vigie import settings
-
     every = max(1, int(settings.get("merge_batch")))
     try:
         for done, (article, reports) in enumerate(_extractions(store.articles(status="ok")), start=1):
@@ -155,8 +159,6 @@ def _extract_and_store(
     summary: IngestSummary,
     on_item: Callable[[str], None] | None,
 ) -> None:
-    from vigie import settings
-
     every = max(1, int(settings.get("merge_batch")))
     since_merge = 0
     for article, reports in _extractions(articles):
@@ -230,7 +232,6 @@ def _extractions(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Ev
     batch ends it. The articles of the batch not yet returned are then extracted one at a
     time, so only the article that raises fails, and the batch goes on.
     """
-    from vigie import settings
     from vigie.extract import extract_articles
 
     size = int(settings.get("batch_size"))
