@@ -62,3 +62,52 @@ def _timed(func) -> float:  # type: ignore[no-untyped-def]
     start = time.perf_counter()
     func()
     return time.perf_counter() - start
+
+
+# Paragraphs of our own, repeated to build long articles: a long article must cost in
+# proportion to its length (issue 11: 1M characters within 12x the time of 100k, under 1.5 GB).
+_LONG_PARAGRAPHS = (
+    "Des avions du régime ont bombardé mardi la ville de Saraqeb, dans la province d'Idleb, "
+    "faisant onze morts, selon l'Observatoire syrien des droits de l'homme.",
+    "Les combats se poursuivaient dans la soirée autour de la colline qui domine la route de "
+    "Hama, où les rebelles ont repris deux positions tenues par l'armée depuis l'été.",
+    "Un convoi humanitaire attendu depuis trois semaines n'a pas pu entrer dans le quartier "
+    "assiégé, ont indiqué des militants joints par téléphone.",
+)
+
+
+@dataclass(frozen=True)
+class LongBench:
+    chars: int
+    seconds: float
+    peak_mb: float
+
+
+def long_text(chars: int) -> str:
+    """An article of about ``chars`` characters (never more), paragraph after paragraph."""
+    parts: list[str] = []
+    size = 0
+    i = 0
+    while True:
+        paragraph = _LONG_PARAGRAPHS[i % len(_LONG_PARAGRAPHS)]
+        if size + len(paragraph) + 2 > chars:
+            return "\n\n".join(parts)
+        parts.append(paragraph)
+        size += len(paragraph) + 2
+        i += 1
+
+
+def bench_long(sizes: Sequence[int]) -> list[LongBench]:
+    """Extraction time and peak memory for one article of each size (smallest first: the peak
+    memory of a process only grows)."""
+    from datetime import date
+
+    from vigie.extract import extract_articles
+
+    list(extract_articles([Article(id="warm", text=long_text(2000), published=date(2015, 6, 10))]))
+    out = []
+    for chars in sorted(sizes):
+        article = Article(id=f"long-{chars}", text=long_text(chars), published=date(2015, 6, 10))
+        seconds = _timed(lambda: list(extract_articles([article])))
+        out.append(LongBench(chars=len(article.text), seconds=seconds, peak_mb=peak_rss_mb()))
+    return out

@@ -37,3 +37,13 @@ class NotFound(DeskError):
 
 class ReviewError(DeskError):
     """A review action that cannot be done: unknown event, invalid value, bad token."""
+
+
+def one_line(exc: BaseException, *, limit: int = 200) -> str:
+    """``Type: message`` on one line, cut to ``limit`` characters, for an error list.
+
+    Why: an unexpected exception while handling one article becomes that article's error line;
+    a multi-line message or a megabyte of repr must not break the summary.
+    """
+    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

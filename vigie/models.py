@@ -68,6 +68,7 @@ class Claim:
     subfigures: tuple["Claim", ...] = ()
     start: int | None = None
     end: int | None = None
+    flag: str | None = None  # why the figure is not counted (vigie.resolve.plausible)
 
     @property
     def is_fatality(self) -> bool:
@@ -89,6 +90,8 @@ class Claim:
         if self.subfigures:
             # "49 civils dont 6 enfants" is one figure of 49 with a sub-figure, not 55 (design.md).
             out["subfigures"] = [s.to_dict() for s in self.subfigures]
+        if self.flag:
+            out["flag"] = self.flag
         return out
 
 
@@ -188,6 +191,11 @@ class EventReport:
     confidence: float = 0.5
     trigger: str = ""
     outlet: str | None = None
+    # True when event_date rests on a publication date nobody vouches for (the day of ingest,
+    # a page-capture header, conflicting evidence); ``date_note`` says why. Doubtful reports
+    # never merge with confidently dated ones (vigie.merge.compatible).
+    date_doubtful: bool = False
+    date_note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The fixed JSON shape of design.md section 3 (tools read these names)."""
@@ -209,6 +217,8 @@ class EventReport:
                 {"start": e.start, "end": e.end, "text": e.text} for e in self.evidence
             ],
             "confidence": round(self.confidence, 3),
+            "date_doubtful": self.date_doubtful,
+            "date_note": self.date_note,
         }
 
 
@@ -236,3 +246,5 @@ class Event:
     grade: str = "weak"  # confirmed | fair | weak | contested | discounted
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    date_doubtful: bool = False  # its reports' dates rest on an untrusted publication date
+    date_note: str | None = None

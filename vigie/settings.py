@@ -21,6 +21,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "vigie.db", "SQLite database file (also --db / VIGIE_DB)."),
     Setting("spacy_model", "fr_core_news_md", "spaCy model package used by the nlp stage."),
     Setting("batch_size", 16, "Articles per nlp.pipe batch."),
+    Setting("merge_batch", 50, "Articles stored between two merges (and one at the end of a run): a merge rebuilds every event it touches, so an event told by hundreds of articles is rebuilt once per batch, not once per article."),
     Setting("max_file_bytes", 20_000_000, "Input files larger than this are refused, not read."),
     Setting("fatalities_policy", "lowest", "How fatalities_best is chosen: lowest (ACLED) or median (UCDP-style best estimate)."),
     Setting("learned_gate", True, "Let the trained sentence model (vigie train) decide which frames count, with the rules' findings as its features; off: the rules alone."),

@@ -7,6 +7,7 @@ import click
 
 from vigie.cli.options import format_option, get_db_path
 from vigie.cli.render import articles_table, console
+from vigie.ingest.labels import safe_label
 from vigie.store import Store
 
 
@@ -18,7 +19,7 @@ from vigie.store import Store
 def articles_cmd(ctx: click.Context, article_id: str | None, fmt: str, raw: bool) -> None:
     """List stored articles (status, publication date and whether it is doubtful), or show
     ARTICLE_ID with its metadata and cleaned text (the text evidence offsets refer to)."""
-    with Store.open(get_db_path(ctx)) as store:
+    with Store.open(get_db_path(ctx), create=False) as store:
         if article_id:
             article = store.article(article_id)
             if article is None:
@@ -49,6 +50,6 @@ def _summary(article, status: str) -> dict:  # type: ignore[no-untyped-def]
 def _show(article, status: str | None, *, raw: bool) -> None:  # type: ignore[no-untyped-def]
     for key, value in _summary(article, status or "").items():
         if value not in (None, ""):
-            click.echo(f"{key}: {value}")
+            click.echo(f"{key}: {safe_label(str(value))}")  # stored before labels were cleaned
     click.echo("")
     click.echo(article.raw_text if raw else article.text)

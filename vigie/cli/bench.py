@@ -19,12 +19,23 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
 @click.option("--repeat", type=int, default=10, show_default=True, help="Times the corpus is repeated, to time a realistic batch.")
 @click.option("--rounds", type=int, default=3, show_default=True, help="Timed runs per measure; the best is kept.")
 @click.option("--merge-sizes", default="10000,100000", show_default=True, help="Comma-separated numbers of synthetic reports to merge.")
-@click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "desk"]), multiple=True, help="Measures to leave out.")
+@click.option("--store-articles", type=click.IntRange(min=2), default=5000, show_default=True,
+              help="Distinct articles stored and merged through SQLite (growing-store shape).")
+@click.option("--dense-reports", type=click.IntRange(min=2), default=1000, show_default=True,
+              help="Articles all reporting one event, stored and merged through SQLite (dense shape).")
+@click.option("--long-chars", default="100000,1000000", show_default=True,
+              help="Comma-separated sizes (characters) of the long articles to extract.")
+@click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "store", "long", "desk"]), multiple=True,
+              help="Measures to leave out.")
 @click.option("--desk-events", type=int, default=100_000, show_default=True, help="Synthetic events in the web desk's load test.")
-def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tuple[str, ...], desk_events: int) -> None:
+def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_articles: int,
+              dense_reports: int, long_chars: str, skip: tuple[str, ...], desk_events: int) -> None:
     """Print extraction speed against the bare fr_core_news_md parse (articles/s, words/s, ratio,
-    peak memory), gazetteer load and lookup speed, merge throughput at several store sizes, and the
-    web desk's latencies (p50/p95/p99) on a synthetic store."""
+    peak memory), gazetteer load and lookup speed, merge throughput at several store sizes (in
+    memory), merging through the SQLite ingest path (a growing store, one dense event), the
+    cost of long articles, and the web desk's latencies (p50/p95/p99) on a synthetic store."""
+    merge_counts = _sizes(merge_sizes, "--merge-sizes")
+    long_sizes = _sizes(long_chars, "--long-chars")
     if "extract" not in skip:
         from vigie.bench import bench_extract
 
@@ -67,7 +78,7 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tup
     if "merge" not in skip:
         from vigie.merge.bench import bench_merge
 
-        for size in (int(s) for s in merge_sizes.split(",") if s.strip()):
+        for size in merge_counts:
             m = bench_merge(size)
             click.echo(
                 f"merge: {int(m['reports'])} synthetic reports -> {int(m['events'])} events in "
@@ -75,6 +86,32 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tup
                 f"{m['ms_per_report_last']:.3f} ms per new report at the end)"
             )
         click.echo("  (target: 100,000 reports in < 30 s; time per new report flat as the store grows)")
+    if "store" not in skip:
+        from vigie.merge.bench_store import bench_store, dense_articles, distinct_articles
+
+        block = max(1, store_articles // 5)
+        grow = bench_store(distinct_articles(store_articles), block=block)
+        click.echo(
+            f"store merge, growing: {grow.articles} distinct articles -> {grow.events} events; ms per "
+            f"article by block of {block}: {', '.join(f'{b:.1f}' for b in grow.ms_per_article)}; "
+            f"last/first {grow.growth:.2f} (target <= 1.20)"
+        )
+        dense = bench_store(dense_articles(dense_reports), block=dense_reports)
+        distinct = grow.ms_per_article[0]
+        click.echo(
+            f"store merge, dense: {dense.articles} articles of one event -> {dense.events} event(s) in "
+            f"{dense.mean_ms:.1f} ms per article; x{dense.mean_ms / distinct:.2f} the distinct articles' "
+            f"{distinct:.1f} ms (target <= 2; merging only, before the extraction each article also costs)"
+        )
+    if "long" not in skip and long_sizes:
+        from vigie.bench import bench_long
+
+        runs = bench_long(long_sizes)
+        for run in runs:
+            click.echo(f"long article: {run.chars} characters extracted in {run.seconds:.1f} s, peak {run.peak_mb:.0f} MiB")
+        if len(runs) > 1:
+            click.echo(f"  largest / smallest: x{runs[-1].seconds / runs[0].seconds:.1f} the time for "
+                       f"x{runs[-1].chars / runs[0].chars:.1f} the text (target: 1M chars <= 12x 100k, < 1.5 GB)")
     if "desk" not in skip:
         _bench_desk(desk_events)
 
@@ -91,3 +128,14 @@ def _bench_desk(events: int) -> None:
     for r in results:
         click.echo(f"  {r.name:24s} {r.requests} requests, {r.errors} errors: p50 {r.p50:.0f} ms, "
                    f"p95 {r.p95:.0f} ms, p99 {r.p99:.0f} ms (target p95 < 200 ms)")
+
+
+def _sizes(text: str, option: str) -> list[int]:
+    """Comma-separated positive integers, or a one-line usage error naming ``option``."""
+    try:
+        sizes = [int(s) for s in text.split(",") if s.strip()]
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not a comma-separated list of numbers", param_hint=option) from None
+    if any(s <= 0 for s in sizes):
+        raise click.BadParameter("sizes must be positive", param_hint=option)
+    return sizes

@@ -10,11 +10,11 @@ from vigie.store import Store
 
 @click.command("events")
 @event_filters
-@click.option("--limit", type=int, default=None, help="Show at most this many events.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most this many events.")
 @click.pass_context
 def events_cmd(ctx: click.Context, limit: int | None, **filters: object) -> None:
     """List merged events as a table, filtered by date range, governorate, type and actor."""
-    with Store.open(get_db_path(ctx)) as store:
+    with Store.open(get_db_path(ctx), create=False) as store:
         events = store.events(**filter_kwargs(**filters))
     events_table(events[:limit] if limit else events, console=console())
 
@@ -24,13 +24,15 @@ def events_cmd(ctx: click.Context, limit: int | None, **filters: object) -> None
 @click.pass_context
 def event_cmd(ctx: click.Context, event_id: str) -> None:
     """Show one merged event with all its reports, sources, claims and evidence sentences."""
-    with Store.open(get_db_path(ctx)) as store:
+    with Store.open(get_db_path(ctx), create=False) as store:
         event = store.event(event_id)
         if event is None:
             raise click.ClickException(f"no event {event_id!r}")
         outlets = {r.article_id: (store.article(r.article_id) or None) for r in event.reports}
     place = event.place
     click.echo(f"{event.event_id}  {event.event_date} ({event.date_precision})  {event.event_type} / {event.sub_event_type}")
+    if event.date_doubtful:
+        click.echo(f"  date doubtful: {event.date_note}")
     click.echo(f"  actors: {event.actor1} [{'; '.join(event.assoc_actor_1)}] vs {event.actor2} [{'; '.join(event.assoc_actor_2)}]")
     if place:
         click.echo(f"  place: {place.name}, {place.admin1}, {place.country} ({place.latitude:.4f}, {place.longitude:.4f}) precision {place.geo_precision}")

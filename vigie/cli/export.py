@@ -20,7 +20,7 @@ WRITERS = {"csv": write_acled_csv, "jsonl": write_jsonl, "geojson": write_geojso
 def export_cmd(ctx: click.Context, fmt: str, output: str | None, **filters: object) -> None:
     """Export merged events: csv (ACLED's columns and order), jsonl (events with their reports and
     claims) or geojson (points), filtered like ``vigie events``."""
-    with Store.open(get_db_path(ctx)) as store:
+    with Store.open(get_db_path(ctx), create=False) as store:
         events = store.events(**filter_kwargs(**filters))
     newline = "" if fmt == "csv" else None
     if output:

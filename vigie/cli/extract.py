@@ -10,6 +10,7 @@ import click
 from vigie.cli.options import format_option
 from vigie.ingest import read_paths
 from vigie.errors import IngestError
+from vigie.serve.export import safe_cell
 
 CSV_COLUMNS = (
     "article_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
@@ -19,7 +20,7 @@ CSV_COLUMNS = (
 
 
 @click.command("extract")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @format_option("jsonl", "json", "csv", default="jsonl")
 @click.option("--trace", "trace_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Also write, per article, what became of each sentence (JSON Lines), for vigie evaluate --trace.")
@@ -54,7 +55,7 @@ def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, trace_path
         writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow(_flat(row))
+            writer.writerow({key: safe_cell(value) for key, value in _flat(row).items()})
     if trace is not None and trace_path:
         with open(trace_path, "w", encoding="utf-8") as fh:
             fh.writelines(json.dumps(t, ensure_ascii=False) + "\n" for t in trace)

@@ -1,12 +1,36 @@
 """The ``vigie`` command group. Each sub-command lives in its own module and is added here."""
 from __future__ import annotations
 
+import sqlite3
+
 import click
 
 from vigie import settings
+from vigie.errors import VigieError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class OneLineErrors(click.Group):
+    """The group that turns every expected failure into one line on stderr and exit code 1.
+
+    Why here: each command raising its own ClickException would leave the next one to forget;
+    the domain errors (a bad database, a malformed data file), file-system errors (an
+    unwritable folder, ``-o`` into a missing one) and SQLite errors all end here instead of
+    in a traceback.
+    """
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except VigieError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
+        except sqlite3.Error as exc:
+            raise click.ClickException(f"database error: {exc}") from exc
+
+
+@click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db", envvar="VIGIE_DB", default=settings.get("db"), show_default=True,
     type=click.Path(dir_okay=False), help="SQLite database file (env: VIGIE_DB).",
@@ -35,12 +59,14 @@ for _command in (
 cli.add_command(gazetteer_cmd)
 
 from vigie.cli.outlets import outlets_cmd  # noqa: E402
+from vigie.cli.reextract import reextract_cmd  # noqa: E402
 from vigie.cli.sources import sources_cmd  # noqa: E402
 from vigie.cli.train import train_cmd  # noqa: E402
 
 cli.add_command(sources_cmd)
 cli.add_command(train_cmd)
 cli.add_command(outlets_cmd)
+cli.add_command(reextract_cmd)
 
 from vigie.cli.serve import serve_cmd, token_cmd  # noqa: E402
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from vigie import settings
+from vigie.serve.terms import canonical_actor, canonical_admin1, canonical_source
 
 
 def format_option(*choices: str, default: str) -> click.Option:
@@ -25,21 +26,36 @@ def event_filters(func):  # type: ignore[no-untyped-def]
     options = [
         click.option("--from", "date_from", type=click.DateTime(["%Y-%m-%d"]), help="First event date (YYYY-MM-DD)."),
         click.option("--to", "date_to", type=click.DateTime(["%Y-%m-%d"]), help="Last event date (YYYY-MM-DD)."),
-        click.option("--admin1", help="Governorate, e.g. Idlib."),
+        click.option("--admin1", help="Governorate, any spelling: Idlib, Idleb, Damas, Rif Damas..."),
         click.option("--type", "event_type", help="ACLED event type or sub-type, e.g. Battles or 'Air/drone strike'."),
-        click.option("--actor", help="Canonical actor name, as actor 1, actor 2 or associated actor."),
+        click.option("--actor", help="Actor, any alias the registry knows (Hezbollah libanais, Daech...), as actor 1, actor 2 or associated actor."),
+        click.option("--source", help="A source among the event's (any alias: SOHR = OSDH)."),
+        click.option("--outlet", help="The outlet of one of the event's reports."),
+        click.option("--grade", type=click.Choice(["confirmed", "fair", "weak", "contested", "discounted"]),
+                     help="The event's grade."),
+        click.option("--contested/--uncontested", default=None, help="Only contested (or only uncontested) events."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def filter_kwargs(date_from, date_to, admin1, event_type, actor) -> dict:  # type: ignore[no-untyped-def]
-    """The keyword arguments of ``Store.events`` built from :func:`event_filters`' options."""
+def filter_kwargs(date_from, date_to, admin1, event_type, actor, source, outlet,  # type: ignore[no-untyped-def]
+                  grade, contested) -> dict:
+    """The keyword arguments of ``Store.events`` built from :func:`event_filters`' options;
+    a reversed date range is a usage error, not an empty answer."""
+    if date_from and date_to and date_from > date_to:
+        raise click.BadParameter(
+            f"--from {date_from.date()} is after --to {date_to.date()}", param_hint="--from/--to"
+        )
     return {
         "date_from": date_from.date() if date_from else None,
         "date_to": date_to.date() if date_to else None,
-        "admin1": admin1,
+        "admin1": canonical_admin1(admin1) if admin1 else None,
         "event_type": event_type,
-        "actor": actor,
+        "actor": canonical_actor(actor) if actor else None,
+        "source": canonical_source(source) if source else None,
+        "outlet": outlet,
+        "grade": grade,
+        "contested": contested,
     }

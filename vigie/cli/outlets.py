@@ -18,7 +18,7 @@ def outlets_cmd(ctx: click.Context) -> None:
     from vigie.merge.framing import FramingLexicon, outlet_profiles
 
     registry = SourceRegistry.load()
-    with Store.open(get_db_path(ctx)) as store:
+    with Store.open(get_db_path(ctx), create=False) as store:
         profiles = outlet_profiles(persist.framings(store), outlet_name=registry.canonical)
     sides = FramingLexicon.load().sides
     table = Table("outlet", "articles", "words", *(f"{s} /1000w" for s in sides), "top terms")

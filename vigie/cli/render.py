@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
+from vigie.ingest.labels import safe_label
 from vigie.models import Article, Event
 
 PIPE_WIDTH = 200
@@ -17,10 +18,22 @@ def console() -> Console:
     return probe if probe.is_terminal else Console(width=PIPE_WIDTH)
 
 
+WIDE = 140  # below this many columns the events table drops actors, admin1 and sources
+
+
 def events_table(events: Sequence[Event], *, console: Console) -> None:
-    """One row per merged event: when, what, who, where, how many (low-best-high), who says so."""
-    table = Table(show_lines=False, title=f"{len(events)} events")
-    for col in ("id", "date", "sub-type", "actor 1", "actor 2", "location", "admin1", "deaths", "grade", "sources"):
+    """One row per merged event: when, what, who, where, how many, who says so. On a narrow
+    terminal (an 80-column one) a compact layout keeps what fits; ``vigie event ID`` has the rest."""
+    wide = console.width >= WIDE
+    doubtful = sum(ev.date_doubtful for ev in events)
+    notes = ["deaths: one figure, or low-best-high when sources differ"]
+    if doubtful:
+        notes.append(f"? = date doubtful ({doubtful} events): see vigie event ID")
+    table = Table(show_lines=False, title=f"{len(events)} events", caption="; ".join(notes))
+    columns = ("id", "date", "sub-type", "actor 1", "actor 2", "location", "admin1", "deaths", "grade", "sources")
+    if not wide:
+        columns = ("id", "date", "sub-type", "location", "deaths", "grade")
+    for col in columns:
         table.add_column(col, overflow="fold")
     for ev in events:
         place = ev.place
@@ -28,11 +41,14 @@ def events_table(events: Sequence[Event], *, console: Console) -> None:
             str(ev.fatalities_best) if ev.fatalities_low == ev.fatalities_high
             else f"{ev.fatalities_low}-{ev.fatalities_best}-{ev.fatalities_high}"
         )
-        table.add_row(
-            ev.event_id, ev.event_date.isoformat(), ev.sub_event_type, ev.actor1 or "", ev.actor2 or "",
-            place.name if place else "", place.admin1 or "" if place else "",
-            deaths + (" (contested)" if ev.contested else ""), ev.grade, "; ".join(ev.sources),
-        )
+        cells = {
+            "id": ev.event_id, "date": ev.event_date.isoformat() + (" ?" if ev.date_doubtful else ""),
+            "sub-type": ev.sub_event_type, "actor 1": ev.actor1 or "", "actor 2": ev.actor2 or "",
+            "location": place.name if place else "", "admin1": (place.admin1 or "") if place else "",
+            "deaths": deaths + (" (contested)" if ev.contested else ""), "grade": ev.grade,
+            "sources": "; ".join(ev.sources),
+        }
+        table.add_row(*(cells[c] for c in columns))
     console.print(table)
 
 
@@ -46,7 +62,7 @@ def articles_table(articles: Sequence[tuple[Article, str]], *, console: Console)
         if art.published_doubtful:
             published += " (doubtful)"
         table.add_row(
-            art.id, published, art.published_source, art.outlet or "", art.language, status,
-            (art.title or "")[:60],
+            safe_label(art.id) or "", published, art.published_source, safe_label(art.outlet) or "",
+            art.language, status, (safe_label(art.title) or "")[:60],
         )
     console.print(table)

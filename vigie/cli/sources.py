@@ -16,7 +16,7 @@ def sources_cmd(ctx: click.Context, unknown: bool) -> None:
     """List the source registry (name, type, stance, country), or with --unknown the unknown sources met."""
     console = Console()
     if unknown:
-        with Store.open(get_db_path(ctx)) as store:
+        with Store.open(get_db_path(ctx), create=False) as store:
             rows = store.unknown_sources()
         table = Table("source", "articles", "first seen in")
         for row in rows:

@@ -48,14 +48,27 @@ def _input(text: str, published: date | None, outlet: str | None, article_id: st
                         outlet=outlet, article_id=article_id or "")
 
 
-def extract(text: str, *, published: date | None = None, outlet: str | None = None,
+def _vetted(article: Article, reports: list[EventReport]) -> list[EventReport]:
+    """Reports with implausible figures flagged and uncounted, and dates marked doubtful when the
+    article's publication date is untrusted: the checks every caller of extraction needs."""
+    from vigie.ingest.trust import mark_reports
+    from vigie.resolve.plausible import vet_reports
+
+    return mark_reports(article, vet_reports(reports))
+
+
+def extract(text: str, *, published: date | str | None = None, outlet: str | None = None,
             article_id: str | None = None) -> list[EventReport]:
-    """The events one article reports. ``published`` anchors relative dates (today if None,
-    with lower confidence); ``outlet`` is the source of figures the text attributes to no one."""
+    """The events one article reports. ``published`` (a date or "YYYY-MM-DD") anchors relative
+    dates; without it they are resolved against today and the reports are marked
+    ``date_doubtful``. ``outlet`` is the source of figures the text attributes to no one."""
     from vigie.nlp.pipeline import load_nlp
 
+    if isinstance(published, str):
+        published = date.fromisoformat(published.strip())
     doc = load_nlp()(text)
-    return _assembler().reports(doc._.vigie_frames, _input(text, published, outlet, article_id))
+    reports = _assembler().reports(doc._.vigie_frames, _input(text, published, outlet, article_id))
+    return _vetted(Article(id=article_id or "", text=text, published=published, outlet=outlet), reports)
 
 
 def extract_articles(articles: Iterable[Article], *, batch_size: int | None = None,
@@ -70,7 +83,8 @@ def extract_articles(articles: Iterable[Article], *, batch_size: int | None = No
     while batch := list(islice(it, size)):
         for doc, art in nlp.pipe(((a.text, a) for a in batch), as_tuples=True, batch_size=size):
             frames = doc._.vigie_frames
-            yield art, _assembler().reports(frames, _input(art.text, art.published, art.outlet, art.id), trace=trace)
+            reports = _assembler().reports(frames, _input(art.text, art.published, art.outlet, art.id), trace=trace)
+            yield art, _vetted(art, reports)
 
 
 class _CallableModule(types.ModuleType):
@@ -80,7 +94,7 @@ class _CallableModule(types.ModuleType):
     module stays an ordinary package for everything else.
     """
 
-    def __call__(self, text: str, *, published: date | None = None, outlet: str | None = None,
+    def __call__(self, text: str, *, published: date | str | None = None, outlet: str | None = None,
                  article_id: str | None = None) -> list[EventReport]:
         return extract(text, published=published, outlet=outlet, article_id=article_id)
 

@@ -8,6 +8,7 @@ this module only builds that context from the article and picks among a frame's 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -30,6 +31,13 @@ class ArticlePlaces:
     by_paragraph: dict[int, list[Place]] = field(default_factory=dict)
     candidates: tuple[TextSpan, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    _starts: list[int] | None = field(default=None, repr=False)
+
+    def paragraph_of(self, offset: int) -> int:
+        """The paragraph of the sentence holding ``offset`` (a bisection: long articles stay linear)."""
+        if self._starts is None or len(self._starts) != len(self.sentences):
+            self._starts = [s.start for s in self.sentences]
+        return _paragraph_of(self.sentences, offset, starts=self._starts)
 
 
 class PlaceFinder:
@@ -50,11 +58,12 @@ class PlaceFinder:
         """Governorates named in each paragraph (from the candidate mentions) and the theatre."""
         govs: dict[int, list[str]] = {}
         counts: dict[str, int] = {}
+        starts = [s.start for s in df.sentences]
         for cand in df.places:
             gov = self.resolver.governorate(cand.text)
             if not gov:
                 continue
-            par = _paragraph_of(df.sentences, cand.start)
+            par = _paragraph_of(df.sentences, cand.start, starts=starts)
             govs.setdefault(par, [])
             if gov not in govs[par]:
                 govs[par].append(gov)
@@ -197,7 +206,7 @@ class PlaceFinder:
         of the place the text named just before. A compass reference ("Bulbul, au nord d'Afrin")
         is not the place spoken of, nor is a governorate."""
         for cand in reversed(state.candidates):
-            if cand.start >= sentence.start or _paragraph_of(state.sentences, cand.start) != sentence.paragraph:
+            if cand.start >= sentence.start or state.paragraph_of(cand.start) != sentence.paragraph:
                 continue
             relation = _relation(state.text, cand.start)
             if regions is not None and regions.is_side(relation):
@@ -309,8 +318,10 @@ def _distinct(places: list[Place]) -> list[Place]:
     return out
 
 
-def _paragraph_of(sentences: tuple[Sentence, ...], offset: int) -> int:
-    for s in sentences:
-        if s.start <= offset < s.end:
-            return s.paragraph
+def _paragraph_of(sentences: tuple[Sentence, ...], offset: int, *, starts: list[int]) -> int:
+    """The paragraph of the sentence holding ``offset`` (0 if none); ``starts`` = the sentences'
+    start offsets, in order, so a long article costs a bisection per mention, not a scan."""
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < sentences[i].end:
+        return sentences[i].paragraph
     return 0

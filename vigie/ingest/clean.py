@@ -63,7 +63,9 @@ class CleanRules:
 
         elided = "|".join(re.escape(e) for e in gc["elided"])
         words = "|".join(sorted({re.escape(w) for w in gc["words"]}, key=len, reverse=True))
-        starter = rf"(?:(?:{elided})['’]\w|(?:{words}) )"
+        # A starter word may end its line ("aaLes" then "a" on the next): the lines are joined
+        # after splitting, so it must split there too, or cleaning twice would differ.
+        starter = rf"(?:(?:{elided})['’]\w|(?:{words})(?: |$))"
         glue = re.compile(rf"(?<=[{_LOWER}][{_LOWER}])(?={starter})")
         caption_prefix = re.compile(rf"{gc['caption_prefix']}(?= {starter})")
         return cls(

@@ -16,6 +16,11 @@ class IngestConfig:
     max_garbage_share: float
     languages: tuple[str, ...]
     min_letters_for_language: int
+    shingle_words: int
+    near_duplicate_jaccard: float
+    hidden_tags: tuple[str, ...]
+    hidden_attributes: tuple[str, ...]
+    hidden_styles: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -28,4 +33,9 @@ def load_ingest_config() -> IngestConfig:
         max_garbage_share=float(data["max_garbage_share"]),
         languages=tuple(data["languages"]),
         min_letters_for_language=int(data["min_letters_for_language"]),
+        shingle_words=int(data["shingle_words"]),
+        near_duplicate_jaccard=float(data["near_duplicate_jaccard"]),
+        hidden_tags=tuple(data["hidden_html"]["tags"]),
+        hidden_attributes=tuple(data["hidden_html"]["attributes"]),
+        hidden_styles=tuple(data["hidden_html"]["styles"]),
     )

@@ -14,6 +14,7 @@ silently. The cascade, best evidence first:
 6. The capture header - "capture_header", low confidence, and doubtful unless the text
    corroborates it.
 
+A date found in the text after today is a misreading (or a bogus page) and is never chosen.
 A date is marked ``doubtful`` with a ``note`` saying why when the evidence disagrees: a capture
 header years after the years the text names or after the comments, or a page date later than
 its own capture.
@@ -21,7 +22,7 @@ its own capture.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from vigie.ingest.dates import (
     DateRules,
@@ -69,6 +70,7 @@ def infer_publication(
     comments: list[str],
     captured: datetime | None,
     rules: DateRules | None = None,
+    today: date | None = None,
 ) -> Publication:
     """Choose the publication date of an article (cascade in the module docstring)."""
     rules = rules or load_date_rules()
@@ -76,6 +78,7 @@ def infer_publication(
     if given is not None:
         return Publication(given, "input", conf["input"])
     cap = captured.date() if captured is not None else None
+    latest_possible = (today or date.today()) + timedelta(days=1)
 
     def after_capture(d: date) -> bool:
         return cap is not None and d > cap
@@ -84,7 +87,7 @@ def infer_publication(
         ("dateline", find_dateline(text, rules=rules), "dateline"),
         ("marker", find_marked_date(text, rules=rules), "text"),
     ):
-        if hit is None:
+        if hit is None or hit.date > latest_possible:
             continue
         if after_capture(hit.date):
             note = f"the {kind} date {hit.date.isoformat()} is after the page's capture ({cap.isoformat()})"
@@ -92,7 +95,7 @@ def infer_publication(
         return Publication(hit.date, source, conf[kind])
 
     comment_dates = sorted(h.date for c in comments for h in find_full_dates(c, rules=rules))
-    comment_dates = [d for d in comment_dates if not after_capture(d)]
+    comment_dates = [d for d in comment_dates if not after_capture(d) and d <= latest_possible]
     years = find_years(text, rules=rules)
     doubts = _header_doubts(cap, years=years, comment_dates=comment_dates, rules=rules) if cap else []
 
@@ -103,7 +106,8 @@ def infer_publication(
             note += "; capture header not used: " + "; ".join(doubts)
         return Publication(first, "comment", conf["comment"], bool(doubts), note)
 
-    mentions = [h.date for h in find_full_dates(text, rules=rules) if not after_capture(h.date)]
+    mentions = [h.date for h in find_full_dates(text, rules=rules)
+                if not after_capture(h.date) and h.date <= latest_possible]
     if mentions:
         latest = max(mentions)
         note = f"latest full date named in the text ({latest.isoformat()}); publication is on or after it"

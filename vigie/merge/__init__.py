@@ -18,11 +18,11 @@ article's framing, :mod:`vigie.merge.framing`); :class:`Merger` runs the same st
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from vigie.merge.build import MergeContext, build_event
-from vigie.merge.cluster import MemoryIndex, partition
+from vigie.merge.cluster import Group, MemoryIndex, Skip, partition
 from vigie.merge.compatible import ReportKey, make_key
 from vigie.merge.scores import cluster_scores
 from vigie.models import Event, EventReport
@@ -38,28 +38,38 @@ class Regrouping:
     stale: list[str]  # ids of events replaced by the regrouping
     changed: list[str]  # ids of events created or whose members changed
     unknown_sources: list[tuple[str, str]]  # (name, article id) unknown to the source registry
+    members: dict[str, list[str]]  # event id -> its report ids, in the order of event.reports
 
 
-def regroup(groups: Sequence[Sequence[ReportKey]], *, old: Mapping[str, set[str]],
+def regroup(groups: Sequence[Group], *, old: Mapping[str, set[str]],
             load: Callable[[list[str]], Mapping[str, EventReport]], ctx: MergeContext) -> Regrouping:
-    """Events for ``groups``; ``old`` = the previous events (id -> member ids) they touch."""
-    reports = load(sorted({k.id for g in groups for k in g}))
-    events, changed, unknown = [], [], set()
+    """Events for ``groups``; ``old`` = the previous events (id -> member ids) they touch.
+
+    An event that is not its whole graph component records ``extra["split"]``, so that reports
+    joining it later take the full closure (:func:`vigie.merge.cluster.extend`).
+    """
+    reports = load(sorted({k.id for g in groups for k in g.keys}))
+    events, changed, unknown, members = [], [], set(), {}
     for group in groups:
-        event, grade = build_event([(k.id, reports[k.id]) for k in group], ctx=ctx)
+        event, grade = build_event([(k.id, reports[k.id]) for k in group.keys], ctx=ctx)
+        if not group.whole:
+            event = replace(event, extra={**event.extra, "split": True})
         events.append(event)
+        members[event.event_id] = [k.id for k in group.keys]
         unknown |= set(grade.unknown)
-        if old.get(event.event_id) != {k.id for k in group}:
+        if old.get(event.event_id) != {k.id for k in group.keys}:
             changed.append(event.event_id)
     new_ids = {e.event_id for e in events}
-    return Regrouping(events, sorted(set(old) - new_ids), sorted(changed), sorted(unknown))
+    return Regrouping(events, sorted(set(old) - new_ids), sorted(changed), sorted(unknown), members)
 
 
 def merge_pending(store: Store, *, ctx: MergeContext | None = None) -> list[str]:
     """Merge every stored report not yet in an event; the ids of events created or changed.
 
-    Also records the framing of every article not framed yet. Running it again with nothing
-    new changes nothing and returns [].
+    Also records the framing of every article not framed yet, and regroups the events that
+    lost a member. What is waiting is tracked by the store (queues filled by triggers,
+    :mod:`vigie.merge.persist`), so the cost follows the new work, not the size of the store.
+    Running it again with nothing new changes nothing and returns [].
     """
     from vigie.merge import persist
     from vigie.merge.framing import frame_article
@@ -69,20 +79,21 @@ def merge_pending(store: Store, *, ctx: MergeContext | None = None) -> list[str]
     with store.transaction():
         for article in persist.unframed_articles(store):
             persist.save_framing(store, frame_article(article, lexicon=ctx.lexicon))
-        persist.delete_empty_events(store)
         new = persist.pending_keys(store, rules=ctx.rules, side_of=ctx.side_of)
-        if not new:
-            return []
-        index = persist.StoreIndex(store, rules=ctx.rules, side_of=ctx.side_of)
-        groups = partition(new, index, rules=ctx.rules)
-        old = persist.memberships(store, [k.id for g in groups for k in g])
-        result = regroup(groups, old=old, load=lambda ids: persist.reports_by_id(store, ids), ctx=ctx)
-        persist.delete_events(store, result.stale)
-        store.save_events(result.events)
-        apply_reviews(store, event_ids=[e.event_id for e in result.events] + result.stale)
-        for name, article_id in result.unknown_sources:
-            store.record_unknown_source(name, article_id)
-    return result.changed
+        changed: list[str] = []
+        if new:
+            index = persist.StoreIndex(store, rules=ctx.rules, side_of=ctx.side_of)
+            groups = partition(new, index, rules=ctx.rules)
+            old = persist.memberships(store, [k.id for g in groups for k in g.keys])
+            result = regroup(groups, old=old, load=lambda ids: persist.reports_by_id(store, ids), ctx=ctx)
+            persist.delete_events(store, result.stale)
+            store.save_events(result.events, member_ids=result.members)
+            apply_reviews(store, event_ids=[e.event_id for e in result.events] + result.stale)
+            for name, article_id in result.unknown_sources:
+                store.record_unknown_source(name, article_id)
+            changed = result.changed
+        persist.clear_queues(store)
+    return changed
 
 
 class Merger:
@@ -95,6 +106,7 @@ class Merger:
         self.event_of: dict[str, str] = {}
         self.members: dict[str, set[str]] = {}
         self.events: dict[str, Event] = {}
+        self.split: set[str] = set()
 
     def add(self, reports: Iterable[EventReport]) -> list[str]:
         """Merge ``reports``; the ids of events created or changed."""
@@ -109,22 +121,51 @@ class Merger:
             keys.append(key)
         if not keys:
             return []
-        groups = partition(keys, self.index, rules=self.ctx.rules)
-        touched = {self.event_of[k.id] for g in groups for k in g if k.id in self.event_of}
+        groups = partition(keys, _KnownInMemory(self), rules=self.ctx.rules)
+        touched = {self.event_of[k.id] for g in groups for k in g.keys if k.id in self.event_of}
         old = {eid: self.members[eid] for eid in touched}
         result = regroup(groups, old=old, load=lambda ids: {i: self.reports[i] for i in ids}, ctx=self.ctx)
         for eid in result.stale:
             del self.events[eid], self.members[eid]
+            self.split.discard(eid)
         for event, group in zip(result.events, groups):
             self.events[event.event_id] = event
-            self.members[event.event_id] = {k.id for k in group}
-            for k in group:
+            self.members[event.event_id] = {k.id for k in group.keys}
+            if group.whole:
+                self.split.discard(event.event_id)
+            else:
+                self.split.add(event.event_id)
+            for k in group.keys:
                 self.event_of[k.id] = event.event_id
         return result.changed
 
     def partition(self) -> set[frozenset[str]]:
         """The current events as sets of report ids."""
         return {frozenset(m) for m in self.members.values()}
+
+
+class _KnownInMemory:
+    """The :class:`vigie.merge.cluster.KnownEvents` view of a :class:`Merger`."""
+
+    def __init__(self, merger: Merger) -> None:
+        self.merger = merger
+
+    def neighbours(self, key: ReportKey) -> Iterator[ReportKey]:
+        return self.merger.index.neighbours(key)
+
+    def neighbour_events(self, key: ReportKey, *, skip: Skip) -> Iterator[tuple[ReportKey, str | None]]:
+        event_of = self.merger.event_of
+        for other in self.merger.index.neighbours(key):
+            event = event_of.get(other.id)
+            if not skip(other.id, event):
+                yield other, event
+
+    def members(self, event_ids: Sequence[str]) -> dict[str, list[ReportKey]]:
+        keys = self.merger.index.keys
+        return {e: [keys[i] for i in sorted(self.merger.members[e])] for e in event_ids}
+
+    def split(self, event_ids: Sequence[str]) -> set[str]:
+        return set(event_ids) & self.merger.split
 
 
 def merge_reports(reports: Iterable[EventReport], *, ctx: MergeContext | None = None) -> list[Event]:

@@ -11,6 +11,8 @@ tie-break:
 - actor1 and actor2: by vote (ties alphabetical), actor2 never equal to actor1; associated
   actors: the union of the members', minus the main actors;
 - civilian_targeting: when at least half of the members say so;
+- date_doubtful: when a member's date rests on an untrusted publication date (doubtful reports
+  only merge with doubtful ones), with the note of the first such member;
 - claims, fatalities, contested: :mod:`vigie.merge.claims`; grade: :mod:`vigie.merge.grades`;
   notes: :mod:`vigie.merge.notes`; sources: the claims' sources and the reports' outlets.
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from vigie import settings
@@ -46,10 +49,17 @@ class MergeContext:
 
     @classmethod
     def load(cls, *, policy: str | None = None) -> "MergeContext":
-        return cls(
-            rules=MergeRules.load(), side_of=actor_sides(), lookup=registry_lookup(),
-            lexicon=FramingLexicon.load(), policy=policy or settings.get("fatalities_policy"),
-        )
+        """The context from the packaged data files, read once per process and policy: ingest
+        merges once per batch and must not re-read the lexicon and registries each time."""
+        return _loaded_context(policy or settings.get("fatalities_policy"))
+
+
+@lru_cache(maxsize=4)
+def _loaded_context(policy: str) -> MergeContext:
+    return MergeContext(
+        rules=MergeRules.load(), side_of=actor_sides(), lookup=registry_lookup(),
+        lexicon=FramingLexicon.load(), policy=policy,
+    )
 
 
 def _vote(values: Sequence[T], *, rank: Callable[[T], Hashable] = lambda v: v) -> T | None:
@@ -123,5 +133,7 @@ def build_event(members: Sequence[tuple[str, EventReport]], *, ctx: MergeContext
             "grade_reason": grade.reason,
             "contested_reason": fatalities.reason,
         },
+        date_doubtful=any(r.date_doubtful for r in reports),
+        date_note=next((r.date_note for r in reports if r.date_doubtful), None),
     )
     return event, grade

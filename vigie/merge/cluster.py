@@ -15,14 +15,22 @@ Why this shape:
   Two reports whose windows overlap share a day, so no compatible pair is missed, and the work
   per report stays constant however large the store grows.
 - **Deterministic ids**: ``ev-`` + a hash of the smallest member report id.
+- **Linear cost for new reports** (:func:`extend`): an event that is its whole graph component
+  (no compatible link leads out of it: ``Group.whole``) is what the split above gives for it.
+  When new reports, none of them in an event yet, link only to such events and the result
+  holds no two reports of one article, the split cannot refuse a link: the new component is
+  one event, found by testing each new report against its candidates once, whatever the size
+  of the events it joins. Anything else (a conflict, a split component, a regrouping after a
+  deletion) takes the full closure, which gives the same events by construction.
 """
 from __future__ import annotations
 
 import hashlib
 import math
-from collections import defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Sequence
-from typing import Protocol
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from vigie.merge.compatible import MergeRules, ReportKey, link_strength
 
@@ -33,6 +41,36 @@ class CandidateIndex(Protocol):
     def neighbours(self, key: ReportKey) -> Iterable[ReportKey]:
         """Every stored report that may be compatible with ``key`` (a superset is fine)."""
         ...
+
+
+Skip = Callable[[str, "str | None"], bool]
+
+
+@runtime_checkable
+class KnownEvents(CandidateIndex, Protocol):
+    """A candidate index that also knows the events already formed (for :func:`extend`)."""
+
+    def neighbour_events(self, key: ReportKey, *, skip: Skip
+                         ) -> Iterable[tuple[ReportKey, str | None]]:
+        """:meth:`neighbours`, each with the id of the event holding it (None if in none),
+        leaving out those ``skip(report_id, event_id)`` rejects, before building their key."""
+        ...
+
+    def members(self, event_ids: Sequence[str]) -> Mapping[str, list[ReportKey]]:
+        """The member keys of each event."""
+        ...
+
+    def split(self, event_ids: Sequence[str]) -> set[str]:
+        """Those of ``event_ids`` that are not their whole graph component."""
+        ...
+
+
+@dataclass(frozen=True)
+class Group:
+    """One event's reports (sorted by id); ``whole`` when no compatible link leads out of it."""
+
+    keys: list[ReportKey]
+    whole: bool
 
 
 def event_id_for(member_ids: Iterable[str]) -> str:
@@ -94,11 +132,13 @@ class MemoryIndex:
 
 
 class _Groups:
-    """Union-find whose sets remember the articles they hold."""
+    """Union-find whose sets remember the articles they hold; ``constrained`` sets refuse to
+    join when they hold reports of one article."""
 
-    def __init__(self, keys: Iterable[ReportKey]) -> None:
+    def __init__(self, keys: Iterable[ReportKey], *, constrained: bool = True) -> None:
         self.parent: dict[str, str] = {}
         self.articles: dict[str, set[str]] = {}
+        self.constrained = constrained
         for k in keys:
             self.parent[k.id] = k.id
             self.articles[k.id] = {k.article_id}
@@ -114,7 +154,7 @@ class _Groups:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
-        if self.articles[ra] & self.articles[rb]:
+        if self.constrained and self.articles[ra] & self.articles[rb]:
             return False
         if rb < ra:
             ra, rb = rb, ra
@@ -148,16 +188,91 @@ def closure(new: Sequence[ReportKey], index: CandidateIndex, *, rules: MergeRule
 
 
 def partition(new: Sequence[ReportKey], index: CandidateIndex, *, rules: MergeRules
-              ) -> list[list[ReportKey]]:
-    """The events (lists of report keys, sorted by id) of every graph component ``new`` touches.
+              ) -> list[Group]:
+    """The events of every graph component ``new`` touches, sorted by their first report id.
 
-    ``index`` must already hold ``new``.
+    ``index`` must already hold ``new``. With an index that knows the events formed so far
+    (:class:`KnownEvents`), new reports joining whole events take the linear path of
+    :func:`extend`; the result is the same.
     """
+    if isinstance(index, KnownEvents):
+        fast = extend(new, index, rules=rules)
+        if fast is not None:
+            return fast
     found, links = closure(new, index, rules=rules)
     groups = _Groups(found.values())
+    components = _Groups(found.values(), constrained=False)
     for (a, b), _ in sorted(links.items(), key=lambda item: (item[1], item[0])):
         groups.union(a, b)
+        components.union(a, b)
     members: dict[str, list[ReportKey]] = defaultdict(list)
     for rid in sorted(found):
         members[groups.find(rid)].append(found[rid])
-    return sorted(members.values(), key=lambda m: m[0].id)
+    per_component = Counter(components.find(root) for root in members)
+    return sorted(
+        (Group(keys, per_component[components.find(keys[0].id)] == 1) for keys in members.values()),
+        key=lambda g: g.keys[0].id,
+    )
+
+
+def extend(new: Sequence[ReportKey], index: KnownEvents, *, rules: MergeRules) -> list[Group] | None:
+    """The events of ``new`` when they only join whole events without conflict, else None.
+
+    Each new report is tested against its candidates, but once it links to an event the other
+    members of that event are skipped: joining a 1,000-report event costs one link test.
+    """
+    ids = {k.id for k in new}
+    parent: dict[str, str] = {k.id: k.id for k in new}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    events: set[str] = set()
+    for key in new:
+        linked: set[str] = set()
+
+        def settled(rid: str, event: str | None) -> bool:
+            """A candidate whose link would change nothing: a member of an event this report
+            already joined, or a new report already in its group."""
+            if event is not None:
+                return event in linked
+            return rid in ids and find(rid) == find(key.id)
+
+        for other, event in index.neighbour_events(key, skip=settled):
+            if event is not None and other.id in ids:
+                return None  # a new report already in an event: a regrouping
+            if link_strength(key, other, rules=rules) is None:
+                continue
+            if event is None:
+                if other.id not in ids:
+                    return None  # an unmerged report outside the batch: let the closure see it
+                union(key.id, other.id)
+            else:
+                linked.add(event)
+                node = "\0" + event  # event nodes sort before report ids, never equal one
+                parent.setdefault(node, node)
+                union(key.id, node)
+        events |= linked
+    if index.split(sorted(events)):
+        return None
+    members = index.members(sorted(events))
+    by_root: dict[str, list[ReportKey]] = defaultdict(list)
+    for key in new:
+        by_root[find(key.id)].append(key)
+    for event in events:
+        by_root[find("\0" + event)].extend(members[event])
+    groups = []
+    for keys in by_root.values():
+        articles = [k.article_id for k in keys]
+        if len(set(articles)) != len(articles):
+            return None  # two reports of one article: the constrained split decides
+        groups.append(Group(sorted(keys, key=lambda k: k.id), True))
+    return sorted(groups, key=lambda g: g.keys[0].id)

@@ -112,6 +112,7 @@ class ReportKey:
     admin1: str | None
     geo_precision: int | None
     gazetteer_id: str | None
+    doubtful: bool = False  # the date rests on an untrusted publication date
 
     @property
     def located(self) -> bool:
@@ -150,6 +151,7 @@ def make_key(rid: str, report: EventReport, *, rules: MergeRules, side_of: SideO
         admin1=place.admin1 if place else None,
         geo_precision=place.geo_precision if place else None,
         gazetteer_id=place.gazetteer_id if place else None,
+        doubtful=report.date_doubtful,
     )
 
 
@@ -208,6 +210,10 @@ def link_strength(a: ReportKey, b: ReportKey, *, rules: MergeRules) -> tuple[flo
     weakest links must give way (:func:`vigie.merge.cluster.partition`).
     """
     if a.article_id == b.article_id:
+        return None
+    if a.doubtful != b.doubtful:
+        # A date that may be years off must not pull a report into an event dated with
+        # confidence elsewhere (nor lend it its date); doubtful reports merge among themselves.
         return None
     if not rules.subtypes_compatible(a.sub_event_type, b.sub_event_type):
         return None

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from vigie.extract.attribution import UNATTRIBUTED
 from vigie.merge.claims import MergedClaim, is_denial
@@ -43,12 +44,17 @@ class SourceInfo:
 SourceLookup = Callable[[str], SourceInfo]
 
 
+@lru_cache(maxsize=1)
 def registry_lookup() -> SourceLookup:
-    """``name -> SourceInfo`` from the source registry (stance "unknown" when not listed)."""
+    """``name -> SourceInfo`` from the source registry (stance "unknown" when not listed).
+
+    One lookup per process, its answers cached: every merge asks it about each member's
+    sources again, and an event told by hundreds of outlets must not re-fold their names."""
     from vigie.extract.attribution import SourceRegistry
 
     registry = SourceRegistry.load()
 
+    @lru_cache(maxsize=4096)  # an event of many reports asks for the same few names again and again
     def lookup(name: str) -> SourceInfo:
         canonical = registry.canonical(name)
         if canonical is None:

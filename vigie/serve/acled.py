@@ -7,6 +7,7 @@ columns hold (the low/high fatality range, the grade), it goes into ``tags``.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,13 @@ def registry_inter() -> InterOf:
     return inter_of
 
 
+@lru_cache(maxsize=1)
+def _source_registry():  # type: ignore[no-untyped-def]
+    from vigie.extract.attribution import SourceRegistry
+
+    return SourceRegistry.load()
+
+
 def interaction(inter1: int | None, inter2: int | None) -> str:
     """ACLED's interaction code: both inter codes, the smaller first ("17"); "10"-style alone."""
     if inter1 is None:
@@ -60,6 +68,9 @@ class AcledFormat:
     time_precision: dict[str, int]
     disorder_by_sub_event_type: dict[str, str]
     disorder_by_event_type: dict[str, str]
+    scale_by_type: dict[str, str]
+    scale_foreign: str
+    scale_order: tuple[str, ...]
 
     @classmethod
     def load(cls, name: str = "acled_export.yml") -> "AcledFormat":
@@ -69,6 +80,9 @@ class AcledFormat:
                 time_precision={k: int(v) for k, v in raw["time_precision"].items()},
                 disorder_by_sub_event_type=dict(raw["disorder_by_sub_event_type"]),
                 disorder_by_event_type=dict(raw["disorder_by_event_type"]),
+                scale_by_type=dict(raw["source_scale"]["by_type"]),
+                scale_foreign=str(raw["source_scale"]["foreign"]),
+                scale_order=tuple(raw["source_scale"]["order"]),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"{name}: malformed: {exc!r}") from exc
@@ -130,26 +144,48 @@ class AcledRows:
             "longitude": f"{place.longitude:.4f}" if place else "",
             "geo_precision": place.geo_precision if place else "",
             "source": "; ".join(event.sources),
-            "source_scale": "",
+            "source_scale": self.source_scale(event, home=country.code if country else None),
             "notes": event.notes,
             "fatalities": event.fatalities_best,
             "tags": self.tags(event),
             "timestamp": int(event.extra.get("timestamp") or self.timestamp),
         }
 
+    def source_scale(self, event: Event, *, home: str | None) -> str:
+        """ACLED's source_scale from the registry's type and country of each of the event's
+        sources ("National-International"); "" when the registry knows none of them."""
+        from vigie.merge.grades import registry_lookup  # the registry, loaded once
+
+        registry = _source_registry()
+        scales = set()
+        for name in event.sources:
+            info = registry_lookup()(name)
+            source = registry.get(info.name) if info.known else None
+            if source is None:
+                continue
+            foreign = bool(source.country) and home is not None and source.country != home
+            if foreign and source.type in ("outlet", "state agency", "government", "military"):
+                scales.add(self.acled.scale_foreign)
+            elif source.type in self.acled.scale_by_type:
+                scales.add(self.acled.scale_by_type[source.type])
+        order = self.acled.scale_order
+        return "-".join(sorted(scales, key=lambda s: order.index(s) if s in order else len(order)))
+
     @staticmethod
     def number(event: Event) -> int:
-        """The store's stable ``seq``; else a number hashed from the event id (stable too)."""
-        seq = event.extra.get("seq")
-        if isinstance(seq, int):
-            return seq
+        """A number hashed from the event id, which derives from its reports: rebuilding the
+        store from the same articles, in any order, gives every event the same number (the
+        store's ``seq`` follows the order of ingest, so it would not)."""
         return int(hashlib.sha1(event.event_id.encode("utf-8")).hexdigest()[:8], 16) % 10**8
 
     @staticmethod
     def tags(event: Event) -> str:
         """What ACLED's columns cannot hold: grade, contested, the fatality range, report count,
-        and an analyst's review (accepted, edited)."""
+        and an analyst's review (accepted, edited), and a date resting on an untrusted publication
+        date ("date doubtful")."""
         tags = [f"grade={event.grade}", f"reports={len(event.reports)}"]
+        if event.date_doubtful:
+            tags.append("date doubtful")
         if event.contested:
             tags.append("contested")
         if event.fatalities_low != event.fatalities_high:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +30,18 @@ class ExportSummary:
     skipped_reason: str = ""
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?")
+
+
+def safe_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: text starting like a formula ("=HYPERLINK(...)",
+    "+33...", "@SUM") gets a leading apostrophe, as OWASP advises; numbers ("-33.5") stay."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def write_acled_csv(
     events: Iterable[Event], fh: TextIO, *, inter_of: InterOf | None = None,
     countries: Countries | None = None, timestamp: int | None = None,
@@ -46,26 +59,9 @@ def write_acled_csv(
     writer.writeheader()
     written = 0
     for event in events:
-        writer.writerow({k: neutralise(v) for k, v in rows.row(event).items()})
+        writer.writerow({key: safe_cell(value) for key, value in rows.row(event).items()})
         written += 1
     return ExportSummary(written=written)
-
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """A text cell a spreadsheet would run as a formula, prefixed with ' (numbers kept).
-
-    Article text reaches notes, actors and sources; "=HYPERLINK(...)" must stay text.
-    """
-    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
-        return value
-    try:
-        float(value)
-    except ValueError:
-        return "'" + value
-    return value
 
 
 def event_to_dict(event: Event) -> dict[str, Any]:
@@ -80,6 +76,8 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "event_id": event.event_id,
         "event_date": event.event_date.isoformat(),
         "date_precision": event.date_precision,
+        "date_doubtful": event.date_doubtful,
+        "date_note": event.date_note,
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
         "actor1": event.actor1,
@@ -120,10 +118,10 @@ def write_jsonl(events: Iterable[Event], fh: TextIO) -> ExportSummary:
 
 
 _GEO_PROPERTIES = (
-    "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
-    "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1", "admin2", "pcode", "country",
-    "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "civilian_targeting",
-    "sources", "contested", "grade", "reports", "notes", "review",
+    "event_id", "event_date", "date_precision", "date_doubtful", "date_note", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location", "admin1",
+    "admin2", "pcode", "country", "geo_precision", "fatalities", "fatalities_low", "fatalities_high",
+    "civilian_targeting", "sources", "contested", "grade", "reports", "notes", "review",
 )
 
 

@@ -27,13 +27,13 @@ ARTICLE_COLUMNS = (
 REPORT_COLUMNS = (
     "id", "article_id", "idx", "event_date", "date_precision", "event_type", "sub_event_type",
     "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "fatalities", "civilian_targeting",
-    "confidence", "trigger", "outlet", *PLACE_COLUMNS,
+    "confidence", "trigger", "outlet", *PLACE_COLUMNS, "date_doubtful", "date_note",
 )
 EVENT_COLUMNS = (
     "event_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
     "actor2", "assoc_actor_1", "assoc_actor_2", "civilian_targeting", "fatalities_low",
     "fatalities_best", "fatalities_high", "sources", "contested", "grade", "notes", "extra",
-    *PLACE_COLUMNS,
+    *PLACE_COLUMNS, "date_doubtful", "date_note",
 )
 
 
@@ -56,6 +56,12 @@ def report_id(report: EventReport) -> str:
     """
     digest = hashlib.sha1(canonical_json(asdict(report)).encode("utf-8")).hexdigest()
     return f"{report.article_id}:{digest[:12]}"
+
+
+def geo_cell(lat10: int, lon10: int) -> int:
+    """The ``event_reports.geo_cell`` of the square whose south-west corner is (lat10 / 10,
+    lon10 / 10) degrees: the formula of the generated column (store migration 7)."""
+    return lat10 * 4000 + lon10 + 2000
 
 
 # --- articles -------------------------------------------------------------------------
@@ -113,7 +119,7 @@ def claim_to_json(claim: Claim) -> dict[str, Any]:
         "count": claim.count, "qualifier": claim.qualifier, "who": claim.who,
         "source": claim.source, "quote": claim.quote, "estimate": claim.estimate,
         "subfigures": [claim_to_json(s) for s in claim.subfigures],
-        "start": claim.start, "end": claim.end,
+        "start": claim.start, "end": claim.end, "flag": claim.flag,
     }
 
 
@@ -122,7 +128,7 @@ def claim_from_json(data: dict[str, Any]) -> Claim:
         count=data["count"], qualifier=data["qualifier"], who=data["who"],
         source=data["source"], quote=data["quote"], estimate=data.get("estimate"),
         subfigures=tuple(claim_from_json(s) for s in data.get("subfigures", [])),
-        start=data.get("start"), end=data.get("end"),
+        start=data.get("start"), end=data.get("end"), flag=data.get("flag"),
     )
 
 
@@ -130,7 +136,7 @@ def claim_row(rid: str, idx: int, claim: Claim) -> tuple[Any, ...]:
     return (
         rid, idx, claim.count, claim.qualifier, claim.who, claim.source, claim.quote,
         claim.estimate, canonical_json([claim_to_json(s) for s in claim.subfigures]),
-        claim.start, claim.end,
+        claim.start, claim.end, claim.flag,
     )
 
 
@@ -139,7 +145,7 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
         count=row["count"], qualifier=row["qualifier"], who=row["who"], source=row["source"],
         quote=row["quote"], estimate=row["estimate"],
         subfigures=tuple(claim_from_json(s) for s in json.loads(row["subfigures"])),
-        start=row["start"], end=row["end"],
+        start=row["start"], end=row["end"], flag=row["flag"],
     )
 
 
@@ -155,7 +161,7 @@ def report_row(rid: str, idx: int, report: EventReport) -> tuple[Any, ...]:
         report.event_type, report.sub_event_type, report.actor1, report.actor2,
         canonical_json(list(report.assoc_actor_1)), canonical_json(list(report.assoc_actor_2)),
         report.fatalities, int(report.civilian_targeting), report.confidence, report.trigger,
-        report.outlet, *place_values(report.place),
+        report.outlet, *place_values(report.place), int(report.date_doubtful), report.date_note,
     )
 
 
@@ -170,6 +176,7 @@ def report_from_row(
         assoc_actor_2=tuple(json.loads(row["assoc_actor_2"])), fatalities=row["fatalities"],
         claims=claims, civilian_targeting=bool(row["civilian_targeting"]), evidence=evidence,
         confidence=row["confidence"], trigger=row["trigger"], outlet=row["outlet"],
+        date_doubtful=bool(row["date_doubtful"]), date_note=row["date_note"],
     )
 
 
@@ -190,6 +197,7 @@ def event_row(event: Event) -> tuple[Any, ...]:
         int(event.civilian_targeting), event.fatalities_low, event.fatalities_best,
         event.fatalities_high, canonical_json(list(event.sources)), int(event.contested),
         event.grade, event.notes, canonical_json(extra), *place_values(event.place),
+        int(event.date_doubtful), event.date_note,
     )
 
 
@@ -212,5 +220,6 @@ def event_from_row(row: sqlite3.Row, reports: tuple[EventReport, ...]) -> Event:
         fatalities_low=row["fatalities_low"], fatalities_best=row["fatalities_best"],
         fatalities_high=row["fatalities_high"], sources=tuple(json.loads(row["sources"])),
         contested=bool(row["contested"]), grade=row["grade"], notes=row["notes"], extra=extra,
+        date_doubtful=bool(row["date_doubtful"]), date_note=row["date_note"],
     )
 

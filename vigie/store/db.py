@@ -14,13 +14,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from types import TracebackType
 
 from vigie.errors import StoreError
+from vigie.ingest.sketch import bands
 from vigie.models import Article, Event, EventReport
 from vigie.store import codec
 from vigie.store.loading import load_events, load_reports, placeholders
@@ -44,14 +45,22 @@ class Store:
     # --- lifecycle -------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
+    def open(cls, path: str | Path, *, create: bool = True) -> "Store":
         """Open (creating or migrating as needed) the database at ``path`` (":memory:" works).
 
-        Raises StoreError when the file is not a SQLite database or was written by a newer vigie.
+        With ``create=False`` (the read commands) a missing file is an error rather than a new
+        empty database: a mistyped ``--db`` must not answer "0 events".
+        Raises StoreError when the file is missing (and not to be created), cannot be created,
+        is not a SQLite database, or was written by a newer vigie.
         """
         name = str(path)
         if name != ":memory:":
-            Path(name).parent.mkdir(parents=True, exist_ok=True)
+            if not create and not Path(name).is_file():
+                raise StoreError(f"{name}: no such database (check --db, or run vigie ingest first)")
+            try:
+                Path(name).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{name}: cannot create its folder: {exc.strerror or exc}") from exc
         try:
             conn = sqlite3.connect(name, isolation_level=None, timeout=30)
             conn.row_factory = sqlite3.Row
@@ -120,7 +129,19 @@ class Store:
                 f"INSERT INTO articles ({', '.join(cols)}) VALUES ({placeholders(cols)})",
                 (*codec.article_row(article), _now(), run_id, status),
             )
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO article_sketches (article_id, band, value) VALUES (?, ?, ?)",
+                [(article.id, band, value) for band, value in enumerate(bands(article.text))],
+            )
             return True
+
+    def delete_article(self, article_id: str) -> None:
+        """Remove an article with its reports, claims, evidence, framing and event memberships.
+
+        Events that lose members are regrouped by the next merge.
+        """
+        with self.transaction():
+            self.conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def ingest_article(
         self, article: Article, reports: Sequence[EventReport], *,
@@ -187,6 +208,12 @@ class Store:
                 else:
                     self._insert_report(rid, idx, by_id[rid])
 
+    def report_ids(self, article_id: str) -> list[str]:
+        """The ids of an article's stored reports, in order."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM event_reports WHERE article_id = ? ORDER BY idx", (article_id,)
+        )]
+
     def _insert_report(self, rid: str, idx: int, report: EventReport) -> None:
         cols = codec.REPORT_COLUMNS
         self.conn.execute(
@@ -195,7 +222,7 @@ class Store:
         )
         self.conn.executemany(
             'INSERT INTO claims (report_id, idx, count, qualifier, who, source, quote, estimate,'
-            ' subfigures, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            ' subfigures, start, "end", flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
             [codec.claim_row(rid, i, c) for i, c in enumerate(report.claims)],
         )
         self.conn.executemany(
@@ -227,17 +254,21 @@ class Store:
 
     # --- merged events ---------------------------------------------------------------
 
-    def save_events(self, events: Iterable[Event], *, replace_all: bool = False) -> None:
+    def save_events(self, events: Iterable[Event], *, replace_all: bool = False,
+                    member_ids: Mapping[str, Sequence[str]] | None = None) -> None:
         """Upsert ``events`` by event_id in one transaction, with their member reports.
 
         A member report not yet stored is stored (its article must be). An event whose
         content is unchanged keeps its ``updated`` time and its ``seq`` number. With
         ``replace_all``, stored events absent from ``events`` are deleted (a full re-merge).
+        ``member_ids`` (event id -> the report ids of its ``reports``, in order) spares
+        hashing every member again when the caller knows them (the merge stage does).
         """
         with self.transaction():
             kept: set[str] = set()
             for event in events:
-                self._save_event(event)
+                known = member_ids.get(event.event_id) if member_ids else None
+                self._save_event(event, list(known) if known is not None else None)
                 kept.add(event.event_id)
             if replace_all:
                 stale = [
@@ -246,8 +277,9 @@ class Store:
                 ]
                 self.conn.executemany("DELETE FROM events WHERE event_id = ?", [(s,) for s in stale])
 
-    def _save_event(self, event: Event) -> None:
-        member_ids = [codec.report_id(r) for r in event.reports]
+    def _save_event(self, event: Event, member_ids: list[str] | None = None) -> None:
+        if member_ids is None:
+            member_ids = [codec.report_id(r) for r in event.reports]
         for rid, report in zip(member_ids, event.reports):
             if not self.conn.execute("SELECT 1 FROM event_reports WHERE id = ?", (rid,)).fetchone():
                 if not self.has_article(report.article_id):
@@ -275,6 +307,8 @@ class Store:
             "INSERT OR IGNORE INTO event_members (event_id, report_id, idx) VALUES (?, ?, ?)",
             [(event.event_id, rid, i) for i, rid in enumerate(member_ids)],
         )
+        # Rewriting the members fired the "lost a member" trigger: this event is up to date.
+        self.conn.execute("DELETE FROM merge_dirty WHERE event_id = ?", (event.event_id,))
         self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (event.event_id,))
         self.conn.executemany(
             "INSERT OR IGNORE INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)",
@@ -284,12 +318,15 @@ class Store:
     def events(
         self, *, date_from: date | str | None = None, date_to: date | str | None = None,
         admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
+        source: str | None = None, outlet: str | None = None, grade: str | None = None,
+        contested: bool | None = None,
     ) -> list[Event]:
         """Merged events matching every given filter (see :class:`Filters`), by date.
 
         Events an analyst rejected (``vigie.review``) are not events and are left out.
         """
-        where, params = Filters(date_from, date_to, admin1, event_type, actor).where(
+        where, params = Filters(date_from, date_to, admin1, event_type, actor, source, outlet,
+                                grade, contested).where(
             alias="e", key="event_id", actors_table="event_actors", actors_key="event_id"
         )
         where += " AND e.event_id NOT IN (SELECT event_id FROM reviews WHERE status = 'rejected' AND event_id IS NOT NULL)"

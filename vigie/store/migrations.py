@@ -34,7 +34,16 @@ Schema (one line per table; JSON columns hold lists as JSON arrays):
 - ``gazetteer`` and ``gazetteer_admin1`` - GeoNames rows, written by the gazetteer importer.
 - ``article_framing(article_id -> articles, outlet, words, counts JSON, hits JSON)`` - the loaded
   terms of each article, written by the merge stage (``vigie.merge.persist``).
-- ``reviews(id, event_id, members JSON, articles JSON, status, fields JSON, machine JSON, pinned,
+- Version 7 adds ``date_doubtful`` and ``date_note`` to ``event_reports`` and ``events``: a date
+  resting on an untrusted publication date (``vigie.ingest.trust``); and ``flag`` to ``claims``:
+  why a figure is not counted (``vigie.resolve.plausible``); and ``article_sketches(article_id,
+  band, value)``, the MinHash bands finding near-identical articles (``vigie.ingest.sketch``);
+  and ``merge_queue``, ``merge_dirty``, ``framing_queue``, filled by triggers, emptied by
+  ``vigie.merge.merge_pending``: what merging must look at next; and ``event_reports.geo_cell``
+  (a tenth-of-a-degree square, generated: ``vigie.store.codec.geo_cell``) indexed with the
+  date, for the merge's candidate search to read the squares around a report rather than
+  every report of the date window.
+- Version 8 adds ``reviews(id, event_id, members JSON, articles JSON, status, fields JSON, machine JSON, pinned,
   reviewer, created, updated)`` - an analyst's decision on an event, re-applied after every merge
   (``vigie.review``); ``review_log(id, at, who, action, event_id, before JSON, after JSON,
   comment)`` - the audit log; ``api_tokens(name, hash, created, revoked)`` - write tokens.
@@ -210,9 +219,67 @@ def _article_framing(conn: sqlite3.Connection) -> None:
     """)
 
 
+@migration(7, "date doubt, implausible figures, near-duplicate sketches, merge queues")
+def _trust(conn: sqlite3.Connection) -> None:
+    # Reports and events carry the doubt of a date resting on an untrusted publication date
+    # (vigie.ingest.trust); reports of articles stored before this migration inherit it.
+    _script(conn, """
+    ALTER TABLE event_reports ADD COLUMN date_doubtful INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE event_reports ADD COLUMN date_note TEXT;
+    ALTER TABLE events ADD COLUMN date_doubtful INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN date_note TEXT;
+    ALTER TABLE claims ADD COLUMN flag TEXT;
+    UPDATE event_reports SET date_doubtful = 1,
+        date_note = 'publication date doubtful (marked when the store was upgraded)'
+      WHERE article_id IN (SELECT id FROM articles WHERE published IS NULL
+        OR published_doubtful = 1 OR published_source = 'capture_header');
+    UPDATE events SET date_doubtful = 1,
+        date_note = 'publication date doubtful (marked when the store was upgraded)'
+      WHERE event_id IN (SELECT m.event_id FROM event_members m
+        JOIN event_reports r ON r.id = m.report_id WHERE r.date_doubtful = 1);
+    ALTER TABLE event_reports ADD COLUMN geo_cell INTEGER
+      GENERATED ALWAYS AS (CAST(floor(latitude * 10) AS INTEGER) * 4000
+                           + CAST(floor(longitude * 10) AS INTEGER) + 2000) VIRTUAL;
+    CREATE INDEX event_reports_cell_date ON event_reports(geo_cell, event_date);
+    CREATE TABLE article_sketches (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        band INTEGER NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (band, value, article_id));
+    CREATE INDEX article_sketches_article ON article_sketches(article_id)
+    """)
+    # What the merge stage must look at next, kept by triggers so that it never scans the store:
+    # reports not merged yet, events that lost a member, articles not framed yet.
+    _script(conn, """
+    CREATE TABLE merge_queue (report_id TEXT PRIMARY KEY);
+    CREATE TABLE merge_dirty (event_id TEXT PRIMARY KEY);
+    CREATE TABLE framing_queue (article_id TEXT PRIMARY KEY);
+    INSERT INTO merge_queue SELECT id FROM event_reports
+      WHERE id NOT IN (SELECT report_id FROM event_members);
+    INSERT INTO merge_dirty SELECT e.event_id FROM events e
+      WHERE json_extract(e.extra, '$.n_reports') IS NOT
+        (SELECT COUNT(*) FROM event_members m WHERE m.event_id = e.event_id);
+    INSERT INTO framing_queue SELECT id FROM articles
+      WHERE status = 'ok' AND id NOT IN (SELECT article_id FROM article_framing)
+    """)
+    for trigger in (  # one statement each: a trigger body holds semicolons
+        "CREATE TRIGGER event_reports_queue AFTER INSERT ON event_reports BEGIN "
+        "INSERT OR IGNORE INTO merge_queue (report_id) VALUES (new.id); END",
+        "CREATE TRIGGER event_members_dirty AFTER DELETE ON event_members BEGIN "
+        "INSERT OR IGNORE INTO merge_dirty (event_id) VALUES (old.event_id); END",
+        "CREATE TRIGGER articles_framing_queue AFTER INSERT ON articles WHEN new.status = 'ok' "
+        "BEGIN INSERT OR IGNORE INTO framing_queue (article_id) VALUES (new.id); END",
+    ):
+        conn.execute(trigger)
+    from vigie.ingest.sketch import bands  # the near-duplicate index of the articles stored so far
+
+    for row in conn.execute("SELECT id, text FROM articles").fetchall():
+        conn.executemany(
+            "INSERT OR IGNORE INTO article_sketches (article_id, band, value) VALUES (?, ?, ?)",
+            [(row[0], band, value) for band, value in enumerate(bands(row[1]))],
+        )
+
+
 @migration(8, "reviews, audit log and API tokens")
 def _reviews(conn: sqlite3.Connection) -> None:
-    # Version 7 is left to the store's own next migration; 8 belongs to the review desk.
     # The filters compare governorate and types ignoring case: NOCASE indexes let them use one;
     # the timeline counts per day and type from an index, without reading the rows.
     _script(conn, """

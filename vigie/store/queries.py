@@ -19,6 +19,9 @@ class Filters:
     - ``admin1``: governorate, compared ignoring case.
     - ``event_type``: an ACLED type or sub-type ("Battles", "Air/drone strike"), ignoring case.
     - ``actor``: a canonical actor name found as actor1, actor2 or an associated actor.
+    - ``source``: a source claiming a figure (or, for events, among the event's sources).
+    - ``outlet``: the outlet of a report (of one of the event's reports).
+    - ``grade`` and ``contested``: merged events only.
     """
 
     date_from: date | str | None = None
@@ -26,6 +29,10 @@ class Filters:
     admin1: str | None = None
     event_type: str | None = None
     actor: str | None = None
+    source: str | None = None
+    outlet: str | None = None
+    grade: str | None = None
+    contested: bool | None = None
 
     def where(self, *, alias: str, key: str, actors_table: str, actors_key: str) -> tuple[str, list[Any]]:
         """SQL condition on table ``alias`` (whose id column is ``key``) and its parameters."""
@@ -50,6 +57,29 @@ class Filters:
                 f"{alias}.{key} IN (SELECT {actors_key} FROM {actors_table} WHERE actor = ?)"
             )
             params.append(self.actor)
+        events = actors_table == "event_actors"
+        if self.source is not None:
+            clauses.append(
+                f"EXISTS (SELECT 1 FROM json_each({alias}.sources) WHERE value = ? COLLATE NOCASE)"
+                if events else
+                f"EXISTS (SELECT 1 FROM claims c WHERE c.report_id = {alias}.{key} AND c.source = ? COLLATE NOCASE)"
+            )
+            params.append(self.source)
+        if self.outlet is not None:
+            clauses.append(
+                f"{alias}.{key} IN (SELECT m.event_id FROM event_members m JOIN event_reports r2 "
+                "ON r2.id = m.report_id WHERE r2.outlet = ? COLLATE NOCASE)"
+                if events else f"{alias}.outlet = ? COLLATE NOCASE"
+            )
+            params.append(self.outlet)
+        if (self.grade is not None or self.contested is not None) and not events:
+            raise ValueError("grade and contested filter merged events, not reports")
+        if self.grade is not None:
+            clauses.append(f"{alias}.grade = ?")
+            params.append(self.grade)
+        if self.contested is not None:
+            clauses.append(f"{alias}.contested = ?")
+            params.append(int(self.contested))
         return (" AND ".join(clauses) or "1"), params
 
 
