@@ -20,6 +20,13 @@ def store(tmp_path) -> Store:  # type: ignore[no-untyped-def]
         yield s
 
 
+def _rebuild(store: Store) -> None:
+    """The machine rebuilds every event: all of them gone, every report queued for merging."""
+    store.conn.execute("DELETE FROM events")
+    store.conn.execute("INSERT OR IGNORE INTO merge_queue (report_id) SELECT id FROM event_reports")
+    merge_pending(store)
+
+
 def _by_place(store: Store, name: str):  # type: ignore[no-untyped-def]
     return next(e for e in store.events() if e.place and e.place.name == name)
 
@@ -45,8 +52,7 @@ def test_an_edit_wins_and_is_logged_with_before_and_after(store: Store) -> None:
 def test_an_edit_survives_a_full_re_merge(store: Store) -> None:
     event = _by_place(store, "Talbiseh")
     review.edit(store, event.event_id, {"sub_event_type": "Armed clash"}, who="lina")
-    store.conn.execute("DELETE FROM events")  # the machine rebuilds every event
-    merge_pending(store)
+    _rebuild(store)
     assert _by_place(store, "Talbiseh").sub_event_type == "Armed clash"
 
 
@@ -64,8 +70,7 @@ def test_a_rejected_event_leaves_listings_and_exports_and_stays_rejected(store: 
     event = _by_place(store, "Rastan")
     review.reject(store, event.event_id, who="lina", comment="not an event")
     assert all(e.event_id != event.event_id for e in store.events())
-    store.conn.execute("DELETE FROM events")
-    merge_pending(store)
+    _rebuild(store)
     assert len(store.events()) == 1
 
 
@@ -73,14 +78,12 @@ def test_merge_and_split_are_pinned_against_the_machine(store: Store) -> None:
     battle, strike = _by_place(store, "Talbiseh"), _by_place(store, "Rastan")
     merged = review.merge_events(store, battle.event_id, strike.event_id, who="lina")
     assert len(merged.reports) == 3 and len(store.events()) == 1
-    store.conn.execute("DELETE FROM events")
-    merge_pending(store)
+    _rebuild(store)
     assert [len(e.reports) for e in store.events()] == [3]
     members = [r for r in review.apply.members_of(store, merged.event_id)]
     parts = review.split_event(store, merged.event_id, [members[:1], members[1:]], who="lina")
     assert sorted(len(p.reports) for p in parts) == [1, 2]
-    store.conn.execute("DELETE FROM events")
-    merge_pending(store)
+    _rebuild(store)
     assert sorted(len(e.reports) for e in store.events()) == [1, 2]
     actions = [h.action for h in ReviewBook(store).history()]
     assert actions == ["split", "merge"]
