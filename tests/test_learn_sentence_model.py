@@ -127,3 +127,17 @@ def test_the_packaged_model_loads_and_reads_a_wire_sentence():
     scores = model.score(["Au moins huit civils ont été tués jeudi dans des frappes aériennes sur Saraqeb."],
                          ["fs_event fr_bombing kept par_1"])
     assert scores.p_event[0] > model.add_from
+
+
+def test_thresholds_are_the_gentlest_near_the_best_among_those_the_guards_allow():
+    from vigie.learn.tune import _parsimonious
+
+    table = [
+        {"drop_below": 0.0, "add_from": 1.01, "event_f1": 0.49, "guards_below": {}},
+        {"drop_below": 0.1, "add_from": 0.7, "event_f1": 0.515, "guards_below": {}},
+        {"drop_below": 0.2, "add_from": 0.7, "event_f1": 0.518, "guards_below": {}},
+        {"drop_below": 0.4, "add_from": 0.7, "event_f1": 0.53, "guards_below": {"heldout": "event_f1"}},
+    ]
+    assert _parsimonious(table) == {"drop_below": 0.1, "add_from": 0.7}
+    vetoed = [dict(row, guards_below={"corpus": "event_f1"}) for row in table]
+    assert _parsimonious(vetoed) == {"drop_below": 0.0, "add_from": 1.01}
