@@ -21,12 +21,10 @@ from pathlib import Path
 
 from vigie import settings
 from vigie.errors import IngestError, one_line
-from vigie.ingest.build import build_article
 from vigie.ingest.config import load_ingest_config
 from vigie.ingest.document import RawDocument
 from vigie.ingest.encoding import decode_bytes
 from vigie.ingest.files import iter_files, read_bytes
-from vigie.ingest.html import read_html
 from vigie.ingest.jsonl import read_jsonl
 from vigie.ingest.meta import ArticleMeta, MetaFinder, is_meta_file
 from vigie.ingest.text import read_text
@@ -52,7 +50,12 @@ def _documents(path: Path, text: str) -> Iterator[RawDocument | IngestError]:
         yield from read_jsonl(text, path=name)
         return
     try:
-        yield read_html(text, path=name) if kind == "html" else read_text(text, path=name)
+        if kind == "html":
+            from vigie.ingest.html import read_html  # trafilatura: loaded when an HTML file comes
+
+            yield read_html(text, path=name)
+        else:
+            yield read_text(text, path=name)
     except IngestError as exc:
         yield exc
 
@@ -62,6 +65,8 @@ def read_file(
 ) -> Iterator[Article | IngestError]:
     """The Articles of one file (several for JSON Lines), or IngestErrors; ``meta`` is laid over
     what the file says about itself."""
+    from vigie.ingest.build import build_article  # cleaning and language models: loaded on the first file
+
     try:
         text = decode_bytes(read_bytes(path, max_bytes=max_bytes), path=str(path))
     except IngestError as exc:
