@@ -303,7 +303,9 @@ class EventAssembler:
         if actor1 is None:
             actor1 = self.pick.state_author(fr, df)
             rank = F.RANK_BEFORE_TRIGGER
-        if actor1 is None and prev is not None and not (fr.rule == "explosive" or fr.sub_type in _UNCLAIMED):
+        if actor1 is None and prev is not None and not (fr.rule == "explosive" or fr.sub_type in _UNCLAIMED) \
+                and (fr.rule in _CROWD_RULES or prev.actor1 not in _CROWDS.values()):
+            # the demonstrators of a protest told before never author the fighting told after it
             actor1 = prev.actor1
             rank = F.RANK_BORROWED
         decision = decide(
@@ -417,7 +419,10 @@ class EventAssembler:
     def _attach_claims(self, drafts: list[Draft], df: DocFrames, art: ArticleInput) -> None:
         if not drafts:
             return
-        main = max(drafts, key=lambda d: (len(d.sentences), -min(d.sentences)))
+        # a figure told apart from any event never goes to a protest or riot: their toll is the
+        # demonstrators' deaths told with them, not the fighting told nearby
+        fighting = [d for d in drafts if event_type(d.sub_type) not in _CROWDS]
+        main = max(fighting, key=lambda d: (len(d.sentences), -min(d.sentences)), default=None)
         context = AttributionContext(registry=self.sources)  # "selon lui" = the last source credited
         for si, sent in enumerate(df.sentences):
             claims = claims_from_sentence(
@@ -427,10 +432,12 @@ class EventAssembler:
                 continue
             here = [d for d in drafts if si in d.sentences]
             if not here:
+                if main is None:
+                    continue
                 window = self.rules.attach_window
-                earlier = [d for d in drafts if any(si - window <= s < si and df.sentences[s].paragraph == sent.paragraph for s in d.sentences)]
-                later = [d for d in drafts if any(si < s <= si + window and df.sentences[s].paragraph == sent.paragraph for s in d.sentences)]
-                named = [d for d in drafts if d.place.mention and d.place.mention in sent.text]
+                earlier = [d for d in fighting if any(si - window <= s < si and df.sentences[s].paragraph == sent.paragraph for s in d.sentences)]
+                later = [d for d in fighting if any(si < s <= si + window and df.sentences[s].paragraph == sent.paragraph for s in d.sentences)]
+                named = [d for d in fighting if d.place.mention and d.place.mention in sent.text]
                 # a figure with no trigger: the event of its place, else the nearest one of its
                 # paragraph (before it first: a toll follows what it counts), else the main event
                 here = (named[:1] or sorted(earlier, key=lambda d: -max(s for s in d.sentences if s < si))[:1]

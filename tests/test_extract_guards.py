@@ -1,0 +1,31 @@
+"""Guards an analyst expects on real copy: who protests never fights, a protest never carries
+the toll of the fighting told next to it, an unnamed security official is a generic source."""
+from __future__ import annotations
+
+from datetime import date
+
+import vigie.extract as X
+
+PUBLISHED = date(2016, 3, 10)
+
+
+def test_a_toll_told_after_a_protest_is_not_the_protests_and_its_fighting_has_no_protester_author():
+    reports = X.extract("Des milliers de manifestants ont défilé vendredi à Hama contre le régime. "
+                        "La veille, des combats à Rastan avaient fait 30 morts.", published=PUBLISHED, outlet="AFP")
+    for r in reports:
+        if r.event_type == "Protests":
+            assert r.claims == () and r.fatalities == 0
+        else:
+            assert r.actor1 != "Protesters (Syria)"
+
+
+def test_an_official_of_the_security_services_is_credited_as_security_sources():
+    reports = X.extract("Un attentat à la voiture piégée a tué cinq personnes jeudi à Homs, a indiqué "
+                        "un responsable des services de sécurité.", published=PUBLISHED, outlet="AFP")
+    assert [(c.count, c.source) for r in reports for c in r.claims] == [(5, "security sources")]
+
+
+def test_a_syrian_security_official_is_a_syrian_official_source():
+    reports = X.extract("Douze soldats ont été tués mardi dans une attaque rebelle contre un barrage à Ariha, "
+                        "selon un responsable de la sécurité syrienne.", published=PUBLISHED, outlet="AFP")
+    assert [c.source for r in reports for c in r.claims] == ["Syrian official sources"]
