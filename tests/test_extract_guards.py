@@ -29,3 +29,21 @@ def test_a_syrian_security_official_is_a_syrian_official_source():
     reports = X.extract("Douze soldats ont été tués mardi dans une attaque rebelle contre un barrage à Ariha, "
                         "selon un responsable de la sécurité syrienne.", published=PUBLISHED, outlet="AFP")
     assert [c.source for r in reports for c in r.claims] == ["Syrian official sources"]
+
+
+def test_the_author_of_an_aimed_bombardment_is_its_de_complement():
+    reports = X.extract("Au moins huit civils ont été tués mercredi dans des bombardements de l'armée sur Douma, "
+                        "selon des militants.", published=PUBLISHED, outlet="AFP")
+    assert [(r.actor1, r.actor2) for r in reports] == [("Military Forces of Syria", "Civilians (Syria)")]
+    assert [(c.count, c.source) for r in reports for c in r.claims] == [(8, "Syrian activists")]
+
+
+def test_a_de_complement_with_no_target_after_it_stays_the_patient():
+    from vigie.nlp.pipeline import load_nlp
+
+    frames = load_nlp()("Les raids de l'aviation russe contre des positions rebelles ont fait douze morts.")._.vigie_frames.frames
+    raid = next(f for f in frames if f.trigger.text == "raids")
+    assert [a.text for a in raid.agent] == ["de l'aviation russe"]
+    assert [p.text for p in raid.patient] == ["contre des positions rebelles"]
+    frames = load_nlp()("Le bombardement de Homs a fait dix morts mardi.")._.vigie_frames.frames
+    assert [p.text for f in frames if f.trigger.text == "bombardement" for p in f.patient] == ["de Homs"]

@@ -244,6 +244,11 @@ class Arguments:
         russes") for the agent; object / passive subject / "contre X" / "de X" for the patient."""
         agent: list[TextSpan] = []
         patient: list[TextSpan] = []
+        # "les bombardements de l'armée sur Douma", "des raids de l'aviation contre des positions":
+        # a noun whose target follows "sur" or "contre" has its author in its "de" complement
+        aimed = head.pos_ != "VERB" and any(
+            g.lower_ in ("sur", "contre") and g.dep_ == "case"
+            for c in head.children if c.dep_.startswith(("nmod", "obl")) for x in (c, *c.children) for g in x.children)
         for c in head.children:
             case = {g.lower_ for g in c.children if g.dep_ == "case"}
             if passive and (c.dep_ == "obl:agent" or "par" in case):
@@ -256,7 +261,7 @@ class Arguments:
             elif "contre" in case or c.dep_ in OBJ_DEPS or (passive and c.dep_ in PASSIVE_SUBJ):
                 patient.append(subtree_span(doc, c))
             elif head.pos_ != "VERB" and c.dep_.startswith("nmod") and ("de" in case or "d'" in case or "du" in case):
-                patient.append(subtree_span(doc, c))
+                (agent if aimed else patient).append(_before_target(doc, c) if aimed else subtree_span(doc, c))
             elif c.dep_ in ("amod",) and c.pos_ == "ADJ" and c.i > head.i:
                 # "frappes russes", "l'aviation syrienne"; an adjective before the noun ("un
                 # nouveau massacre", "de violents combats") never names who acted
@@ -292,3 +297,11 @@ class Arguments:
             if gov is not head and gov.pos_ in ("VERB", "AUX"):
                 agent.extend(subtree_span(doc, c) for c in gov.children if c.dep_ in AGENT_DEPS and c is not head)
         return tuple(agent), tuple(patient)
+
+
+def _before_target(doc: Any, c: Any) -> TextSpan:
+    """The "de" complement of an aimed noun up to its own "sur"/"contre" phrase, when the parser
+    hung the target on it ("de l'armée sur Douma": the author is "de l'armée")."""
+    cut = next((x.left_edge.i for x in c.children
+                if any(g.dep_ == "case" and g.lower_ in ("sur", "contre") for g in x.children)), None)
+    return span_of(doc, c.left_edge.i, cut) if cut is not None and cut > c.left_edge.i else subtree_span(doc, c)
