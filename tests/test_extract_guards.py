@@ -38,7 +38,7 @@ def test_the_author_of_an_aimed_bombardment_is_its_de_complement():
     assert [(c.count, c.source) for r in reports for c in r.claims] == [(8, "Syrian activists")]
 
 
-def test_a_de_complement_with_no_target_after_it_stays_the_patient():
+def test_the_de_complement_is_the_author_before_a_target_and_the_patient_without_one():
     from vigie.nlp.pipeline import load_nlp
 
     frames = load_nlp()("Les raids de l'aviation russe contre des positions rebelles ont fait douze morts.")._.vigie_frames.frames
