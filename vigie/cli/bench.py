@@ -1,12 +1,17 @@
 """``vigie bench``: throughput figures against the targets of design.md section 7."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from vigie.errors import IngestError
 from vigie.ingest import read_paths
+
+if TYPE_CHECKING:
+    from vigie.bench import ProfileLine
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
 
@@ -20,10 +25,13 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
 @click.option("--rounds", type=int, default=3, show_default=True, help="Timed runs per measure; the best is kept.")
 @click.option("--merge-sizes", default="10000,100000", show_default=True, help="Comma-separated numbers of synthetic reports to merge.")
 @click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "desk"]), multiple=True, help="Measures to leave out.")
+@click.option("--profile", "profile", is_flag=True, help="Also profile one extraction run and list vigie's own top functions.")
 @click.option("--desk-events", type=int, default=100_000, show_default=True, help="Synthetic events in the web desk's load test.")
-def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tuple[str, ...], desk_events: int) -> None:
-    """Print extraction speed against the bare fr_core_news_md parse (articles/s, words/s, ratio,
-    peak memory), gazetteer load and lookup speed, merge throughput at several store sizes, and the
+def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tuple[str, ...], desk_events: int,
+             profile: bool) -> None:
+    """Print extraction speed against the spaCy parse vigie runs (fr_core_news_md without its NER,
+    same batches, same process: articles/s, words/s, ratio, peak memory; --profile: vigie's own
+    top functions), gazetteer load and lookup speed, merge throughput at several store sizes, and the
     web desk's latencies (p50/p95/p99) on a synthetic store."""
     if "extract" not in skip:
         from vigie.bench import bench_extract
@@ -31,8 +39,9 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tup
         articles = [a for a in read_paths([corpus]) if not isinstance(a, IngestError) and a.language == "fr"]
         if not articles:
             raise click.ClickException(f"{corpus}: no French article to time")
-        result = bench_extract(articles * repeat, rounds=rounds)
+        result = bench_extract(articles * repeat, rounds=rounds, profile=profile)
         click.echo(f"extraction: {result.articles} articles, {result.words} words (corpus {corpus} x{repeat})")
+        click.echo(f"  bare parse = vigie's pipeline without its own components: {', '.join(result.bare_pipes)}")
         click.echo(
             f"  bare parse : {result.bare_seconds:7.2f} s  {result.articles / result.bare_seconds:7.1f} articles/s"
             f"  {result.words / result.bare_seconds:9.0f} words/s  peak {result.bare_peak_mb:.0f} MiB"
@@ -41,7 +50,10 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tup
             f"  vigie      : {result.full_seconds:7.2f} s  {result.articles / result.full_seconds:7.1f} articles/s"
             f"  {result.words / result.full_seconds:9.0f} words/s  peak {result.full_peak_mb:.0f} MiB"
         )
-        click.echo(f"  ratio vigie / bare parse: {result.ratio:.2f} (target <= 1.30)")
+        click.echo(f"  ratio vigie / bare parse: {result.ratio:.2f} (target <= 1.30); per round "
+                   + ", ".join(f"{r:.2f}" for r in result.round_ratios) + f" (median {result.median_round_ratio:.2f})")
+        if result.profile:
+            _echo_profile(result.profile)
     if "gazetteer" not in skip:
         from vigie.resolve.gazetteer import bench as bench_gazetteer
 
@@ -64,6 +76,16 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tup
         click.echo("  (target: 100,000 reports in < 30 s; time per new report flat as the store grows)")
     if "desk" not in skip:
         _bench_desk(desk_events)
+
+
+def _echo_profile(lines: Sequence[ProfileLine], *, top: int = 15) -> None:
+    """vigie's own functions: where the time goes (cumulative) and the hot spots (own time)."""
+    click.echo("  profile, vigie's functions by cumulative time (share of the profiled run):")
+    for p in lines[:top]:
+        click.echo(f"    {p.share:6.1%} {p.cumulative_seconds:7.2f} s {p.calls:8d} calls  {p.function}")
+    click.echo("  profile, vigie's functions by own time:")
+    for p in sorted(lines, key=lambda p: -p.own_seconds)[:top]:
+        click.echo(f"    {p.own_seconds:7.2f} s own {p.calls:8d} calls  {p.function}")
 
 
 def _bench_desk(events: int) -> None:
