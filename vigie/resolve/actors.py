@@ -44,6 +44,7 @@ _HYPHENS = ["-", "‐", "‑", "–"]
 _APOSTROPHES = ("'", "’")
 
 
+@lru_cache(maxsize=1 << 16)  # called on every word of every article: the vocabulary repeats
 def fold(word: str) -> str:
     """Lower-case ``word`` and drop its accents and ligatures (État -> etat, œ -> oe)."""
     word = word.lower().replace("œ", "oe").replace("æ", "ae")
