@@ -101,6 +101,37 @@ def bench_extract(articles: Sequence[Article], *, rounds: int = 3, profile: bool
     )
 
 
+@dataclass(frozen=True)
+class WorkersBench:
+    articles: int
+    workers: int
+    one_seconds: float  # one process (this one)
+    many_seconds: float  # ``workers`` processes, models already loaded
+
+    @property
+    def speedup(self) -> float:
+        return self.one_seconds / self.many_seconds if self.many_seconds else float("inf")
+
+
+def bench_workers(articles: Sequence[Article], *, workers: int, rounds: int = 1) -> WorkersBench:
+    """Throughput of ``vigie extract --workers N`` against one process on the same articles.
+
+    The workers load their model before the clock starts (a pool kept across rounds), so the
+    figure is steady-state throughput; rounds alternate the two sides, each keeps its best.
+    """
+    from vigie.extract import extract_articles
+    from vigie.extract.parallel import extract_articles_parallel, start_pool
+
+    list(extract_articles(articles[:2]))
+    one: list[float] = []
+    many: list[float] = []
+    with start_pool(workers, warm=True) as pool:
+        for _ in range(rounds):
+            one.append(_timed(lambda: [None for _ in extract_articles(articles)]))
+            many.append(_timed(lambda: [None for _ in extract_articles_parallel(articles, workers=workers, pool=pool)]))
+    return WorkersBench(articles=len(articles), workers=workers, one_seconds=min(one), many_seconds=min(many))
+
+
 def profile_extract(run: Callable[[], object]) -> tuple[ProfileLine, ...]:
     """Profile ``run``; vigie's own functions, most cumulative time first."""
     import cProfile

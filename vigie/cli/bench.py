@@ -26,9 +26,11 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
 @click.option("--merge-sizes", default="10000,100000", show_default=True, help="Comma-separated numbers of synthetic reports to merge.")
 @click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "desk"]), multiple=True, help="Measures to leave out.")
 @click.option("--profile", "profile", is_flag=True, help="Also profile one extraction run and list vigie's own top functions.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Also time extraction on this many worker processes against one  [default: the cores available].")
 @click.option("--desk-events", type=int, default=100_000, show_default=True, help="Synthetic events in the web desk's load test.")
 def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tuple[str, ...], desk_events: int,
-             profile: bool) -> None:
+             profile: bool, workers: int | None) -> None:
     """Print extraction speed against the spaCy parse vigie runs (fr_core_news_md without its NER,
     same batches, same process: articles/s, words/s, ratio, peak memory; --profile: vigie's own
     top functions), gazetteer load and lookup speed, merge throughput at several store sizes, and the
@@ -54,6 +56,7 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tup
                    + ", ".join(f"{r:.2f}" for r in result.round_ratios) + f" (median {result.median_round_ratio:.2f})")
         if result.profile:
             _echo_profile(result.profile)
+        _bench_workers(articles * repeat, workers=workers, rounds=rounds)
     if "gazetteer" not in skip:
         from vigie.resolve.gazetteer import bench as bench_gazetteer
 
@@ -76,6 +79,19 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tup
         click.echo("  (target: 100,000 reports in < 30 s; time per new report flat as the store grows)")
     if "desk" not in skip:
         _bench_desk(desk_events)
+
+
+def _bench_workers(articles: list, *, workers: int | None, rounds: int) -> None:  # type: ignore[type-arg]
+    from vigie.bench import bench_workers
+    from vigie.extract.parallel import available_workers
+
+    n = workers or available_workers()
+    if n <= 1:
+        click.echo("  workers: one core available, no parallel figure")
+        return
+    w = bench_workers(articles, workers=n, rounds=rounds)
+    click.echo(f"  {w.workers} workers: {w.articles / w.many_seconds:7.1f} articles/s against {w.articles / w.one_seconds:.1f} "
+               f"with one process = {w.speedup:.2f}x (target >= 1.7x with 2 workers on 2 cores)")
 
 
 def _echo_profile(lines: Sequence[ProfileLine], *, top: int = 15) -> None:

@@ -33,31 +33,62 @@ def available_workers() -> int:
         return os.cpu_count() or 1
 
 
+def start_pool(workers: int, *, warm: bool = False) -> ProcessPoolExecutor:
+    """A pool of ``workers`` spawned processes; with ``warm``, each has loaded the model
+    before this returns (``vigie bench`` times steady-state throughput)."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+    if warm:
+        with get_context("spawn").Manager() as manager:
+            barrier = manager.Barrier(workers)
+            for f in [pool.submit(_warm, barrier) for _ in range(workers)]:
+                f.result()
+    return pool
+
+
+def _warm(barrier: Any) -> None:
+    """In a worker: load the model, then wait until every worker has (so each takes one)."""
+    from vigie.extract import _assembler
+    from vigie.nlp.pipeline import load_nlp
+
+    load_nlp()
+    _assembler()
+    barrier.wait()
+
+
 def extract_articles_parallel(articles: Iterable[Article], *, workers: int, batch_size: int | None = None,
-                              trace: list[dict[str, Any]] | None = None
+                              trace: list[dict[str, Any]] | None = None, pool: ProcessPoolExecutor | None = None,
                               ) -> Iterator[tuple[Article, list[EventReport]]]:
     """As :func:`vigie.extract.extract_articles`, on ``workers`` processes; ``workers <= 1``
-    runs in this process. Results and trace entries come in input order."""
+    runs in this process. Results and trace entries come in input order. ``pool``: reuse
+    a pool of :func:`start_pool` (left running) instead of starting one for this call."""
     from vigie.extract import extract_articles
 
     size = batch_size or int(settings.get("batch_size"))
     if workers <= 1:
         yield from extract_articles(articles, batch_size=size, trace=trace)
         return
+    if pool is None:
+        with start_pool(workers) as own:
+            yield from _in_pool(own, articles, workers=workers, size=size, trace=trace)
+    else:
+        yield from _in_pool(pool, articles, workers=workers, size=size, trace=trace)
+
+
+def _in_pool(pool: ProcessPoolExecutor, articles: Iterable[Article], *, workers: int, size: int,
+             trace: list[dict[str, Any]] | None) -> Iterator[tuple[Article, list[EventReport]]]:
     chunk = size * BATCHES_PER_CHUNK
     it = iter(articles)
     pending: deque[tuple[list[Article], Future[tuple[list[list[EventReport]], list[dict[str, Any]] | None]]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        while True:
-            while len(pending) < workers * CHUNKS_PER_WORKER and (part := list(islice(it, chunk))):
-                pending.append((part, pool.submit(_extract_chunk, part, size, trace is not None)))
-            if not pending:
-                return
-            part, future = pending.popleft()
-            reports, part_trace = future.result()
-            if trace is not None and part_trace:
-                trace.extend(part_trace)
-            yield from zip(part, reports)
+    while True:
+        while len(pending) < workers * CHUNKS_PER_WORKER and (part := list(islice(it, chunk))):
+            pending.append((part, pool.submit(_extract_chunk, part, size, trace is not None)))
+        if not pending:
+            return
+        part, future = pending.popleft()
+        reports, part_trace = future.result()
+        if trace is not None and part_trace:
+            trace.extend(part_trace)
+        yield from zip(part, reports)
 
 
 def _extract_chunk(articles: list[Article], batch_size: int, with_trace: bool
