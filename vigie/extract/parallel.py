@@ -47,12 +47,14 @@ def start_pool(workers: int, *, warm: bool = False) -> ProcessPoolExecutor:
 
 def _warm(barrier: Any) -> None:
     """In a worker: load the model, then wait until every worker has (so each takes one)."""
-    from vigie.extract import _assembler
-    from vigie.nlp.pipeline import load_nlp
+    from vigie.extract import extract
 
-    load_nlp()
-    _assembler()
+    extract(_WARM_TEXT)  # loads the model and every data file the first article would
     barrier.wait()
+
+
+_WARM_TEXT = ("Au moins neuf civils ont été tués jeudi dans des frappes aériennes russes sur Saraqeb, "
+              "dans la province d'Idleb, selon l'Observatoire syrien des droits de l'homme.")
 
 
 def extract_articles_parallel(articles: Iterable[Article], *, workers: int, batch_size: int | None = None,
