@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 
 import click
 
-from vigie.errors import IngestError
-from vigie.ingest import read_paths
 
 if TYPE_CHECKING:
     from vigie.bench import ProfileLine
@@ -37,6 +35,8 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, skip: tup
     web desk's latencies (p50/p95/p99) on a synthetic store."""
     if "extract" not in skip:
         from vigie.bench import bench_extract
+        from vigie.errors import IngestError
+        from vigie.ingest import read_paths
 
         articles = [a for a in read_paths([corpus]) if not isinstance(a, IngestError) and a.language == "fr"]
         if not articles:

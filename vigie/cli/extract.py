@@ -8,8 +8,6 @@ import sys
 import click
 
 from vigie.cli.options import format_option
-from vigie.ingest import read_paths
-from vigie.errors import IngestError
 
 CSV_COLUMNS = (
     "article_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
@@ -29,7 +27,9 @@ CSV_COLUMNS = (
 def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, trace_path: str | None, workers: int) -> None:
     """Print the event reports of the articles in PATHS, one per article and event, without
     storing anything. Unreadable files are reported on stderr and make the exit code 1."""
+    from vigie.errors import IngestError
     from vigie.extract.parallel import extract_articles_parallel
+    from vigie.ingest import read_paths  # deferred, as every library: `vigie --help` reads no article
 
     failed = 0
 
