@@ -6,9 +6,10 @@ figures a human compares with the targets of design.md section 7, while tests st
 from __future__ import annotations
 
 import resource
+import statistics
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from vigie.models import Article
 
@@ -21,10 +22,28 @@ class ExtractBench:
     full_seconds: float
     bare_peak_mb: float
     full_peak_mb: float
+    bare_pipes: tuple[str, ...] = ()  # the spaCy components the bare parse runs (vigie's own excluded)
+    round_ratios: tuple[float, ...] = ()  # vigie / bare parse per round (each pair timed back to back)
+    profile: tuple["ProfileLine", ...] = field(default=())
 
     @property
     def ratio(self) -> float:
         return self.full_seconds / self.bare_seconds if self.bare_seconds else float("inf")
+
+    @property
+    def median_round_ratio(self) -> float:
+        return statistics.median(self.round_ratios) if self.round_ratios else self.ratio
+
+
+@dataclass(frozen=True)
+class ProfileLine:
+    """One function of vigie's own code in a profiled extraction run."""
+
+    function: str  # module-relative file:line(name)
+    calls: int
+    own_seconds: float  # time in the function itself
+    cumulative_seconds: float  # with everything it calls
+    share: float  # cumulative time / the whole run
 
 
 def peak_rss_mb() -> float:
@@ -32,30 +51,106 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def bench_extract(articles: Sequence[Article], *, rounds: int = 3) -> ExtractBench:
-    """Time the bare ``fr_core_news_md`` parse and the full extraction over the same articles.
+def bench_extract(articles: Sequence[Article], *, rounds: int = 3, profile: bool = False) -> ExtractBench:
+    """Time the spaCy parse vigie builds on and the full extraction over the same articles.
 
-    Both models are loaded and warmed up first, so the figures compare steady-state throughput;
-    each side takes the best of ``rounds`` runs to damp noise from the other core.
+    The bare side is vigie's own pipeline (``load_nlp``: ``fr_core_news_md`` without its NER)
+    with vigie's components disabled, fed the same batches, in the same process: the ratio is the
+    cost of vigie's own work. Both are warmed up first. The two sides alternate batch by batch,
+    so a burst of load from the other core hits both; each side counts, per batch, its best time
+    over the ``rounds``. With ``profile``, one more (untimed) extraction runs under cProfile.
     """
-    import spacy
-
     from vigie import settings
     from vigie.extract import extract_articles
+    from vigie.nlp.pipeline import load_nlp
 
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
-    bare = spacy.load(settings.get("spacy_model"))
-    list(bare.pipe(texts[:2]))
-    list(extract_articles(articles[:2]))
+    size = int(settings.get("batch_size"))
+    nlp = load_nlp()
+    own = [name for name, pipe in nlp.pipeline if type(pipe).__module__.startswith("vigie.")]
+    bare_pipes = tuple(name for name in nlp.pipe_names if name not in own)
+    batches = [articles[i:i + size] for i in range(0, len(articles), size)]
 
-    bare_best = min(_timed(lambda: list(bare.pipe(texts, batch_size=settings.get("batch_size")))) for _ in range(rounds))
-    bare_peak = peak_rss_mb()
-    full_best = min(_timed(lambda: list(extract_articles(articles))) for _ in range(rounds))
+    def bare(batch: Sequence[Article]) -> None:
+        with nlp.select_pipes(disable=own):
+            for _ in nlp.pipe([a.text for a in batch], batch_size=size):
+                pass
+
+    def full(batch: Sequence[Article]) -> None:
+        for _ in extract_articles(batch, batch_size=size):  # one nlp.pipe call per batch, as here
+            pass
+
+    full(articles[:2])
+    bare(articles[:2])
+    bare_times = [[0.0] * len(batches) for _ in range(rounds)]
+    full_times = [[0.0] * len(batches) for _ in range(rounds)]
+    bare_peak = 0.0
+    for r in range(rounds):
+        for b, batch in enumerate(batches):
+            bare_times[r][b] = _timed(lambda: bare(batch))
+            bare_peak = max(bare_peak, peak_rss_mb())
+            full_times[r][b] = _timed(lambda: full(batch))
+    bare_best = sum(min(t[b] for t in bare_times) for b in range(len(batches)))
+    full_best = sum(min(t[b] for t in full_times) for b in range(len(batches)))
     return ExtractBench(
         articles=len(articles), words=words, bare_seconds=bare_best, full_seconds=full_best,
-        bare_peak_mb=bare_peak, full_peak_mb=peak_rss_mb(),
+        bare_peak_mb=bare_peak, full_peak_mb=peak_rss_mb(), bare_pipes=bare_pipes,
+        round_ratios=tuple(sum(f) / sum(b) for f, b in zip(full_times, bare_times) if sum(b)),
+        profile=profile_extract(lambda: [full(batch) for batch in batches]) if profile else (),
     )
+
+
+@dataclass(frozen=True)
+class WorkersBench:
+    articles: int
+    workers: int
+    one_seconds: float  # one process (this one)
+    many_seconds: float  # ``workers`` processes, models already loaded
+
+    @property
+    def speedup(self) -> float:
+        return self.one_seconds / self.many_seconds if self.many_seconds else float("inf")
+
+
+def bench_workers(articles: Sequence[Article], *, workers: int, rounds: int = 1) -> WorkersBench:
+    """Throughput of ``vigie extract --workers N`` against one process on the same articles.
+
+    The workers load their model before the clock starts (a pool kept across rounds), so the
+    figure is steady-state throughput; rounds alternate the two sides, each keeps its best.
+    """
+    from vigie.extract import extract_articles
+    from vigie.extract.parallel import extract_articles_parallel, start_pool
+
+    list(extract_articles(articles[:2]))
+    one: list[float] = []
+    many: list[float] = []
+    with start_pool(workers, warm=True) as pool:
+        for _ in range(rounds):
+            one.append(_timed(lambda: [None for _ in extract_articles(articles)]))
+            many.append(_timed(lambda: [None for _ in extract_articles_parallel(articles, workers=workers, pool=pool)]))
+    return WorkersBench(articles=len(articles), workers=workers, one_seconds=min(one), many_seconds=min(many))
+
+
+def profile_extract(run: Callable[[], object]) -> tuple[ProfileLine, ...]:
+    """Profile ``run``; vigie's own functions, most cumulative time first."""
+    import cProfile
+    import pstats
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parent.parent) + "/"
+    profiler = cProfile.Profile()
+    start = time.perf_counter()
+    profiler.runcall(run)
+    total = time.perf_counter() - start
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    lines = []
+    for (filename, line, name), (_, calls, own, cumulative, _) in stats.items():
+        if filename.startswith(root + "vigie/") and not filename.endswith("vigie/bench.py"):
+            where = f"{filename[len(root):]}:{line}({name})"
+            lines.append(ProfileLine(where, calls, own, cumulative, cumulative / total if total else 0.0))
+    lines.sort(key=lambda p: -p.cumulative_seconds)
+    return tuple(lines)
 
 
 def _timed(func) -> float:  # type: ignore[no-untyped-def]

@@ -1,12 +1,15 @@
 """``vigie bench``: throughput figures against the targets of design.md section 7."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from vigie.errors import IngestError
-from vigie.ingest import read_paths
+
+if TYPE_CHECKING:
+    from vigie.bench import ProfileLine
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
 
@@ -28,22 +31,30 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
 @click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "store", "long", "desk"]), multiple=True,
               help="Measures to leave out.")
 @click.option("--desk-events", type=int, default=100_000, show_default=True, help="Synthetic events in the web desk's load test.")
+@click.option("--profile", "profile", is_flag=True, help="Also profile one extraction run and list vigie's own top functions.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Also time extraction on this many worker processes against one  [default: the cores available].")
 def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_articles: int,
-              dense_reports: int, long_chars: str, skip: tuple[str, ...], desk_events: int) -> None:
-    """Print extraction speed against the bare fr_core_news_md parse (articles/s, words/s, ratio,
-    peak memory), gazetteer load and lookup speed, merge throughput at several store sizes (in
+              dense_reports: int, long_chars: str, skip: tuple[str, ...], desk_events: int,
+              profile: bool, workers: int | None) -> None:
+    """Print extraction speed against the spaCy parse vigie runs (fr_core_news_md without its NER,
+    same batches, same process: articles/s, words/s, ratio, peak memory; --profile: vigie's own
+    top functions), gazetteer load and lookup speed, merge throughput at several store sizes (in
     memory), merging through the SQLite ingest path (a growing store, one dense event), the
     cost of long articles, and the web desk's latencies (p50/p95/p99) on a synthetic store."""
     merge_counts = _sizes(merge_sizes, "--merge-sizes")
     long_sizes = _sizes(long_chars, "--long-chars")
     if "extract" not in skip:
         from vigie.bench import bench_extract
+        from vigie.errors import IngestError
+        from vigie.ingest import read_paths
 
         articles = [a for a in read_paths([corpus]) if not isinstance(a, IngestError) and a.language == "fr"]
         if not articles:
             raise click.ClickException(f"{corpus}: no French article to time")
-        result = bench_extract(articles * repeat, rounds=rounds)
+        result = bench_extract(articles * repeat, rounds=rounds, profile=profile)
         click.echo(f"extraction: {result.articles} articles, {result.words} words (corpus {corpus} x{repeat})")
+        click.echo(f"  bare parse = vigie's pipeline without its own components: {', '.join(result.bare_pipes)}")
         click.echo(
             f"  bare parse : {result.bare_seconds:7.2f} s  {result.articles / result.bare_seconds:7.1f} articles/s"
             f"  {result.words / result.bare_seconds:9.0f} words/s  peak {result.bare_peak_mb:.0f} MiB"
@@ -52,7 +63,11 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
             f"  vigie      : {result.full_seconds:7.2f} s  {result.articles / result.full_seconds:7.1f} articles/s"
             f"  {result.words / result.full_seconds:9.0f} words/s  peak {result.full_peak_mb:.0f} MiB"
         )
-        click.echo(f"  ratio vigie / bare parse: {result.ratio:.2f} (target <= 1.30)")
+        click.echo(f"  ratio vigie / bare parse: {result.ratio:.2f} (target <= 1.30); per round "
+                   + ", ".join(f"{r:.2f}" for r in result.round_ratios) + f" (median {result.median_round_ratio:.2f})")
+        if result.profile:
+            _echo_profile(result.profile)
+        _bench_workers(articles * repeat, workers=workers, rounds=rounds)
     if "gazetteer" not in skip:
         from vigie.resolve.gazetteer import bench as bench_gazetteer
 
@@ -114,6 +129,29 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
                        f"x{runs[-1].chars / runs[0].chars:.1f} the text (target: 1M chars <= 12x 100k, < 1.5 GB)")
     if "desk" not in skip:
         _bench_desk(desk_events)
+
+
+def _bench_workers(articles: list, *, workers: int | None, rounds: int) -> None:  # type: ignore[type-arg]
+    from vigie.bench import bench_workers
+    from vigie.extract.parallel import available_workers
+
+    n = workers or available_workers()
+    if n <= 1:
+        click.echo("  workers: one core available, no parallel figure")
+        return
+    w = bench_workers(articles, workers=n, rounds=rounds)
+    click.echo(f"  {w.workers} workers: {w.articles / w.many_seconds:7.1f} articles/s against {w.articles / w.one_seconds:.1f} "
+               f"with one process = {w.speedup:.2f}x (target >= 1.7x with 2 workers on 2 cores)")
+
+
+def _echo_profile(lines: Sequence[ProfileLine], *, top: int = 15) -> None:
+    """vigie's own functions: where the time goes (cumulative) and the hot spots (own time)."""
+    click.echo("  profile, vigie's functions by cumulative time (share of the profiled run):")
+    for p in lines[:top]:
+        click.echo(f"    {p.share:6.1%} {p.cumulative_seconds:7.2f} s {p.calls:8d} calls  {p.function}")
+    click.echo("  profile, vigie's functions by own time:")
+    for p in sorted(lines, key=lambda p: -p.own_seconds)[:top]:
+        click.echo(f"    {p.own_seconds:7.2f} s own {p.calls:8d} calls  {p.function}")
 
 
 def _bench_desk(events: int) -> None:

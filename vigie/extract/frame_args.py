@@ -113,6 +113,8 @@ def assoc_phrases(rules: EventRules, doc: Any, sent: Sentence) -> tuple[TextSpan
     if not firsts.intersection(lem) and not firsts.intersection(low):
         return ()
     for i in range(len(toks)):
+        if lem[i] not in firsts and low[i] not in firsts:  # no marker starts here
+            continue
         for marker in rules.assoc_markers:
             n = len(marker)
             if i + n <= len(toks) and all(lem[i + k] == w or low[i + k] == w for k, w in enumerate(marker)):

@@ -80,7 +80,8 @@ class FrameBuilder:
                 self._cue_index.setdefault(w, family)
 
     def __call__(self, doc: Any, *, actors_key: str = "vigie_actors", sources_key: str = "vigie_sources") -> DocFrames:
-        doc.user_data["vigie_text"] = doc.text
+        if doc.user_data.get("vigie_text") is None:  # the registry components may have kept it already
+            doc.user_data["vigie_text"] = doc.text
         self._assoc_cache: dict[int, tuple[TextSpan, ...]] = {}
         self._sentence_cues: dict[tuple[int, int], set[str]] = {}
         actors = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(actors_key, []))

@@ -27,20 +27,36 @@ _DASHES = {"\u2010", "\u2011", "\u2012", "\u2013"}
 
 
 def fold(text: str) -> str:
-    """Lower-case, accent-free copy of ``text`` with exactly the same length and offsets."""
-    out = []
-    for ch in text:
-        if ch in _APOSTROPHES:
-            out.append("'")
-        elif ch in _SPACES:
-            out.append(" ")
-        elif ch in _DASHES:
-            out.append("-")
-        else:
-            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
-            low = base.lower()
-            out.append(low if len(low) == 1 else ch)
-    return "".join(out)
+    """Lower-case, accent-free copy of ``text`` with exactly the same length and offsets.
+
+    One ``str.translate`` over a table filled on first sight of each character: folding is per
+    character, so ``fold(text)[a:b] == fold(text[a:b])`` and a whole article folds in one C pass.
+    """
+    return text.translate(_FOLD_TABLE)
+
+
+def _fold_char(ch: str) -> str:
+    """The folded form of one character (itself when folding would change the length)."""
+    if ch in _APOSTROPHES:
+        return "'"
+    if ch in _SPACES:
+        return " "
+    if ch in _DASHES:
+        return "-"
+    base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+    low = base.lower()
+    return low if len(low) == 1 else ch
+
+
+class _FoldTable(dict[int, str]):
+    """Code point -> folded character, computed the first time a character is met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def phrase_regex(phrases: Iterable[str]) -> str:

@@ -23,6 +23,15 @@ from vigie.resolve.actors import ActorRegistry
 if not Doc.has_extension("vigie_frames"):
     Doc.set_extension("vigie_frames", default=None)
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy joins every token's text again on each access
+    (milliseconds per article), so the first component keeps it in ``doc.user_data["vigie_text"]``."""
+    text = doc.user_data.get("vigie_text")
+    if text is None:
+        text = doc.user_data["vigie_text"] = doc.text
+    return text
+
+
 class RegistrySpans:
     """Marks the names a registry knows as ``doc.spans[spans_key]`` (label and id = canonical name).
 
@@ -48,8 +57,9 @@ class RegistrySpans:
         if self.find is None:
             self.initialize()
         assert self.find is not None
+        text = doc_text(doc)
         spans = []
-        for start, end, label in self.find(doc.text):
+        for start, end, label in self.find(text):
             span = doc.char_span(start, end, label=label, kb_id=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)

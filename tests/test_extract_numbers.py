@@ -1,0 +1,41 @@
+"""numbers.fold: the translation-table fold reads every character as the per-character rule does."""
+from __future__ import annotations
+
+import unicodedata
+
+from vigie.extract.numbers import fold
+
+_APOSTROPHES = {"\u2019", "\u2018", "\u02bc", "\u00b4", "`", "\u2032"}
+_SPACES = {"\u00a0", "\u202f", "\u2009", "\u2007", "\t", "\n", "\r"}
+_DASHES = {"\u2010", "\u2011", "\u2012", "\u2013"}
+
+
+def _reference_fold(text: str) -> str:
+    """The original one-character-at-a-time fold, kept as the specification."""
+    out = []
+    for ch in text:
+        if ch in _APOSTROPHES:
+            out.append("'")
+        elif ch in _SPACES:
+            out.append(" ")
+        elif ch in _DASHES:
+            out.append("-")
+        else:
+            base = "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c))
+            low = base.lower()
+            out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+def test_fold_matches_the_per_character_rule_on_every_code_point() -> None:
+    text = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert fold(text) == _reference_fold(text)
+
+
+def test_fold_keeps_offsets_and_slices() -> None:
+    text = "L’ÉTAT İslamique\u00a0a tué 1\u202f300 civils – Œuvre ﬁn"
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert folded == _reference_fold(text)
+    for a, b in [(0, 7), (3, 20), (10, len(text))]:
+        assert fold(text[a:b]) == folded[a:b]
