@@ -105,9 +105,13 @@ class SentenceModel:
 
     def features(self, texts: list[str], tokens: list[str]) -> Any:
         from scipy.sparse import hstack
+        from sklearn import config_context
 
         fields = {"text": texts, "rules": tokens}
-        return hstack([vec.transform(fields[name]) for name, vec in self.vectorisers]).tocsr()
+        # the vectorisers were fitted by vigie train: re-checking their parameters and inputs on
+        # every article cost as much as the transform itself
+        with config_context(assume_finite=True, skip_parameter_validation=True):
+            return hstack([vec.transform(fields[name]) for name, vec in self.vectorisers]).tocsr()
 
     def score(self, texts: list[str], tokens: list[str]) -> SentenceScores:
         if not texts:
