@@ -117,7 +117,9 @@ def test_a_reader_that_crashes_costs_only_its_file(tmp_path: Path, monkeypatch: 
     def broken(html: str, *, path: str):  # type: ignore[no-untyped-def]
         raise ValueError("parser exploded")
 
-    monkeypatch.setattr(vigie.ingest, "read_html", broken)
+    import vigie.ingest.html
+
+    monkeypatch.setattr(vigie.ingest.html, "read_html", broken)
     (tmp_path / "a.html").write_text("<html><body><p>texte</p></body></html>", encoding="utf-8")
     (tmp_path / "b.jsonl").write_text(_line("mardi", "six") + "\n", encoding="utf-8")
     items = list(vigie.ingest.read_paths([tmp_path]))
