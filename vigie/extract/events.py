@@ -33,17 +33,16 @@ from vigie.extract import fold as F
 from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
 from vigie.extract.frames import DocFrames, Frame
 from vigie.extract.locate import PlaceFinder, RegionRules
-from vigie.extract.sentence_model import SentenceModel, SentenceScores, gate_frames, rule_tokens
+from vigie.extract.gate_steps import CROWDS as _CROWDS, UNIDENTIFIED, fallback_author, retype
+from vigie.extract.sentence_model import SentenceModel, gate_frames, rule_tokens
 from vigie.extract.trace import sentence_trace
 from vigie.extract.subtypes import EventRules, decide, event_type
 from vigie.models import EventReport, Evidence, credible_figures
 from vigie.resolve.actors import ActorMention, ActorRegistry
 
-UNIDENTIFIED = "Unidentified Armed Group (Syria)"
 _UNCLAIMED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
 # A bare noun ("la chute de X") names no taker: it must not borrow the sentence's first actor.
 _NOMINAL_TERRITORY = frozenset({"fall_noun"})
-_CROWDS = {"Protests": "Protesters (Syria)", "Riots": "Rioters (Syria)"}
 _REMOTE_RULES = frozenset({"bombing", "explosive", "chemical"})
 _CROWD_RULES = frozenset({"protest", "riot"})
 _TOLL_RULES = frozenset({"bombing", "kill", "massacre", "chemical"})
@@ -104,14 +103,14 @@ class EventAssembler:
                 self._last = draft
         self._carry_dates(drafts, df, art)
         if scores is not None:
-            self._retype(drafts, scores)
+            retype(drafts, scores, retype_from=self.model.retype_from if self.model else 1.01)
         # ACLED codes no event without a named first actor
         drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs)
         self._credit_claims_of_responsibility(drafts, df, mentions, article_actors)
         self._credit_accusations(drafts, df, mentions, article_actors)
         for d in drafts:
             if not d.actor1 and sure.intersection(d.sentences):
-                d.actor1 = self._fallback_author(d, article_actors)
+                d.actor1 = fallback_author(d, article_actors, pick=self.pick, air_forces=self.assembly.air_forces)
         drafts = [d for d in drafts if d.actor1]
         self._attach_claims(drafts, df, art)
         reports = [self._report(d, df, art) for d in drafts]
@@ -148,29 +147,6 @@ class EventAssembler:
                 src = max(before, key=lambda p: max(p.sentences))
                 d.when, d.precision, d.dated = src.when, src.precision, True
 
-    def _retype(self, drafts: list[Draft], scores: SentenceScores) -> None:
-        """The model's sub-type wins where it is sure and names another event type than the
-        rules (a clash told with a shelling verb, a strike read as an attack on civilians)."""
-        assert self.model is not None
-        for d in drafts:
-            i = min(d.sentences)
-            sub = scores.sub_type[i]
-            if scores.p_sub_type[i] < self.model.retype_from or event_type(sub) == event_type(d.sub_type):
-                continue
-            d.sub_type = sub
-            crowd = _CROWDS.get(event_type(sub))
-            if crowd:
-                d.actor1 = crowd
-
-    def _fallback_author(self, d: Draft, article_actors: list[str]) -> str:
-        """An event whose telling names no author: the armed actor the article names most
-        (a wire on a day of strikes names the side striking once, then writes "les raids"),
-        an air force for an air strike; else an unidentified armed group, as ACLED codes it."""
-        armed = [a for a in article_actors if a != d.actor2 and (actor := self.pick.get(a)) is not None
-                 and actor.kind not in ("civilians", "protesters", "rioters")]
-        if d.sub_type == "Air/drone strike":
-            armed = [a for a in armed if a in self.assembly.air_forces] or armed
-        return armed[0] if armed else UNIDENTIFIED
 
     def _credit_claims_of_responsibility(self, drafts: list[Draft], df: DocFrames, mentions: list[ActorMention],
                                          article_actors: list[str]) -> None:
