@@ -22,14 +22,13 @@ Spurious predictions
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vigie.evaluate.matching import dates_agree, match_events, places_agree, same_type
-from vigie.evaluate.normalise import Governorates
+from vigie.evaluate.normalise import MIN_QUOTE_CHARS, Governorates, quote_key
 from vigie.evaluate.records import GoldArticle, GoldEvent, PredEvent, load_gold_dir, load_predictions
 from vigie.extract.trace import ASSEMBLY, GATE, NO_FRAME, REPORTED
 
@@ -42,11 +41,6 @@ DUPLICATE = "duplicate telling of a found event"
 FRAGMENT = "inside a gold event's quote (detail, toll or retelling)"
 NO_GOLD = "no gold event there (background, plan, figure-only, not codable)"
 _FATE_ORDER = (REPORTED, ASSEMBLY, GATE)
-_SPACE = re.compile(r"\s+")
-
-
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text.replace("’", "'")).strip().lower()
 
 
 @dataclass
@@ -88,8 +82,9 @@ def _first_cause(gold: GoldEvent, preds: list[PredEvent], gov: Governorates) -> 
 
 
 def _fate(gold: GoldEvent, sentences: list[dict[str, Any]]) -> str:
-    quote = _norm(gold.quote)
-    fates = [s["fate"] for s in sentences if len(_norm(s["text"])) >= 15 and _norm(s["text"]) in quote]
+    quote = quote_key(gold.quote)
+    fates = [s["fate"] for s in sentences
+             if len(key := quote_key(s["text"])) >= MIN_QUOTE_CHARS and key in quote]
     if not fates:
         return NO_FRAME if sentences else NOT_FOUND
     for fate in _FATE_ORDER:
@@ -122,7 +117,7 @@ def explain_article(gold: GoldArticle, preds: list[PredEvent], gov: Governorates
         near = next((c for g in missed if (c := _near(g, p, gov))), None)
         if near is not None:
             into.spurious[near] += 1
-        elif p.evidence and any(_norm(p.evidence)[:60] in _norm(g.quote) for g in golds if g.quote):
+        elif p.evidence and any(quote_key(p.evidence)[:60] in quote_key(g.quote) for g in golds if g.quote):
             into.spurious[FRAGMENT] += 1
         else:
             into.spurious[NO_GOLD] += 1

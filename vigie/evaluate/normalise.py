@@ -27,6 +27,17 @@ _ADMIN_GENERIC = frozenset(
 )
 
 
+_SPACE = re.compile(r"\s+")
+# Pieces shorter than this (a dateline, "AFP") lie inside any coder's quote by chance.
+MIN_QUOTE_CHARS = 15
+
+
+def quote_key(text: str) -> str:
+    """A sentence or a coder's quote compared loosely: spaces collapsed, apostrophes straight,
+    lower case; how the labeller (vigie.learn) and the error breakdown find a sentence in a quote."""
+    return _SPACE.sub(" ", text.replace("’", "'")).strip().lower()
+
+
 def fold(text: str) -> str:
     """Lowercase without accents or diacritics ("Ḩasakah" -> "hasakah", "Hassaké" -> "hassake")."""
     decomposed = unicodedata.normalize("NFKD", text)

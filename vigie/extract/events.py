@@ -78,15 +78,12 @@ class EventAssembler:
     def reports(self, df: DocFrames, art: ArticleInput, *, trace: list[dict[str, Any]] | None = None) -> list[EventReport]:
         """The article's events; with ``trace``, appends what became of each sentence
         (vigie.extract.trace) for ``vigie evaluate --trace``."""
-        self.pick.start(art.text)  # per-article memo of resolutions
+        places, rules_kept = self._start(df, art)
         self._dater = EventDater(self.assembly, background_days=self.rules.background_days)
-        self._text = art.text
         mentions = list(df.actor_mentions) if df.actor_mentions else self.actors.find_mentions(art.text)
         named = [m.actor for m in mentions if m.actor and not m.generic]
         article_actors = sorted(dict.fromkeys(named), key=lambda a: -named.count(a))  # ties: first named first
-        places = self.places.for_article(art.text, df)
-        self._headline = headline_sentences(df, max_chars=self.assembly.headline_max_chars)
-        kept = rules_kept = self._keep(df, places)
+        kept = rules_kept
         sure: set[int] = set()  # sentences the model reads as events with confidence
         scores = None
         if self.model is not None:
@@ -102,16 +99,15 @@ class EventAssembler:
                 last_by_par[draft.paragraph] = draft
                 self._last = draft
         self._carry_dates(drafts, df, art)
-        if scores is not None:
-            retype(drafts, scores, retype_from=self.model.retype_from if self.model else 1.01)
-        # ACLED codes no event without a named first actor
+        if self.model is not None and scores is not None:
+            retype(drafts, scores, retype_from=self.model.retype_from)
         drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs)
         self._credit_claims_of_responsibility(drafts, df, mentions, article_actors)
         self._credit_accusations(drafts, df, mentions, article_actors)
         for d in drafts:
             if not d.actor1 and sure.intersection(d.sentences):
                 d.actor1 = fallback_author(d, article_actors, pick=self.pick, air_forces=self.assembly.air_forces)
-        drafts = [d for d in drafts if d.actor1]
+        drafts = [d for d in drafts if d.actor1]  # ACLED codes no event without a first actor
         self._attach_claims(drafts, df, art)
         reports = [self._report(d, df, art) for d in drafts]
         if trace is not None:
@@ -121,12 +117,18 @@ class EventAssembler:
     def sentence_views(self, df: DocFrames, art: ArticleInput) -> list[tuple[str, str]]:
         """(text, rule tokens) of each sentence as the learned gate reads them: the rows
         ``vigie train`` learns from are built by the very code extraction runs."""
-        places = self.places.for_article(art.text, df)
-        headline = headline_sentences(df, max_chars=self.assembly.headline_max_chars)
-        self.pick.start(art.text)
-        self._text = art.text
-        tokens = rule_tokens(df, self._keep(df, places), headline)
+        _, kept = self._start(df, art)
+        tokens = rule_tokens(df, kept, self._headline)
         return [(s.text, t) for s, t in zip(df.sentences, tokens)]
+
+    def _start(self, df: DocFrames, art: ArticleInput) -> tuple[Any, list[Frame]]:
+        """The per-article state (the picker's memo, the text, the headline) and the article's
+        places, with the frames the rules keep (step 1 before the learned gate's say)."""
+        self.pick.start(art.text)  # per-article memo of resolutions
+        self._text = art.text
+        self._headline = headline_sentences(df, max_chars=self.assembly.headline_max_chars)
+        places = self.places.for_article(art.text, df)
+        return places, self._keep(df, places)
 
     def _carry_dates(self, drafts: list[Draft], df: DocFrames, art: ArticleInput) -> None:
         """A telling whose paragraph names no time at all, right after a paragraph that dated an

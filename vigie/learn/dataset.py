@@ -9,16 +9,13 @@ them, so neither should the model learn from them.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from vigie.errors import IngestError
+from vigie.evaluate.normalise import MIN_QUOTE_CHARS, quote_key
 from vigie.extract.sentence_model import NONE
-
-_SPACE = re.compile(r"\s+")
-_MIN_CHARS = 15  # shorter pieces (a dateline, "AFP") are inside any quote by chance
 
 
 @dataclass(frozen=True)
@@ -30,23 +27,19 @@ class SentenceRow:
     label: str
 
 
-def _norm(text: str) -> str:
-    return _SPACE.sub(" ", text.replace("’", "'")).strip().lower()
-
-
 def sentence_label(text: str, events: list[dict[str, Any]]) -> str | None:
     """The sub-type of the first core gold event the sentence tells, NONE, or None when it
     tells only optional events."""
-    s = _norm(text)
-    if len(s) < _MIN_CHARS:
+    s = quote_key(text)
+    if len(s) < MIN_QUOTE_CHARS:
         return NONE
     told = []
     for ev in events:
-        quote = _norm(ev.get("quote") or "")
+        quote = quote_key(ev.get("quote") or "")
         triggers = (ev.get("mentions") or {}).get("trigger") or []
         triggers = [triggers] if isinstance(triggers, str) else triggers
-        inside = s in quote or (len(quote) >= _MIN_CHARS and quote in s)
-        triggered = any(t and _norm(t) in s for t in triggers) and s[:40] in quote
+        inside = s in quote or (len(quote) >= MIN_QUOTE_CHARS and quote in s)
+        triggered = any(t and quote_key(t) in s for t in triggers) and s[:40] in quote
         if inside or triggered:
             told.append(ev)
     core = [ev for ev in told if not ev.get("optional")]

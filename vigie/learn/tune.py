@@ -60,18 +60,20 @@ def tune(coded: list[CodedArticle], rows: list[SentenceRow], gold_dir: Path, *, 
     row_ids = np.array([r.doc_id for r in rows])
     gated: list[tuple[list[CodedArticle], EventAssembler]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        for k, (train_idx, test_idx) in enumerate(GroupKFold(folds).split(ids, groups=ids)):
+
+        def gated_by(fitted_on: list[SentenceRow], name: str) -> EventAssembler:
+            """The rules' assembler with a model fitted on ``fitted_on`` (saved and loaded the way
+            the shipped one is)."""
+            directory = Path(tmp) / name
+            save(fit(fitted_on), fitted_on, directory, corpus=corpus, cv=None, thresholds={"drop_below": 0, "add_from": 1})
+            return EventAssembler(actors=base.actors, sources=base.sources, places=base.places, rules=base.rules,
+                                  assembly=base.assembly, model=SentenceModel(directory))
+
+        for k, (_, test_idx) in enumerate(GroupKFold(folds).split(ids, groups=ids)):
             held = set(ids[test_idx])
             fold_rows = [r for r, i in zip(rows, row_ids) if i not in held]
-            directory = Path(tmp) / f"fold{k}"
-            save(fit(fold_rows), fold_rows, directory, corpus=corpus, cv=None, thresholds={"drop_below": 0, "add_from": 1})
-            assembler = EventAssembler(actors=base.actors, sources=base.sources, places=base.places, rules=base.rules,
-                                       assembly=base.assembly, model=SentenceModel(directory))
-            gated.append(([coded[i] for i in test_idx], assembler))
-        directory = Path(tmp) / "all"
-        save(fit(rows), rows, directory, corpus=corpus, cv=None, thresholds={"drop_below": 0, "add_from": 1})
-        shipped = EventAssembler(actors=base.actors, sources=base.sources, places=base.places, rules=base.rules,
-                                 assembly=base.assembly, model=SentenceModel(directory))
+            gated.append(([coded[i] for i in test_idx], gated_by(fold_rows, f"fold{k}")))
+        shipped = gated_by(rows, "all")
 
     def row(thresholds: dict[str, float]) -> dict[str, Any]:
         out = _score(gated, gold_dir, thresholds)
