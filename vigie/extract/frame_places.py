@@ -22,6 +22,13 @@ _COMPASS = re.compile(r"(?:au|à l['’]|a l['’])\s*(?:nord|sud|est|ouest)[\w-
 # "dans la ville kurde de X": a place noun names the place the sentence is about
 _EXPLICIT = re.compile(r"\b(?:dans|à)\s+(?:la|le|l['’]|les)\s*(?:ville|village|localité|bourg|quartier|cité)\b[^,;.()]{0,25}?\s(?:de\s+|d['’])$", re.I)
 # the word before a source name that makes it a place ("à Damas", "banlieue rebelle de Damas")
+# where a sentence passes to another clause: "à X, des combats ...; et à Y, des obus ..."
+_CLAUSE_BREAK = re.compile(r";|,\s*(?:et|mais|tandis\s+qu|alors\s+qu)\b|\s(?:tandis|alors)\s+qu", re.I)
+# a list joint: "A, à B", "A et de B", "A ainsi qu'à B" (checked after a bracketed note)
+_BRACKETED = re.compile(r"^\s*\([^()]{0,40}\)")
+_JOINER = re.compile(r",|\bet\b|\bou\b|\bainsi\b")
+_GAP_WORD = re.compile(r"[^\s,'’]+")
+_LIST_GAP_CHARS = 30
 _PLACE_PREPS = frozenset({"à", "vers", "dans", "autour", "sur"})
 _OF = frozenset({"de", "d'", "d’", "du"})
 
@@ -38,6 +45,9 @@ class NameWords:
     surnames: frozenset[str] = frozenset()
     # words that make "de X" a place phrase ("banlieue", "est", "environs")
     place_heads: frozenset[str] = frozenset()
+    # the only words between the places of a list told one by one ("à Hama, à Inkhel ainsi
+    # qu'à Tafas", "les régions de Deraa (sud) et de Homs"): joiners, prepositions, articles
+    list_words: frozenset[str] = frozenset()
 
     def person(self, toks: list[Any]) -> bool:
         """A run of capitalised words that names a person: after a title ("le président X",
@@ -169,7 +179,7 @@ def place_candidates(doc: Any, blocked: list[tuple[int, int]], *, words: NameWor
     return tuple(sorted(spans.values(), key=lambda s: s.start))
 
 
-def group_enumerations(cands: list[TextSpan], text: str) -> list[tuple[TextSpan, ...]]:
+def group_enumerations(cands: list[TextSpan], text: "str | SentenceWindow") -> list[tuple[TextSpan, ...]]:
     """Consecutive place names separated only by commas / "et" form one enumeration."""
     groups: list[list[TextSpan]] = []
     for c in cands:
@@ -180,20 +190,65 @@ def group_enumerations(cands: list[TextSpan], text: str) -> list[tuple[TextSpan,
     return [tuple(g) for g in groups]
 
 
-def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: tuple[TextSpan, ...]) -> tuple[tuple[TextSpan, ...], ...]:
-    """Place-name groups of the sentence, best first: inside the trigger's subtree, then after
-    the trigger, then before it (nearest first); a reference point after a compass phrase ("X,
-    au nord d'Alep") comes after every other group of the sentence."""
+class SentenceWindow:
+    """One sentence's text read with the article's offsets (``window[a:b]``), for callers that
+    hold the sentence but not the article's text; reads before the sentence are cut at its start."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
+
+    def __getitem__(self, key: slice) -> str:
+        lo = max(0, (key.start or self.start) - self.start)
+        hi = None if key.stop is None else max(0, key.stop - self.start)
+        return self.text[lo:hi]
+
+
+def sentence_groups(in_sent: list[TextSpan], text: "str | SentenceWindow", *, list_words: frozenset[str] = frozenset()) -> list[tuple[TextSpan, ...]]:
+    """The place-name groups of one sentence in text order: enumerations ("A, B et C"), a name
+    given again in brackets, reference points split from their appositions, and lists of
+    locative phrases ("à A, à B ainsi qu'à C") joined, each member an event place."""
+    groups = _appositions(_alternatives(group_enumerations(in_sent, text), text), text)
+    return _lists(groups, text, list_words) if list_words else groups
+
+
+def _lists(groups: list[tuple[TextSpan, ...]], text: "str | SentenceWindow", list_words: frozenset[str]) -> list[tuple[TextSpan, ...]]:
+    """Join groups whose gap is a list joint: a comma or a coordination, then only
+    ``list_words``, once a bracketed note on the name before is set aside ("Hama (centre), à")."""
+    out: list[tuple[TextSpan, ...]] = []
+    for g in groups:
+        if out and _list_gap(text[out[-1][-1].end:g[0].start], list_words):
+            out[-1] = out[-1] + g
+        else:
+            out.append(g)
+    return out
+
+
+def _list_gap(gap: str, list_words: frozenset[str]) -> bool:
+    gap = _BRACKETED.sub(" ", gap, count=1).lower()
+    if len(gap) > _LIST_GAP_CHARS or not _JOINER.search(gap):
+        return False
+    words = _GAP_WORD.findall(gap)
+    return bool(words) and all(w in list_words for w in words)
+
+
+def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: tuple[TextSpan, ...], *,
+                 list_words: frozenset[str] = frozenset()) -> tuple[tuple[TextSpan, ...], ...]:
+    """Place-name groups of the sentence, best first: in the trigger's clause, then inside the
+    trigger's subtree, then after the trigger, then before it (nearest first); a reference
+    point after a compass phrase ("X, au nord d'Alep") comes after every other group of the
+    sentence."""
     in_sent = [p for p in places if sent.start <= p.start and p.end <= sent.end]
-    groups = _appositions(_alternatives(group_enumerations(in_sent, doc.user_data["vigie_text"]), doc.user_data["vigie_text"]),
-                          doc.user_data["vigie_text"])
+    groups = sentence_groups(in_sent, doc.user_data["vigie_text"], list_words=list_words)
     top = head.head if head.pos_ != "VERB" and head.head.pos_ in ("VERB", "AUX") else head
     lo, hi = top.left_edge.idx, top.right_edge.idx + len(top.right_edge.text)
     tpos = doc[m.head].idx
 
     text = doc.user_data["vigie_text"]
+    breaks = [sent.start + b.start() for b in _CLAUSE_BREAK.finditer(sent.text)]
+    clause = sum(1 for b in breaks if b <= tpos)
 
-    def key(g: tuple[TextSpan, ...]) -> tuple[int, int]:
+    def key(g: tuple[TextSpan, ...]) -> tuple[int, int, int, int]:
         inside = lo <= g[0].start and g[-1].end <= hi
         after = g[0].start >= tpos
         rank = 0 if inside and after else 1 if inside else 2 if after else 3
@@ -201,7 +256,8 @@ def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: t
         reference = len(groups) > 1 and (_REFERENCE.search(before) or g in split_refs)
         # among groups before the trigger, "dans la ville (kurde) de X" outranks a nearer name
         explicit = rank == 3 and _EXPLICIT.search(before) is not None
-        return (rank + (4 if reference else 0), 0 if explicit else 1, abs(g[0].start - tpos))
+        other_clause = sum(1 for b in breaks if b <= g[0].start) != clause
+        return (int(other_clause), rank + (4 if reference else 0), 0 if explicit else 1, abs(g[0].start - tpos))
 
     split_refs = {g for g in groups if len(g) == 1 and _COMPASS.search(text[max(sent.start, g[0].start - 40):g[0].start])
                   and any(h[0].start > g[0].end and text[g[0].end:h[0].start].strip() == "," for h in groups)}
@@ -209,7 +265,7 @@ def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: t
     return tuple(sorted(groups, key=key))
 
 
-def _alternatives(groups: list[tuple[TextSpan, ...]], text: str) -> list[tuple[TextSpan, ...]]:
+def _alternatives(groups: list[tuple[TextSpan, ...]], text: "str | SentenceWindow") -> list[tuple[TextSpan, ...]]:
     """"Aïn al-Arab (Kobané)": a name given again in brackets is the same place, one group."""
     out: list[tuple[TextSpan, ...]] = []
     for g in groups:
@@ -221,7 +277,7 @@ def _alternatives(groups: list[tuple[TextSpan, ...]], text: str) -> list[tuple[T
     return out
 
 
-def _appositions(groups: list[tuple[TextSpan, ...]], text: str) -> list[tuple[TextSpan, ...]]:
+def _appositions(groups: list[tuple[TextSpan, ...]], text: "str | SentenceWindow") -> list[tuple[TextSpan, ...]]:
     """"un bastion au nord de Qousseir, Boueida, ...": two names joined by a comma alone, the first
     after a compass phrase, are a reference point and the apposition naming the place itself."""
     out: list[tuple[TextSpan, ...]] = []

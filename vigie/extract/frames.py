@@ -68,7 +68,7 @@ class FrameBuilder:
         self.rules = rules
         self.name_words = NameWords(rules.name_particles, rules.name_directions, titles=rules.person_titles,
                                     given_names=rules.given_names, surnames=rules.family_names,
-                                    place_heads=rules.place_phrase_heads)
+                                    place_heads=rules.place_phrase_heads, list_words=rules.place_list_words)
         self.outcomes = Outcomes(rules)
         self.dateline = dateline_pattern(rules.dateline_agencies)
         agreement = frozenset(w for w, es in lexicon.by_lemma.items() if any(e.rule == "agreement" for e in es))
@@ -167,7 +167,7 @@ class FrameBuilder:
             out.append(Frame(
                 trigger=span_of(doc, victim.i, victim.i + 1), entry_id=_TOLL_ENTRY.id, rule=strike.rule, sub_type=None,
                 confidence=strike.confidence, weak=True, sentence=si, clause=TextSpan(sent.start, sent.end, sent.text),
-                agent=agent, patient=(), assoc=(), place_groups=place_groups(doc, victim, match, sent, places),
+                agent=agent, patient=(), assoc=(), place_groups=place_groups(doc, victim, match, sent, places, list_words=self.name_words.list_words),
                 cues=strike.cues & _CLAUSE_CUES, patient_words=frozenset({victim.lemma_.lower(), victim.lower_}),
             ))
         return out
@@ -273,7 +273,7 @@ class FrameBuilder:
             patient = tuple(p for p in patient if not any(
                 former(self.rules, t) for t in doc.char_span(p.start, p.end, alignment_mode="expand") or []))
         patient_words = frozenset(t.lemma_.lower() for t in patient_tokens) | frozenset(t.lower_ for t in patient_tokens)
-        groups = place_groups(doc, head, m, sent, places)
+        groups = place_groups(doc, head, m, sent, places, list_words=self.name_words.list_words)
         confidence = entry.confidence
         if head.dep_ == "acl" and head.pos_ == "VERB" and not any(c.dep_.startswith("aux") for c in head.children) \
                 and entry.rule not in ("explosive", "chemical") and not self._misattached_infinitive(head):

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from vigie.data import data_path
+from vigie.extract.frame_places import SentenceWindow, sentence_groups
 from vigie.extract.frame_records import DocFrames, Frame, TextSpan
 
 MODEL_DIR = "models/event_sentences"
@@ -158,7 +159,9 @@ def _recovered_frame(df: DocFrames, i: int, sub_type: str, p: float, *, overrule
     sent = df.sentences[i]
     span = TextSpan(sent.start, sent.end, sent.text)
     end = TextSpan(sent.end, sent.end, "")  # names before the "trigger" are the sentence's
-    places = tuple((p,) for p in df.places if sent.start <= p.start and p.end <= sent.end)
+    # enumerations ("les villes de A, B et C") are one group: an event at each of them
+    places = tuple(sentence_groups([p for p in df.places if sent.start <= p.start and p.end <= sent.end],
+                                   SentenceWindow(sent.text, sent.start)))
     return Frame(trigger=end, entry_id="learned", rule=None, sub_type=sub_type, confidence=p, weak=False,
                  sentence=i, clause=span, agent=(), patient=(), assoc=(), place_groups=places,
                  cues=frozenset(), patient_words=frozenset())

@@ -93,6 +93,7 @@ class EventRules:
     given_names: frozenset[str] = frozenset()
     family_names: frozenset[str] = frozenset()
     place_phrase_heads: frozenset[str] = frozenset()
+    place_list_words: frozenset[str] = frozenset()
     inquiry_nouns: frozenset[str] = frozenset()
     campaign_verbs: frozenset[str] = frozenset()
     period_nouns: frozenset[str] = frozenset()
@@ -163,6 +164,7 @@ class EventRules:
             given_names=optional("given_names"),
             family_names=optional("family_names"),
             place_phrase_heads=optional("place_phrase_heads"),
+            place_list_words=optional("place_list_words"),
             inquiry_nouns=optional("inquiry_nouns"),
             campaign_verbs=optional("campaign_verbs"),
             period_nouns=optional("period_nouns"),

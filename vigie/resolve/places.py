@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from vigie.models import Place
 from vigie.resolve.gazetteer import Candidate, Entry, Gazetteer, Governorate
-from vigie.resolve.place_words import NonPlaceWords
+from vigie.resolve.place_words import NonPlaceWords, fold_words
 
 _PARENS = re.compile(r"[()]")
 # The joint of two place names kept as one mention ("Foua et Kafraya", "Nubl, Zahraa").
@@ -196,7 +196,11 @@ class PlaceResolver:
     def _whole_names(self, mention: str, core: str, relation: str) -> list[Candidate]:
         """Exact gazetteer names the mention forms with its head words: the relation's last
         words plus the mention ("barrage de" + "Tabqa", "l'aéroport international de" +
-        "Damas"), longest first, then the whole mention ("Ghouta orientale")."""
+        "Damas"), longest first, then the whole mention ("Ghouta orientale").
+
+        A name found with head words must have more words than the mention: the keys fuse a
+        preposition with a short name ("de Maan" is the key of Damman, "à Maan" of Amman),
+        and the place of "le village de Maan" is Maan."""
         whole_name = _PARENS.sub(" ", mention).strip()
         words = relation.split()
         tries = []
@@ -204,11 +208,13 @@ class PlaceResolver:
             head = " ".join(words[-n:])
             for h in dict.fromkeys((head, _LEADING_ARTICLE.sub("", head))):
                 if h:
-                    tries.append(h + ("" if h.endswith(("'", "’")) else " ") + whole_name)
+                    tries.append((h + ("" if h.endswith(("'", "’")) else " ") + whole_name, True))
         if whole_name != core:
-            tries.append(whole_name)
-        for name in tries:
-            found = [c for c in self.gazetteer.lookup(name) if c.tier == "exact"]
+            tries.append((whole_name, False))
+        own_words = len(fold_words(whole_name))
+        for name, headed in tries:
+            found = [c for c in self.gazetteer.lookup(name) if c.tier == "exact"
+                     and not (headed and len(fold_words(c.matched)) <= own_words)]
             if found:
                 return found
         return []

@@ -1,0 +1,59 @@
+"""Which place an event takes: its own clause's, each of a list's, never a word of an institution.
+
+The sentences are ours; each shows a construction seen in real reporting from several outlets
+(``../shared/corpus/real/train``): a roundup sentence whose clauses name their own places, a
+list of locative phrases told one by one, "le village de X" with a short name, and the OSDH's
+full name ("droits de l'Homme").
+"""
+from __future__ import annotations
+
+import pytest
+
+import vigie
+from vigie.resolve.gazetteer import Gazetteer
+from vigie.resolve.places import PlaceContext, PlaceResolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PlaceResolver:
+    return PlaceResolver(Gazetteer.load())
+
+
+def places_of(text: str) -> list[tuple[str, str | None]]:
+    return [(r.sub_event_type, r.place.name if r.place else None) for r in vigie.extract(text, published="2013-05-10")]
+
+
+@pytest.mark.parametrize("relation", ["le village de", "le village alaouite de", "à"])
+def test_a_head_word_never_fuses_with_a_short_name_into_another_place(resolver, relation) -> None:
+    # the keys of "de Maan" and "à Maan" are those of Damman and Amman
+    place = resolver.resolve("Maan", context=PlaceContext(governorates=("Hama",), relation=relation))
+    assert place is not None and place.name == "Maan" and place.admin1 == "Hama"
+
+
+def test_a_whole_name_with_its_head_words_still_wins(resolver) -> None:
+    place = resolver.resolve("Tabqa", context=PlaceContext(relation="le barrage de"))
+    assert place is not None and place.feature == "dam"
+
+
+def test_the_rights_of_man_are_not_a_place(resolver) -> None:
+    assert resolver.resolve("Homme", context=PlaceContext(relation="droits de l'")) is None
+    assert places_of("Selon l'Observatoire syrien des droits de l'Homme, des manifestants ont été "
+                     "dispersés par les forces de sécurité vendredi.") == []
+
+
+def test_an_event_takes_the_place_of_its_own_clause_before_a_later_clauses() -> None:
+    found = places_of("Mardi, à Harasta, des combats ont opposé les rebelles à l'armée, et à Zabadani, "
+                      "des obus sont tombés sur un marché.")
+    assert ("Armed clash", "Harasta") in found
+    assert ("Armed clash", "Az Zabadani") not in found
+
+
+def test_a_list_of_locative_phrases_is_one_event_per_place() -> None:
+    found = places_of("Vendredi, les forces de sécurité ont tiré sur des manifestants dans la ville de Hama "
+                      "(centre), à Tafas ainsi qu'à Inkhel (sud), selon des militants.")
+    assert sorted(name for _, name in found) == ["Hamah", "Inkhil", "Tafas"]
+
+
+def test_a_reference_place_after_a_noun_is_not_a_list_member() -> None:
+    found = places_of("Mardi, des combats ont opposé les rebelles à l'armée à Harasta, dans la banlieue de Damas.")
+    assert [name for _, name in found] == ["Harasta"]
