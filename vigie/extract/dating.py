@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from vigie.extract.fold import AssemblyRules, Draft
 
 _RELATIVE = re.compile(r"\s(?:qu['’]|que\s|qui\s|dont\s|où\s|lesquel)", re.IGNORECASE)
-_TOLL_RULES = frozenset({"bombing", "kill", "massacre", "chemical"})
+_TOLL_RULES = frozenset({"bombing", "gunfire", "kill", "massacre", "chemical"})
 Blank = Callable[[int, str], str]
 
 

@@ -43,9 +43,11 @@ from vigie.resolve.actors import ActorMention, ActorRegistry
 _UNCLAIMED = frozenset({"Remote explosive/landmine/IED", "Suicide bomb"})
 # A bare noun ("la chute de X") names no taker: it must not borrow the sentence's first actor.
 _NOMINAL_TERRITORY = frozenset({"fall_noun"})
-_REMOTE_RULES = frozenset({"bombing", "explosive", "chemical"})
+_REMOTE_RULES = frozenset({"bombing", "gunfire", "explosive", "chemical"})
 _CROWD_RULES = frozenset({"protest", "riot"})
-_TOLL_RULES = frozenset({"bombing", "kill", "massacre", "chemical"})
+_EXCESSIVE_FORCE = "Excessive force against protesters"
+_UNARMED = frozenset({"civilians", "protesters"})  # actor kinds that are no side of a fight
+_TOLL_RULES = frozenset({"bombing", "gunfire", "kill", "massacre", "chemical"})
 _WORD = re.compile(r"[^\W\d_]+")
 _UNKNOWN_DATE_PENALTY = 0.15
 
@@ -227,6 +229,10 @@ class EventAssembler:
             out.append(f)
         return out
 
+    def _crowd(self, name: str | None) -> bool:
+        actor = self.pick.get(name)
+        return actor is not None and actor.kind in ("protesters", "rioters")
+
     # -- 2-5. one frame -> drafts (one per place) --------------------------------------------
     def _drafts(self, fr: Frame, df: DocFrames, art: ArticleInput, mentions: list[ActorMention],
                 article_actors: list[str], places: Any, last_by_par: dict[int, Draft]) -> list[Draft]:
@@ -243,7 +249,8 @@ class EventAssembler:
             # "deux civils ont été tués par des roquettes": the victims are the sibling kill
             # frame's; "des barils largués sur X. Quatre civils ont péri": the next sentence's
             civil_words = civil_words | self._victims_told_with(fr, df)
-        combatant = bool(fr.patient_words & self.rules.combatant_nouns) or any(self.pick.get(a) and self.pick.get(a).kind != "civilians" for a in patient)
+        combatant = bool(fr.patient_words & self.rules.combatant_nouns) or any(
+            self.pick.get(a) and self.pick.get(a).kind not in _UNARMED for a in patient)
         weapon = bool(fr.patient_words & self.rules.weapon_nouns)
         prev = last_by_par.get(sent.paragraph)
         agent = [a for a in agent if a != CIVILIANS or fr.rule in _CROWD_RULES]  # civilians attack no one
@@ -306,7 +313,12 @@ class EventAssembler:
             actor1, rank = UNIDENTIFIED, F.RANK_BORROWED  # ACLED: an unclaimed bombing's author is unknown
         civilian = bool(decision and decision.civilian_targeting)
         crowd = _CROWDS.get(event_type(sub_type))
-        if crowd and (self.pick.get(actor1) is None or self.pick.get(actor1).kind not in ("protesters", "rioters")):
+        if sub_type == _EXCESSIVE_FORCE:
+            # ACLED: the force that fired on them is actor1, the demonstrators actor2
+            if self._crowd(actor1):
+                actor1 = next((a for a in patient + agent + assoc if a and not self._crowd(a)), None)
+            patient = [crowd] + [a for a in patient if a != crowd]
+        elif crowd and not self._crowd(actor1):
             actor1 = crowd  # ACLED: the demonstrators are actor1 of a protest or riot
         if sub_type == "Agreement" and self.pick.get(actor1) and self.assembly.camp(self.pick.get(actor1)) != "government":
             # ACLED: the state side (or its ally who brokered it) is actor1 of an agreement with rebels

@@ -234,6 +234,17 @@ def decide(
         return Decision("Remote explosive/landmine/IED", civilian_targeting=patient_civilian)
     if rule == "chemical":
         return Decision("Chemical weapon", civilian_targeting=True)
+    if rule == "gunfire":
+        # ACLED codes the weapon first, then whom the shots were aimed at
+        if "air" in cues:
+            return Decision("Air/drone strike", civilian_targeting=patient_civilian)
+        if "artillery" in cues:
+            return Decision("Shelling/artillery/missile attack", civilian_targeting=patient_civilian)
+        if "protesters" in cues and not patient_combatant:
+            return Decision("Excessive force against protesters")
+        if patient_civilian and not patient_combatant and not in_battle:
+            return Decision("Attack", civilian_targeting=True)
+        return Decision("Armed clash")
     if rule in ("kill", "massacre") and "air_author" in cues:
         # "ses avions ont éliminé 180 combattants": who kills from the air strikes, whoever dies
         return Decision("Air/drone strike", civilian_targeting=patient_civilian and not patient_combatant)

@@ -132,7 +132,7 @@ class TriggerLexicon:
     def match_phrases(self, lowers: list[str], lemmas: list[str], i: int) -> list[tuple[TriggerEntry, int, int]]:
         """Phrase entries starting at token ``i``: (entry, end, head index)."""
         out = []
-        for entry in self.phrases.get(lowers[i], ()) + self.phrases.get(lemmas[i], ()):
+        for entry in [*self.phrases.get(lowers[i], ()), *self.phrases.get(lemmas[i], ())]:
             matched = _match_words(entry.words, lowers, lemmas, i)
             if matched is not None and all(entry is not e for e, _, _ in out):
                 out.append((entry, matched[0], matched[1]))
