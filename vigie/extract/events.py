@@ -33,7 +33,7 @@ from vigie.extract import fold as F
 from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
 from vigie.extract.frames import DocFrames, Frame
 from vigie.extract.locate import PlaceFinder, RegionRules
-from vigie.extract.gate_steps import CROWDS as _CROWDS, UNIDENTIFIED, fallback_author, retype
+from vigie.extract.gate_steps import CROWDS as _CROWDS, UNIDENTIFIED, name_author, retype
 from vigie.extract.sentence_model import SentenceModel, gate_frames, rule_tokens
 from vigie.extract.trace import sentence_trace
 from vigie.extract.subtypes import EventRules, decide, event_type
@@ -108,7 +108,7 @@ class EventAssembler:
         self._credit_accusations(drafts, df, mentions, article_actors)
         for d in drafts:
             if not d.actor1 and sure.intersection(d.sentences):
-                d.actor1 = fallback_author(d, article_actors, pick=self.pick, air_forces=self.assembly.air_forces)
+                name_author(d, article_actors, pick=self.pick, assembly=self.assembly)
         drafts = [d for d in drafts if d.actor1]  # ACLED codes no event without a first actor
         self._attach_claims(drafts, df, art)
         reports = [self._report(d, df, art) for d in drafts]

@@ -77,8 +77,10 @@ def _capitalised_name(tok: Any) -> bool:
     "Kilis", "Hamouria") as common nouns; a capital in mid-sentence is the better sign.
     Sentence-initial words and short acronyms count only when tagged PROPN."""
     text = tok.text
-    if not text[:1].isupper() or tok.pos_ not in _NAME_POS:
+    if not text[:1].isupper():
         return False
+    if tok.pos_ not in _NAME_POS and not (tok.pos_ == "PRON" and not tok.is_stop and tok.i > 0):
+        return False  # a mid-sentence name the tagger took for a pronoun ("la base de Tabqa") counts
     if tok.pos_ == "PROPN":
         return True
     if tok.is_oov and tok.pos_ != "VERB" and len(text) > 3 and text[1:].islower():
