@@ -31,6 +31,8 @@ __all__ = [
 UNATTRIBUTED = "unattributed"
 _GAP_WORDS = 4
 _UNKNOWN_MAX_WORDS = 8
+# the article before an unknown source's name: "une" is not "un" + "e ONG"
+_LEADING_ARTICLE = re.compile(r"\s*((?:(?:les|le|la|une|un|des|du|de)\s+|l'\s*|d'\s*)?)")
 
 
 class AttributionCues:
@@ -283,7 +285,7 @@ def _unknown_name(c: AttributionCues, sentence: str, f: str, pos: int) -> Source
     """'selon le Comité local de coordination de Douma, ...' -> that raw name, unknown."""
     if c.anaphora.match(f, pos):
         return None
-    m = re.compile(r"\s*((?:(?:le|la|les|l'|un|une|des|du|de|d')\s*)?)").match(f, pos)
+    m = _LEADING_ARTICLE.match(f, pos)
     start = m.end() if m else pos
     stop = re.compile(r"[,;:.!?()«»\"\d]|\s(?:qui|que|qu'|alors|tandis|et|mais|a|ont)\s").search(f, start)
     end = stop.start() if stop else len(f)
