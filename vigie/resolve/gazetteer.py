@@ -229,6 +229,7 @@ class Gazetteer:
                     floor: float, *, country: str | None = None) -> list[Candidate]:
         best: dict[int, Candidate] = {}
         merged = self.translit.merged(vkey) if tier == "bare" else ""
+        vowels = self.translit.vowel_class(vkey) if tier != "exact" else ""
         arabic_ok = tier != "exact" and len(key) >= 3
         for i, name, name_vkey in hits:
             if country is not None and self.entries[i].country_code != country:
@@ -243,6 +244,10 @@ class Gazetteer:
                 score = fuzz.ratio(vkey, name_vkey, score_cutoff=floor if tier != "bare" else 0)
                 if tier == "bare" and score < floor:
                     score = fuzz.ratio(merged, self.translit.merged(name_vkey), score_cutoff=floor)
+                if tier != "exact":
+                    # the same consonants with the vowels written otherwise ("Kokab" = Kawkab)
+                    score = max(score, fuzz.ratio(vowels, self.translit.vowel_class(name_vkey),
+                                                  score_cutoff=floor))
             if score < floor or not score:
                 continue
             if i not in best or score > best[i].score or (
