@@ -43,6 +43,8 @@ class Transliterator:
                           for p, r in rules["substitutions"]]
             self._vowels = re.compile(f"[{re.escape(rules['vowels'])}]")
             self._vowel_runs = re.compile(f"[{re.escape(rules['vowels'])}]+")
+            self._final_vowels = re.compile(f"[{re.escape(rules['vowels'])}]+$")
+            self._kept_endings = frozenset(rules["vowel_class_endings"])
             self._strip_t_min = int(rules["strip_t_min_length"])
             self._arabic = str.maketrans(rules["arabic"])
             self._bare_merge = str.maketrans(rules.get("bare_merge") or {})
@@ -87,8 +89,13 @@ class Transliterator:
     def _vowel_class(self, vkey: str) -> str:
         """``vkey`` with every run of vowels (w and y included) made one "a": spellings that
         share their consonants disagree on the vowels between them ("Kokab" / "Kawkab",
-        "Iblin" / "Ablin", "Buwayr" / "Boyer"); compared in this form, they look alike."""
-        return self._vowel_runs.sub("a", vkey)
+        "Iblin" / "Ablin", "Buwayr" / "Boyer"); compared in this form, they look alike. An
+        ending of ``vowel_class_endings`` stays: "-iya" makes another name ("Jobar" is not
+        "Jaberiyeh")."""
+        end = self._final_vowels.search(vkey)
+        cut = end.start() if end else len(vkey)
+        ending = "" if not end else end.group() if end.group() in self._kept_endings else "a"
+        return self._vowel_runs.sub("a", vkey[:cut]) + ending
 
     def _arabic_word(self, word: str) -> str:
         if word.startswith("ال") and len(word) > 3:
