@@ -264,6 +264,12 @@ class MentionReader:
                 break
         return Mention(core=" ".join(core_words), feature=feature, near=near, province=province)
 
+    def only_linkers(self, phrase: str) -> bool:
+        """True when every word of ``phrase`` is a linker or a skipped adjective ("de",
+        "à la", "d'"): such words are no part of a name."""
+        words = [self._fold(t).strip(",.;:") for t in self._tokens(phrase)]
+        return all(w in self._linkers for w in words if w)
+
     def is_country(self, name: str) -> bool:
         """True when ``name`` names a whole country ("Syrie"): never coded as a place."""
         return self._fold(name).strip() in self._countries
