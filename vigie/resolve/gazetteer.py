@@ -255,6 +255,8 @@ class Gazetteer:
         for i, name, name_vkey in hits:
             if country is not None and self.entries[i].country_code != country:
                 continue
+            if tier == "vowels" and _ARABIC.search(name):
+                continue  # Arabic script writes no short vowels: the skeleton tier has it
             if name_vkey == vkey:
                 score = 100.0
             elif arabic_ok and _ARABIC.search(name):

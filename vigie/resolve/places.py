@@ -183,11 +183,12 @@ class PlaceResolver:
                            and self._plausible(c, context, country)
                            and all(c.entry.id != o.entry.id for o in candidates)]
         if gov is not None and not read.feature and not any(
-            c.score >= 85 and c.entry.feature in {"town", "village"}
+            c.tier == "exact" and c.entry.feature in {"town", "village"}
             and c.entry.country_code in (gov.country_code, country) for c in candidates
         ):
             # a governorate abroad only when no town of the article's country has the name
-            # ("Kara" is Qara of Rif Dimashq before Lebanon's Akkar)
+            # ("Kara" is Qara of Rif Dimashq before Lebanon's Akkar); a look-alike does not
+            # count ("Bekaa" is the Beqaa, not the village Baka)
             return self._governorate_place(gov, mention)
         if not candidates:
             return None
