@@ -57,8 +57,7 @@ _APOSTROPHES = re.compile(r"[`'‘’]")
 # with the article split off, which the keys then drop.
 _GLUED_ARTICLE = re.compile(r"\b([AE]l)([bcdfghjklmnpqrstvwxz][a-z]{2,})")
 _ALTERNATIVES = re.compile(r"\s*[_/\\]+\s*")
-# A name keeps at least this much (as a vkey) once its district's name is cut off.
-_MIN_HEAD_VKEY = 4
+_MIN_HEAD_VKEY = 4  # what a name keeps (as a vkey) once its district's name is cut off
 
 
 @dataclass
@@ -107,10 +106,8 @@ def clean_name(name: str) -> str:
 
 
 def alternatives(name: str) -> list[str]:
-    """``name`` and, when OCHA joins two names of one place with "_", "/" or "\\"
-    ("Bab Khir \\ tall Tamer", "قزل/غزل"), each of them."""
-    parts = [p.strip() for p in _ALTERNATIVES.split(name)]
-    return [name, *(p for p in parts if p and len(parts) > 1)]
+    """``name`` and each name OCHA joins with "_", "/" or "\\" ("قزل/غزل")."""
+    return [name, *(p for p in _ALTERNATIVES.split(name) if p and p != name)]
 
 
 def spellings(name: str, qualifiers: dict[str, list[str]] | None = None) -> list[str]:
@@ -168,8 +165,8 @@ class Builder:
         return best if best is not None and _km(lat, lon, best.lat, best.lon) <= km else None
 
     def admin_keys(self, *admins: str) -> frozenset[str]:
-        """Skeletons of the names of a place's district and sub-district, and of those names
-        without their head words ("Jebel Saman" -> "Saman")."""
+        """Skeletons of a place's district and sub-district names, with and without their
+        head words ("Jebel Saman", "Saman")."""
         out = set()
         for admin in admins:
             words = admin.split()

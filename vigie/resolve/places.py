@@ -60,8 +60,7 @@ _LITERAL_NAMES = 12  # names of an entry compared with the mention as written
 _SEAT_BONUS = {1: 1.0, 2: 0.7, 3: 0.4}
 _MAIN_NAME_BONUS = 0.3
 _SOURCE_BONUS = 0.3
-# A name whose skeleton is this short (two consonants: "Kokab", "Imam") matched only with its
-# vowels made one class needs head words that name a place.
+# A "vowels" match of a name of this many consonants ("Kokab") needs head words naming a place.
 _VOWELS_BARE_SKELETON = 2
 # Relation words tried in front of the mention as one name ("barrage de" + "Tabqa").
 _RELATION_WORDS = 4
@@ -186,9 +185,7 @@ class PlaceResolver:
             c.tier == "exact" and c.entry.feature in {"town", "village"}
             and c.entry.country_code in (gov.country_code, country) for c in candidates
         ):
-            # a governorate abroad only when no town of the article's country has the name
-            # ("Kara" is Qara of Rif Dimashq before Lebanon's Akkar); a look-alike does not
-            # count ("Bekaa" is the Beqaa, not the village Baka)
+            # a governorate only when no town has the very name ("Kara" is Qara, "Bekaa" the Beqaa)
             return self._governorate_place(gov, mention)
         if not candidates:
             return None
@@ -249,11 +246,10 @@ class PlaceResolver:
                    for p in context.places if p.geo_precision < 3)
 
     def _loose_fits(self, c: Candidate, read: Mention, context: PlaceContext, *, alone: bool) -> bool:
-        """Whether a loose candidate may compete: where the article is, or anywhere when the
-        name has no other candidate. A match on the consonants alone (tier "vowels") only
-        where the article is, and for a name of two consonants only when the head words say
-        it is a place ("le village de Kokab"): running text is full of short capitalised
-        words that are no place ("Imam", "Hani", "Bachar")."""
+        """A loose candidate competes where the article is, or anywhere when the name has no
+        other; a "vowels" match only where the article is, and for two consonants only after
+        head words naming a place ("le village de Kokab"): running text is full of short
+        capitalised words that are no place ("Imam", "Hani")."""
         if c.tier != "vowels":
             return alone or self._in_context(c.entry, context)
         return self._in_context(c.entry, context) and (
