@@ -71,7 +71,9 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
     if "gazetteer" not in skip:
         from vigie.resolve.gazetteer import bench as bench_gazetteer
 
-        from vigie.resolve.coverage import UCDP_GED, package_megabytes, ucdp_coverage
+        from vigie.resolve.coverage import (
+            OSM_PLACES, UCDP_GED, osm_coverage, package_megabytes, ucdp_coverage,
+        )
 
         g = bench_gazetteer(names=10_000)
         click.echo(
@@ -90,6 +92,15 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
             )
         else:
             click.echo(f"  UCDP GED coverage: skipped ({UCDP_GED} absent)")
+        if OSM_PLACES.exists():
+            o = osm_coverage(OSM_PLACES)
+            click.echo(
+                f"  OSM 2014 coverage (independent check, Arabic names): {o['coverage_settlements']:.3f} "
+                f"of {o['settlements']} settlements have an entry of that name within 10 km "
+                f"({o['coverage_localities']:.3f} of {o['localities']} localities)"
+            )
+        else:
+            click.echo(f"  OSM 2014 coverage: skipped ({OSM_PLACES} absent)")
     if "merge" not in skip:
         from vigie.merge.bench import bench_merge
 

@@ -34,7 +34,7 @@ from vigie.resolve.gazetteer_rows import (  # noqa: F401 (re-exported)
 from vigie.resolve.translit import Keys, MentionReader, Transliterator
 
 _WORDS = re.compile(r"[\s\-]+")
-TIERS = ("exact", "skeleton", "bare", "fuzzy")
+TIERS = ("exact", "skeleton", "bare", "fuzzy", "vowels")
 # Minimum name similarity (rapidfuzz ratio of the vkeys) for a skeleton / bare hit to count:
 # consonants alone collide ("Mare'" and "Muri'iyah" are both "mr", "Samedi" and "Samad" both
 # "smd"), so a loose key must also look like the name written out.
@@ -43,6 +43,9 @@ _TIER_MIN = {"skeleton": 70.0, "bare": 75.0}
 # below these lengths a loose match must be near-exact.
 _SHORT_VKEY = 5
 _SHORT_MIN = 85.0
+# The vowel class leaves the consonants alone as evidence: only for names that have at least
+# this many ("Abou" would find a village anywhere). The resolver asks for more in running text.
+_VOWELS_MIN_SKELETON = 2
 # How far below the best loose match (rapidfuzz points) a candidate still competes.
 _LOOSE_MARGIN = 5.0
 # Fuzzy (edit-distance) search only for names long enough that one typo is not a new name.
@@ -179,9 +182,10 @@ class Gazetteer:
         unknown Syrian village must not land on a look-alike in Jordan or Israel ("Abou Dali"
         and Al Abdalli share "bdl"). Exact names of any country are always kept.
 
-        With ``loose``, the candidates of the loose tiers only, all of them: the resolver
-        asks for them when no exact candidate lies where the article is ("Barzé" in a
-        Damascus article is OCHA's "Burza" there, not an exact "Barzah" 240 km away)."""
+        With ``loose``, the candidates of the loose tiers only, all of them, and those of the
+        same consonants once the vowels are one class (tier "vowels"): the resolver asks for
+        them when no exact candidate lies where the article is ("Barzé" in a Damascus
+        article is OCHA's "Burza" there, not an exact "Barzah" 240 km away)."""
         k = self.translit.keys(name)
         if not k.vkey:
             return []
@@ -192,6 +196,7 @@ class Gazetteer:
                 floor = max(_TIER_MIN[tier], _SHORT_MIN if short or len(key) <= 2 else 0.0)
                 found += self._candidates(self._index[tier].get(key) or [], k.vkey, tier, key,
                                           floor, country=country)
+            found += self._vowel_candidates(k, short, country)
             seen: set[str] = set()
             return [c for c in found if not (c.entry.id in seen or seen.add(c.entry.id))]
         for tier, key in (("exact", k.vkey), ("skeleton", k.skeleton), ("bare", k.bare)):
@@ -208,12 +213,28 @@ class Gazetteer:
                 # ("Hammouriyé" is Hammura, 92, before the better-known Hamra, 83)
                 return found if tier == "exact" else [
                     c for c in found if c.score >= found[0].score - _LOOSE_MARGIN]
-        if len(k.vkey) < _FUZZY_MIN_LENGTH:
+        if len(k.vkey) >= _FUZZY_MIN_LENGTH:
+            matches = process.extract(k.vkey, self._fuzzy_pool(k.vkey), scorer=fuzz.ratio,
+                                      score_cutoff=self.fuzzy_threshold, limit=5)
+            hits = [h for vkey, _score, _ in matches for h in self._index["exact"][vkey]]
+            return self._candidates(hits, k.vkey, "fuzzy", k.vkey, self.fuzzy_threshold, country=country)
+        return []
+
+    def _vowel_candidates(self, k: Keys, short: bool, country: str | None) -> list[Candidate]:
+        """Names of the same skeleton or bare key that look like ``k`` once their vowels are
+        made one class ("Kokab" = Kawkab). Only among the loose candidates, which the
+        resolver takes where the article already is: vowels carry meaning too, and outside
+        any context "Bachar" would be Bashoura."""
+        if len(k.skeleton) < _VOWELS_MIN_SKELETON:
             return []
-        matches = process.extract(k.vkey, self._fuzzy_pool(k.vkey), scorer=fuzz.ratio,
-                                  score_cutoff=self.fuzzy_threshold, limit=5)
-        hits = [h for vkey, _score, _ in matches for h in self._index["exact"][vkey]]
-        return self._candidates(hits, k.vkey, "fuzzy", k.vkey, self.fuzzy_threshold, country=country)
+        found: list[Candidate] = []
+        for tier, key in (("skeleton", k.skeleton), ("bare", k.bare)):
+            floor = max(_TIER_MIN[tier], _SHORT_MIN if short else 0.0)
+            found += self._candidates(self._index[tier].get(key) or [], k.vkey, "vowels", key,
+                                      floor, country=country)
+        top = max((c.score for c in found), default=0.0)
+        return sorted((c for c in found if c.score >= top - _LOOSE_MARGIN),
+                      key=lambda c: (-c.score, -c.entry.population))
 
     def _fuzzy_pool(self, vkey: str) -> list[str]:
         """Keys that can reach ``fuzzy_threshold`` against ``vkey``: fuzz.ratio is at most
@@ -229,16 +250,22 @@ class Gazetteer:
                     floor: float, *, country: str | None = None) -> list[Candidate]:
         best: dict[int, Candidate] = {}
         merged = self.translit.merged(vkey) if tier == "bare" else ""
+        vowels = self.translit.vowel_class(vkey) if tier == "vowels" else ""
         arabic_ok = tier != "exact" and len(key) >= 3
         for i, name, name_vkey in hits:
             if country is not None and self.entries[i].country_code != country:
                 continue
+            if tier == "vowels" and _ARABIC.search(name):
+                continue  # Arabic script writes no short vowels: the skeleton tier has it
             if name_vkey == vkey:
                 score = 100.0
             elif arabic_ok and _ARABIC.search(name):
                 # Arabic script writes no short vowels: its vkey cannot look like a Latin
                 # spelling, the shared consonants are the evidence ("Mushayrifah" = المشيرفة)
                 score = max(_ARABIC_SKELETON_SCORE, fuzz.ratio(vkey, name_vkey))
+            elif tier == "vowels":
+                # the same consonants with the vowels written otherwise ("Kokab" = Kawkab)
+                score = fuzz.ratio(vowels, self.translit.vowel_class(name_vkey), score_cutoff=floor)
             else:
                 score = fuzz.ratio(vkey, name_vkey, score_cutoff=floor if tier != "bare" else 0)
                 if tier == "bare" and score < floor:

@@ -56,6 +56,8 @@ _APOSTROPHES = re.compile(r"[`'‘’]")
 # A glued Arabic article in OCHA spellings ("Ein Elhara", "Elmzeireb"): also index the name
 # with the article split off, which the keys then drop.
 _GLUED_ARTICLE = re.compile(r"\b([AE]l)([bcdfghjklmnpqrstvwxz][a-z]{2,})")
+_ALTERNATIVES = re.compile(r"\s*[_/\\]+\s*")
+_MIN_HEAD_VKEY = 4  # what a name keeps (as a vkey) once its district's name is cut off
 
 
 @dataclass
@@ -103,6 +105,11 @@ def clean_name(name: str) -> str:
     return " ".join(name.split(" - ")[0].split())
 
 
+def alternatives(name: str) -> list[str]:
+    """``name`` and each name OCHA joins with "_", "/" or "\\" ("قزل/غزل")."""
+    return [name, *(p for p in _ALTERNATIVES.split(name) if p and p != name)]
+
+
 def spellings(name: str, qualifiers: dict[str, list[str]] | None = None) -> list[str]:
     """``name``, its variant with glued articles split ("Elhara" -> "El hara") and, when a word
     is an English qualifier of ``place_qualifiers.yml``, the press forms ("Eastern Deir" ->
@@ -127,7 +134,11 @@ class Builder:
         self.data = data
         self.t = Transliterator.load()
         self.rows: dict[str, Row] = {}
-        self.qualifiers: dict[str, list[str]] = load_yaml("place_qualifiers.yml")["qualifiers"]
+        spec = load_yaml("place_qualifiers.yml")
+        self.qualifiers: dict[str, list[str]] = spec["qualifiers"]
+        self._heads = frozenset(self.t.keys(w).vkey for w in (
+            *self.qualifiers, *(f for forms in self.qualifiers.values() for f in forms),
+            *spec["feature_heads"], *spec["name_heads"]))
         self._by_skeleton: dict[str, list[Row]] = defaultdict(list)
 
     # --- helpers -----------------------------------------------------------------------
@@ -153,6 +164,30 @@ class Builder:
                    key=lambda r: _km(lat, lon, r.lat, r.lon), default=None)
         return best if best is not None and _km(lat, lon, best.lat, best.lon) <= km else None
 
+    def admin_keys(self, *admins: str) -> frozenset[str]:
+        """Skeletons of a place's district and sub-district names, with and without their
+        head words ("Jebel Saman", "Saman")."""
+        out = set()
+        for admin in admins:
+            words = admin.split()
+            while words and self.t.keys(words[0]).vkey in self._heads | {""}:
+                words = words[1:]
+            out |= {self.t.keys(a).skeleton for a in (admin, " ".join(words)) if a}
+        return frozenset(out - {""})
+
+    def without_admin(self, name: str, admin_keys: frozenset[str]) -> str | None:
+        """``name`` without the district or sub-district name OCHA wrote after it
+        ("Mreimin Afrin" -> "Mreimin"), when what is left is a name of its own."""
+        words = name.split()
+        for n in range(min(3, len(words) - 1), 0, -1):
+            if self.t.keys(" ".join(words[-n:])).skeleton not in admin_keys:
+                continue
+            head = words[:-n]
+            if any(self.t.keys(w).vkey not in self._heads | {""} for w in head) and len(
+                    self.t.keys(" ".join(head)).vkey) >= _MIN_HEAD_VKEY:
+                return " ".join(head).rstrip("-– ")
+        return None
+
     def _csv(self, rel: str) -> list[dict[str, str]]:
         with (self.data / rel).open(encoding="utf-8-sig", newline="") as fh:
             return list(csv.DictReader(fh))
@@ -172,9 +207,12 @@ class Builder:
             own = () if neighbourhood else (r["adm4_en"], r["adm4_ar"])
             for n in (r["featurename_en"], r["featurerefname"], r["featurealtname1_en"],
                       r["featurealtname2_en"], *own[:1]):
-                row.add_names(*spellings(clean_name(n), self.qualifiers))
+                for alt in alternatives(clean_name(n)):
+                    row.add_names(*spellings(alt, self.qualifiers))
             for n in (*own[1:], r["featurename_ar"], r["featurealtname1_ar"], r["featurealtname2_ar"]):
-                row.add_names(clean_name(n))
+                row.add_names(*alternatives(clean_name(n)))
+            admins = self.admin_keys(r["adm2_en"], r["adm3_en"], r["adm2_ar"], r["adm3_ar"])
+            row.add_names(*filter(None, (self.without_admin(n, admins) for n in list(row.names))))
             self.rows[row.id] = row
             self._index(row)
 

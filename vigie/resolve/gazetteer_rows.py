@@ -89,7 +89,7 @@ def qualifier_keys(translit: Transliterator) -> frozenset[str]:
     """vkeys of the qualifier words a name may carry or drop (``place_qualifiers.yml``)."""
     spec = load_yaml("place_qualifiers.yml")
     words = [*spec["qualifiers"], *(f for forms in spec["qualifiers"].values() for f in forms),
-             *spec.get("drop_when_unknown", ())]
+             *spec.get("drop_when_unknown", ()), *spec.get("feature_heads", ())]
     return frozenset(k for k in (translit.keys(w).vkey for w in words) if k)
 
 

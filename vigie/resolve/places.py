@@ -31,6 +31,7 @@ from functools import lru_cache
 from vigie.models import Place
 from vigie.resolve.gazetteer import Candidate, Entry, Gazetteer, Governorate
 from vigie.resolve.place_words import NonPlaceWords, fold_words
+from vigie.resolve.translit import Mention
 
 _PARENS = re.compile(r"[()]")
 # The joint of two place names kept as one mention ("Foua et Kafraya", "Nubl, Zahraa").
@@ -59,6 +60,8 @@ _LITERAL_NAMES = 12  # names of an entry compared with the mention as written
 _SEAT_BONUS = {1: 1.0, 2: 0.7, 3: 0.4}
 _MAIN_NAME_BONUS = 0.3
 _SOURCE_BONUS = 0.3
+# A "vowels" match of a name of this many consonants ("Kokab") needs head words naming a place.
+_VOWELS_BARE_SKELETON = 2
 # Relation words tried in front of the mention as one name ("barrage de" + "Tabqa").
 _RELATION_WORDS = 4
 _FACILITIES = frozenset({"airport", "base", "camp"})
@@ -175,15 +178,14 @@ class PlaceResolver:
             # no candidate where the article is (or none at all once the exact homonyms
             # abroad are refused): the loose spellings there may be meant
             candidates += [c for c in self.gazetteer.lookup(read.core, country=country, loose=True)
-                           if (self._in_context(c.entry, context) or not candidates)
+                           if self._loose_fits(c, read, context, alone=not candidates)
                            and self._plausible(c, context, country)
                            and all(c.entry.id != o.entry.id for o in candidates)]
         if gov is not None and not read.feature and not any(
-            c.score >= 85 and c.entry.feature in {"town", "village"}
+            c.tier == "exact" and c.entry.feature in {"town", "village"}
             and c.entry.country_code in (gov.country_code, country) for c in candidates
         ):
-            # a governorate abroad only when no town of the article's country has the name
-            # ("Kara" is Qara of Rif Dimashq before Lebanon's Akkar)
+            # a governorate only when no town has the very name ("Kara" is Qara, "Bekaa" the Beqaa)
             return self._governorate_place(gov, mention)
         if not candidates:
             return None
@@ -207,7 +209,8 @@ class PlaceResolver:
         for n in range(min(_RELATION_WORDS, len(words)), 0, -1):
             head = " ".join(words[-n:])
             for h in dict.fromkeys((head, _LEADING_ARTICLE.sub("", head))):
-                if h:
+                # "de" + "Maan" is no name ("daman" would find Damman)
+                if h and not self.reader.only_linkers(h):
                     tries.append((h + ("" if h.endswith(("'", "’")) else " ") + whole_name, True))
         if whole_name != core:
             tries.append((whole_name, False))
@@ -247,6 +250,16 @@ class PlaceResolver:
             return True
         return any(distance_km(e.latitude, e.longitude, p.latitude, p.longitude) <= _NEAR_PLACE_KM
                    for p in context.places if p.geo_precision < 3)
+
+    def _loose_fits(self, c: Candidate, read: Mention, context: PlaceContext, *, alone: bool) -> bool:
+        """A loose candidate competes where the article is, or anywhere when the name has no
+        other; a "vowels" match only where the article is, and for two consonants only after
+        head words naming a place ("le village de Kokab"): running text is full of short
+        capitalised words that are no place ("Imam", "Hani")."""
+        if c.tier != "vowels":
+            return alone or self._in_context(c.entry, context)
+        return self._in_context(c.entry, context) and (
+            read.feature is not None or len(self.gazetteer.keys(read.core).skeleton) > _VOWELS_BARE_SKELETON)
 
     def _plausible(self, c: Candidate, context: PlaceContext, country: str) -> bool:
         """An exact name, unless it names a small village abroad ("Békaa" is also an alternate

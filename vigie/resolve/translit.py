@@ -42,6 +42,9 @@ class Transliterator:
             self._subs = [(p if re.escape(p) == p and re.escape(r) == r else re.compile(p), r)
                           for p, r in rules["substitutions"]]
             self._vowels = re.compile(f"[{re.escape(rules['vowels'])}]")
+            self._vowel_runs = re.compile(f"[{re.escape(rules['vowels'])}]+")
+            self._final_vowels = re.compile(f"[{re.escape(rules['vowels'])}]+$")
+            self._kept_endings = frozenset(rules["vowel_class_endings"])
             self._strip_t_min = int(rules["strip_t_min_length"])
             self._arabic = str.maketrans(rules["arabic"])
             self._bare_merge = str.maketrans(rules.get("bare_merge") or {})
@@ -55,6 +58,7 @@ class Transliterator:
         self.keys = lru_cache(maxsize=200_000)(self._keys)  # type: ignore[method-assign]
         self.words = lru_cache(maxsize=200_000)(self._words)  # type: ignore[method-assign]
         self.ascii_fold = lru_cache(maxsize=200_000)(self._ascii_fold)  # type: ignore[method-assign]
+        self.vowel_class = lru_cache(maxsize=200_000)(self._vowel_class)  # type: ignore[method-assign]
 
     @classmethod
     def load(cls) -> "Transliterator":
@@ -81,6 +85,17 @@ class Transliterator:
         """``vkey`` with the letter pairs of ``bare_merge`` made one ("baGuz" -> "baguz"), to
         compare two spellings the bare key brought together."""
         return vkey.translate(self._bare_merge)
+
+    def _vowel_class(self, vkey: str) -> str:
+        """``vkey`` with every run of vowels (w and y included) made one "a": spellings that
+        share their consonants disagree on the vowels between them ("Kokab" / "Kawkab",
+        "Iblin" / "Ablin", "Buwayr" / "Boyer"); compared in this form, they look alike. An
+        ending of ``vowel_class_endings`` stays: "-iya" makes another name ("Jobar" is not
+        "Jaberiyeh")."""
+        end = self._final_vowels.search(vkey)
+        cut = end.start() if end else len(vkey)
+        ending = "" if not end else end.group() if end.group() in self._kept_endings else "a"
+        return self._vowel_runs.sub("a", vkey[:cut]) + ending
 
     def _arabic_word(self, word: str) -> str:
         if word.startswith("ال") and len(word) > 3:
@@ -248,6 +263,12 @@ class MentionReader:
                 feature = feature or kind
                 break
         return Mention(core=" ".join(core_words), feature=feature, near=near, province=province)
+
+    def only_linkers(self, phrase: str) -> bool:
+        """True when every word of ``phrase`` is a linker or a skipped adjective ("de",
+        "à la", "d'"): such words are no part of a name."""
+        words = [self._fold(t).strip(",.;:") for t in self._tokens(phrase)]
+        return all(w in self._linkers for w in words if w)
 
     def is_country(self, name: str) -> bool:
         """True when ``name`` names a whole country ("Syrie"): never coded as a place."""
