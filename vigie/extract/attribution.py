@@ -24,7 +24,7 @@ from vigie.extract.source_registry import Source, SourceMention, SourceRegistry,
 
 __all__ = [
     "UNATTRIBUTED", "AttributionContext", "AttributionCues", "Source", "SourceMention", "SourceRegistry",
-    "attributed_sources", "choose_source", "find_source", "name_key",
+    "attributed_sources", "choose_source", "find_source", "name_key", "standing_source",
 ]
 
 # The source of a figure nobody is named for, in an article whose outlet is not known either.
@@ -70,6 +70,8 @@ class AttributionCues:
                 rf"|{phrase_regex(data['standalone_back_references'])}"
             )
             self.back_reference_window = int(data["back_reference_window"])
+            self.standing_types = frozenset(data.get("standing_source_types") or ())
+            self.own_figures_stances = frozenset(data.get("own_figures_stances") or ())
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"attribution.yml: bad entry: {exc}") from exc
 
@@ -256,6 +258,26 @@ def attributed_sources(
             out.append(unknown)
     out.sort(key=lambda s: s.start)
     return out
+
+
+def standing_source(text: str, *, outlet: str | None, registry: SourceRegistry, cues: AttributionCues | None = None) -> str | None:
+    """The source an article credits its figures to most often, when it is of a type that
+    keeps count (``standing_source_types`` of ``data/attribution.yml``: a monitor, an NGO).
+
+    Why: a wire names the monitor once ("selon l'OSDH") and then gives its figures bare; the
+    reader, and ACLED's coder, read them as the monitor's, not the outlet's. A partisan outlet
+    (``own_figures_stances``) that cites the monitor still gives its own figures bare: None
+    then. One registry scan of the whole text, so the cost stays linear in the article."""
+    c = cues or AttributionCues.load()
+    own = registry.canonical(outlet)
+    if not c.standing_types or (own is not None and registry.get(own).stance in c.own_figures_stances):
+        return None
+    f = fold(text)
+    counts: dict[str, int] = {}
+    for start, end, name in registry.mentions(text, f):
+        if registry.get(name).type in c.standing_types and _linked(c, f, start, end):
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=lambda n: (counts[n], n)) if counts else None
 
 
 def _linked(c: AttributionCues, f: str, start: int, end: int) -> bool:

@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from vigie.extract.actors_pick import CIVILIANS, ActorPicker, inside, uniq
-from vigie.extract.attribution import AttributionContext, SourceRegistry
+from vigie.extract.attribution import AttributionContext, SourceRegistry, standing_source
 from vigie.extract.authorship import AuthorFinder
 from vigie.extract.dating import EventDater
 from vigie.extract.casualties import claims_from_sentence
@@ -414,9 +414,10 @@ class EventAssembler:
         fighting = [d for d in drafts if event_type(d.sub_type) not in _CROWDS]
         main = max(fighting, key=lambda d: (len(d.sentences), -min(d.sentences)), default=None)
         context = AttributionContext(registry=self.sources)  # "selon lui" = the last source credited
+        bare = standing_source(art.text, outlet=art.outlet, registry=self.sources) or art.outlet  # whose a bare figure is
         for si, sent in enumerate(df.sentences):
             claims = claims_from_sentence(
-                sent.text, offset=sent.start, registry=self.sources, outlet=art.outlet, context=context,
+                sent.text, offset=sent.start, registry=self.sources, outlet=bare, context=context,
             )
             if not claims:
                 continue
