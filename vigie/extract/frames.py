@@ -236,6 +236,9 @@ class FrameBuilder:
             return None
         if entry.no_adjective_head and head.pos_ != "VERB" and adjective_complement(doc, head):
             return None
+        if entry.not_complement_of and head.pos_ != "VERB" and head.dep_.startswith("nmod") \
+                and head.head.lemma_.lower() in entry.not_complement_of:
+            return None  # "des avions de combat": a kind of aircraft
         if entry.pos == "VERB" and not entry.weak and head.i > 0 and doc[head.i - 1].pos_ == "DET" and doc[head.i - 1].dep_ == "det":
             # "à l'entrée ouest de X": a noun the tagger took for the verb's participle ("les
             # tués", a weak frame, still carries the toll it names)

@@ -46,6 +46,7 @@ class TriggerEntry:
     roles: str = "normal"
     governors: frozenset[str] = frozenset()
     no_adjective_head: bool = False
+    not_complement_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ def _entry(raw: Any) -> tuple[TriggerEntry, list[str], list[str]]:
         roles=str(raw.get("roles", "normal")),
         governors=frozenset(str(w).lower() for w in raw.get("governors", [])),
         no_adjective_head=bool(raw.get("no_adjective_head", False)),
+        not_complement_of=frozenset(str(w).lower() for w in raw.get("not_complement_of", [])),
     )
     return entry, lemmas, forms
 

@@ -1,0 +1,27 @@
+"""Constructions of real reporting the rules used to misread (sentences ours; each seen in
+several outlets of ``../shared/corpus/real/train``)."""
+from __future__ import annotations
+
+import vigie
+
+
+def coded(text: str, published: str = "2022-10-27") -> list[tuple[str, str | None, str]]:
+    return [(r.sub_event_type, r.place.name if r.place else None, str(r.event_date))
+            for r in vigie.extract(text, published=published)]
+
+
+def test_fighter_jets_are_aircraft_not_a_fight() -> None:
+    # "avions de combat": eight train outlets
+    found = coded("Le 21 octobre, quatre avions de combat israéliens ont visé l'aéroport militaire de Damas.")
+    assert [(sub, day) for sub, _, day in found] == [("Air/drone strike", "2022-10-21")]
+
+
+def test_a_name_the_tagger_reads_as_a_pronoun_is_still_a_place() -> None:
+    found = coded("La base de Tabqa a été conquise dimanche par les jihadistes de l'EI.", published="2014-08-25")
+    assert [(sub, place) for sub, place, _ in found] == [("Non-state actor overtakes territory", "Tabqa airbase")]
+
+
+def test_armed_men_no_one_names_who_take_a_town_are_not_the_state() -> None:
+    found = [(r.sub_event_type, r.actor1) for r in vigie.extract("Les militants ont pris le contrôle de Homs samedi.",
+                                                                  published="2024-12-08")]
+    assert found == [("Non-state actor overtakes territory", "Unidentified Armed Group (Syria)")]
