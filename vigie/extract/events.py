@@ -33,7 +33,7 @@ from vigie.extract import fold as F
 from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
 from vigie.extract.frames import DocFrames, Frame
 from vigie.extract.locate import PlaceFinder, RegionRules
-from vigie.extract.gate_steps import CROWDS as _CROWDS, UNIDENTIFIED, name_author, retype
+from vigie.extract.gate_steps import CROWDS as _CROWDS, UNIDENTIFIED, fallback_author, retype
 from vigie.extract.sentence_model import SentenceModel, gate_frames, rule_tokens
 from vigie.extract.trace import sentence_trace
 from vigie.extract.subtypes import EventRules, decide, event_type
@@ -108,8 +108,13 @@ class EventAssembler:
         self._credit_accusations(drafts, df, mentions, article_actors)
         for d in drafts:
             if not d.actor1 and sure.intersection(d.sentences):
-                name_author(d, article_actors, pick=self.pick, assembly=self.assembly)
+                d.actor1 = fallback_author(d, article_actors, pick=self.pick, air_forces=self.assembly.air_forces)
         drafts = [d for d in drafts if d.actor1]  # ACLED codes no event without a first actor
+        for d in drafts:
+            if d.sub_type in F.TERRITORY:
+                # the taker's side decides: tellings merged under one taker, a taker named by the
+                # gate's fallback (armed men no one names who take a town are not the state)
+                d.sub_type = self._territory_sub_type(d.actor1, d.sub_type)
         self._attach_claims(drafts, df, art)
         reports = [self._report(d, df, art) for d in drafts]
         if trace is not None:
@@ -228,6 +233,13 @@ class EventAssembler:
                     continue
             out.append(f)
         return out
+
+    def _territory_sub_type(self, taker: str | None, sub_type: str) -> str:
+        actor = self.pick.get(taker)
+        if actor is None:
+            return sub_type
+        return "Government regains territory" if self.assembly.camp(actor) == "government" \
+            else "Non-state actor overtakes territory"
 
     def _crowd(self, name: str | None) -> bool:
         actor = self.pick.get(name)

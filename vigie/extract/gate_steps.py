@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from vigie.extract.actors_pick import ActorPicker
-from vigie.extract.assembly_rules import AssemblyRules
-from vigie.extract.fold import TERRITORY, Draft
+from vigie.extract.fold import Draft
 from vigie.extract.sentence_model import SentenceScores
 from vigie.extract.subtypes import event_type
 
@@ -32,17 +31,6 @@ def retype(drafts: list[Draft], scores: SentenceScores, *, retype_from: float) -
         crowd = CROWDS.get(event_type(sub))
         if crowd:
             d.actor1 = crowd
-
-
-def name_author(d: Draft, article_actors: list[str], *, pick: ActorPicker, assembly: AssemblyRules) -> None:
-    """Give ``d`` the author :func:`fallback_author` finds; a territory change told with no taker
-    was coded as the government's, so its sub-type now follows the side of that author (armed
-    men no one names who take a town are not the state)."""
-    d.actor1 = fallback_author(d, article_actors, pick=pick, air_forces=assembly.air_forces)
-    if d.sub_type in TERRITORY:
-        actor = pick.get(d.actor1)
-        state = actor is not None and assembly.camp(actor) == "government"
-        d.sub_type = "Government regains territory" if state else "Non-state actor overtakes territory"
 
 
 def fallback_author(d: Draft, article_actors: list[str], *, pick: ActorPicker, air_forces: Collection[str]) -> str:
