@@ -62,7 +62,7 @@ class ActorPicker:
         starts = offsets[0]
         return mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
 
-    def _overlapping(self, mentions: list[ActorMention], spans: tuple[TextSpan, ...]) -> list[ActorMention]:
+    def overlapping(self, mentions: list[ActorMention], spans: tuple[TextSpan, ...]) -> list[ActorMention]:
         """The mentions overlapping any of ``spans``, in text order."""
         offsets = self._offsets(mentions)
         if offsets is None:
@@ -129,7 +129,7 @@ class ActorPicker:
 
     def actors_in(self, spans: tuple[TextSpan, ...], mentions: list[ActorMention], context: list[str]) -> list[str]:
         # overlap, not inclusion: "raids russes" is one mention, the agent span only "russes"
-        found = self.named_over_generic([m for m in self._overlapping(mentions, spans) if not self.qualifies_place(m)])
+        found = self.named_over_generic([m for m in self.overlapping(mentions, spans) if not self.qualifies_place(m)])
         return uniq([a for a in (self.resolve(m, context) for m in found) if a])
 
     def sentence_agent(self, fr: Frame, df: DocFrames, mentions: list[ActorMention], context: list[str],
