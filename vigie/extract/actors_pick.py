@@ -138,8 +138,8 @@ class ActorPicker:
         terroristes" - the munition noun speaks, its participle (too weak to be kept) knows who fired.
         A battle noun with no author ("après trois jours de combats, les rebelles...") takes the
         first actor its sentence names: a clash needs two sides, and they are in the sentence."""
-        for other in df.frames:
-            if other is fr or other.sentence != fr.sentence or other.status != "event" or not other.agent:
+        for other in self._frames_of(df, fr.sentence):
+            if other is fr or other.status != "event" or not other.agent:
                 continue
             found = [a for a in self.actors_in(other.agent, mentions, context) if a not in patient and a != CIVILIANS]
             if found:
@@ -150,6 +150,16 @@ class ActorPicker:
         inside = self.named_over_generic([m for m in self.starting_in(mentions, sent.start, sent.end)
                                           if not self.qualifies_place(m)])
         return next((a for a in (self.resolve(m, context) for m in inside) if a and a not in patient and a != CIVILIANS), None)
+
+    def _frames_of(self, df: DocFrames, sentence: int) -> list[Frame]:
+        """The frames of one sentence, in frame order (grouped once per article)."""
+        key = ("frames", id(df))
+        if key not in self._memo:
+            groups: dict[int, list[Frame]] = {}
+            for f in df.frames:
+                groups.setdefault(f.sentence, []).append(f)
+            self._memo[key] = (df, groups)  # df kept alive with its id
+        return self._memo[key][1].get(sentence, [])
 
     def state_author(self, fr: Frame, df: DocFrames) -> str | None:
         """A state standing for its forces when no actor is named: "Israël a mené une série de
