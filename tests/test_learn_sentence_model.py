@@ -72,6 +72,20 @@ def test_the_saved_model_scores_as_the_fitted_one(tiny_model):
     assert model.meta["trained_on"]["articles"] == 6
 
 
+def test_tfidf_rows_are_sklearns_to_the_bit(tiny_model):
+    """vigie.extract.tfidf counts n-grams its own (faster) way: the matrix must be scikit-learn's."""
+    from vigie.extract.tfidf import TfidfRows
+
+    _, fitted = tiny_model
+    texts = ["L'aviation a bombardé le village de Kafranbel, tuant deux civils.", "", "  a  ",
+             "Des  frappes\taériennes\n\nà ARIHA : 6 morts, selon l'OSDH.", "fs_event kept par_0 headline"]
+    for spec, vec in fitted.vectorisers:
+        ours = TfidfRows(vec.vocabulary_, vec.idf_, spec["params"]).transform(texts)
+        theirs = vec.transform(texts)
+        assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
+        assert np.array_equal(ours.data, theirs.data)
+
+
 def _frame(sentence: int, text: str, start: int, **kw) -> Frame:
     span = TextSpan(start, start + len(text), text)
     base = Frame(trigger=span, entry_id="t", rule="kill", sub_type=None, confidence=0.6, weak=False,

@@ -9,6 +9,8 @@ memo of its resolutions; ``start`` resets both for the next article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from vigie.extract.frames import DocFrames, Frame, TextSpan
@@ -33,11 +35,43 @@ class ActorPicker:
         self.assembly = assembly
         self._memo: dict[tuple[Any, ...], Any] = {}
         self._text = ""
+        self._indexed: tuple[list[ActorMention], list[int], list[int]] | None = None
 
     def start(self, text: str) -> None:
         """A new article: forget the last one's resolutions."""
         self._memo = {}
         self._text = text
+        self._indexed = None
+
+    def _offsets(self, mentions: list[ActorMention]) -> tuple[list[int], list[int]] | None:
+        """Starts and ends of the article's mentions, both ascending (the registry finds them in
+        text order, without overlaps), so a span's mentions are found by bisection rather than by
+        scanning the whole article for every frame; None when they are not in that order."""
+        if self._indexed is None or self._indexed[0] is not mentions:
+            starts, ends = [m.start for m in mentions], [m.end for m in mentions]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:])) and all(a <= b for a, b in zip(ends, ends[1:]))
+            self._indexed = (mentions, starts, ends) if ordered else (mentions, [], [])
+        _, starts, ends = self._indexed
+        return (starts, ends) if len(starts) == len(mentions) else None
+
+    def starting_in(self, mentions: list[ActorMention], lo: int, hi: int) -> list[ActorMention]:
+        """The mentions starting in [lo, hi), in text order."""
+        offsets = self._offsets(mentions)
+        if offsets is None:
+            return [m for m in mentions if lo <= m.start < hi]
+        starts = offsets[0]
+        return mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+    def overlapping(self, mentions: list[ActorMention], spans: tuple[TextSpan, ...]) -> list[ActorMention]:
+        """The mentions overlapping any of ``spans``, in text order."""
+        offsets = self._offsets(mentions)
+        if offsets is None:
+            return [m for m in mentions if any(m.start < s.end and s.start < m.end for s in spans)]
+        starts, ends = offsets
+        hits: set[int] = set()
+        for s in spans:
+            hits.update(range(bisect_right(ends, s.start), bisect_left(starts, s.end)))
+        return [mentions[i] for i in sorted(hits)]
 
     def get(self, name: str | None) -> Actor | None:
         if not name:
@@ -73,7 +107,7 @@ class ActorPicker:
         for k in order:
             if 0 <= k < len(df.sentences):
                 s = df.sentences[k]
-                out += [m.actor for m in mentions if s.start <= m.start < s.end and m.actor and not m.generic]
+                out += [m.actor for m in self.starting_in(mentions, s.start, s.end) if m.actor and not m.generic]
         self._memo[("near", si)] = uniq(out)
         return self._memo[("near", si)]
 
@@ -95,8 +129,7 @@ class ActorPicker:
 
     def actors_in(self, spans: tuple[TextSpan, ...], mentions: list[ActorMention], context: list[str]) -> list[str]:
         # overlap, not inclusion: "raids russes" is one mention, the agent span only "russes"
-        found = self.named_over_generic([m for m in mentions if any(m.start < s.end and s.start < m.end for s in spans)
-                                         and not self.qualifies_place(m)])
+        found = self.named_over_generic([m for m in self.overlapping(mentions, spans) if not self.qualifies_place(m)])
         return uniq([a for a in (self.resolve(m, context) for m in found) if a])
 
     def sentence_agent(self, fr: Frame, df: DocFrames, mentions: list[ActorMention], context: list[str],
@@ -105,8 +138,8 @@ class ActorPicker:
         terroristes" - the munition noun speaks, its participle (too weak to be kept) knows who fired.
         A battle noun with no author ("après trois jours de combats, les rebelles...") takes the
         first actor its sentence names: a clash needs two sides, and they are in the sentence."""
-        for other in df.frames:
-            if other is fr or other.sentence != fr.sentence or other.status != "event" or not other.agent:
+        for other in self._frames_of(df, fr.sentence):
+            if other is fr or other.status != "event" or not other.agent:
                 continue
             found = [a for a in self.actors_in(other.agent, mentions, context) if a not in patient and a != CIVILIANS]
             if found:
@@ -114,9 +147,19 @@ class ActorPicker:
         if fr.rule != "clash":
             return None
         sent = df.sentences[fr.sentence]
-        inside = self.named_over_generic([m for m in mentions if sent.start <= m.start < sent.end
-                                          and not self.qualifies_place(m)])
+        inside = self.named_over_generic([m for m in self.starting_in(mentions, sent.start, sent.end)
+                                          if not self.qualifies_place(m)])
         return next((a for a in (self.resolve(m, context) for m in inside) if a and a not in patient and a != CIVILIANS), None)
+
+    def _frames_of(self, df: DocFrames, sentence: int) -> list[Frame]:
+        """The frames of one sentence, in frame order (grouped once per article)."""
+        key = ("frames", id(df))
+        if key not in self._memo:
+            groups: dict[int, list[Frame]] = {}
+            for f in df.frames:
+                groups.setdefault(f.sentence, []).append(f)
+            self._memo[key] = (df, groups)  # df kept alive with its id
+        return self._memo[key][1].get(sentence, [])
 
     def state_author(self, fr: Frame, df: DocFrames) -> str | None:
         """A state standing for its forces when no actor is named: "Israël a mené une série de
@@ -137,15 +180,17 @@ class ActorPicker:
         if me is None:
             return None
         context = self.near_actors(mentions, df, fr.sentence) + article_actors
-        before = [self.resolve(m, context) for m in mentions if m.start < fr.trigger.start]
-        after = [self.resolve(m, context) for m in mentions if m.start >= fr.trigger.start]
         targets = dict(self.assembly.targets).get(me.name)
         if targets:
             # a foreign force fights its listed targets in their order (Turkey in Afrin: the Kurdish
             # units, not the Syrian army a passing "supplétifs syriens" names)
-            named = set(before) | set(after)
+            named = {self.resolve(m, context) for m in mentions}
             return next((t for t in targets if t in named), None)
-        for name in list(reversed(before)) + after:
+        # nearest before the trigger first, then after it; resolved one by one, as far as needed
+        before = self.starting_in(mentions, -1, fr.trigger.start)
+        after = mentions[len(before):] if self._offsets(mentions) is not None else [m for m in mentions if m.start >= fr.trigger.start]
+        for m in chain(reversed(before), after):
+            name = self.resolve(m, context)
             other = self.get(name)
             if other is None or name == actor1 or other.kind == "civilians":
                 continue

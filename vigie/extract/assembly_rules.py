@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from vigie.errors import DataFileError
@@ -70,12 +71,7 @@ class AssemblyRules:
         lundi", "une offensive éclair samedi qui a abouti à". Offsets into ``text``."""
         if not (self.launch_nouns and self.day_words):
             return []
-        alt = lambda ws: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))  # noqa: E731
-        pat = re.compile(
-            r"(?<!\w)(?P<noun>" + alt(self.launch_nouns) + r")(?:\s+[^\W\d]+){0,2}?\s+(?:(?:le|ce)\s+)?"
-            r"(?P<day>" + alt(self.day_words) + r")(?!\w)", re.IGNORECASE)
-        after = re.compile(r"[\s,]*(?:(?:matin|soir|après-midi|dernier)\s+)?(?:" + alt(self.launch_after) + r")(?!\w)", re.IGNORECASE) if self.launch_after else None
-        before = re.compile(r"(?<!\w)(?:" + alt(self.launch_before) + r")\s+(?:\S+\s+){0,2}$", re.IGNORECASE) if self.launch_before else None
+        pat, after, before = _launch_patterns(self.launch_nouns, self.day_words, self.launch_after, self.launch_before)
         out = []
         for m in pat.finditer(text):
             between = text[m.end("noun"):m.start("day")].lower()
@@ -91,12 +87,12 @@ class AssemblyRules:
         ("zones contrôlées par les", "aux mains des"): that actor holds the place, it does not act."""
         low = " ".join(before.lower().replace("’", "'").split())
         # up to four words between: "contrôlées par les rebelles de l'" + "ASL"
-        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?:\s*[^\W\d]+(?:'|\s+|$)){0,4}$", low) for w in self.holder_cues)
+        return _found(self.holder_cues, r"(?<!\w)", r"(?:\s*[^\W\d]+(?:'|\s+|$)){0,4}$", low)
 
     def hearsay(self, text: str) -> bool:
         """Whether ``text`` frames what it says as a rumour, belief or expectation."""
         low = " ".join(text.lower().replace("’", "'").split())
-        return any(re.search(r"(?<!\w)" + re.escape(w), low) for w in self.hearsay_cues)
+        return _found(self.hearsay_cues, r"(?<!\w)", "", low)
 
     def tells_same_time(self, text: str) -> bool:
         """Whether ``text`` opens with "Dans le même temps" or a like phrase."""
@@ -107,13 +103,12 @@ class AssemblyRules:
         """Whether ``text`` (the words before a trigger) ends telling something still going on:
         "les insurgés continuent de" + "combattre", "poursuivent leurs" + "raids"."""
         low = " ".join(text.lower().replace("’", "'").split())
-        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?:\s+(?:leur|leurs|ses|son|sa|les|la|le|l'|des|de|d'|à))?\s*$", low)
-                   for w in self.ongoing_cues)
+        return _found(self.ongoing_cues, r"(?<!\w)", r"(?:\s+(?:leur|leurs|ses|son|sa|les|la|le|l'|des|de|d'|à))?\s*$", low)
 
     def names_day_part(self, text: str) -> bool:
         """Whether ``text`` names a part of a day ("à l'aube", "en soirée")."""
         low = " ".join(text.lower().replace("’", "'").split())
-        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low) for w in self.day_parts)
+        return _found(self.day_parts, r"(?<!\w)", r"(?!\w)", low)
 
     def state_named(self, text: str, *, names_only: bool) -> str | None:
         """The forces of the first state ``text`` names (state_forces); with ``names_only`` only
@@ -124,7 +119,7 @@ class AssemblyRules:
         for word, actor in self.state_forces:
             if names_only and not word[:1].isupper():
                 continue
-            for m in re.finditer(r"(?<!\w)" + re.escape(word).replace("'", "['’]") + r"(?!\w)", text):
+            for m in _state_word(word).finditer(text):
                 if names_only and not _CLAUSE_OPENING.search(text[:m.start()]):
                     continue
                 found.append((m.start(), actor))
@@ -133,7 +128,7 @@ class AssemblyRules:
     def narrative_shift(self, text: str) -> int | None:
         """Days from the story's day when ``text`` says "la veille" / "le lendemain", else None."""
         low = " ".join(text.lower().replace("’", "'").split())
-        return next((d for w, d in self.narrative_days if re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", low)), None)
+        return next((d for w, d in self.narrative_days if _whole_word(w).search(low)), None)
 
     @classmethod
     def load(cls, name: str = "assembly.yml") -> "AssemblyRules":
@@ -173,3 +168,41 @@ class AssemblyRules:
 
 _CLAUSE_OPENING = re.compile(r"(?:^|,)\s*(?:(?:la|le|les|l['’])\s*)?$", re.IGNORECASE)
 FALLBACK_STEPS = frozenset({"sentence", "paragraph", "article", "governorate"})
+
+
+# The readers above run for every frame; their patterns are compiled once per word list here
+# (the lists are the rules' tuples) rather than rebuilt, escaped and looked up on every call.
+
+def _found(words: tuple[str, ...], before: str, after: str, text: str) -> bool:
+    """Whether any of ``words`` occurs in ``text`` between the contexts ``before`` and ``after``."""
+    return bool(words) and _any_of(words, before, after).search(text) is not None
+
+
+@lru_cache(maxsize=32)
+def _any_of(words: tuple[str, ...], before: str, after: str) -> re.Pattern[str]:
+    # one alternation finds a match exactly where one of the words alone would
+    return re.compile(before + "(?:" + "|".join(re.escape(w) for w in words) + ")" + after)
+
+
+@lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)")
+
+
+@lru_cache(maxsize=1024)
+def _state_word(word: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(word).replace("'", "['’]") + r"(?!\w)")
+
+
+@lru_cache(maxsize=4)
+def _launch_patterns(nouns: tuple[str, ...], days: tuple[str, ...], after: tuple[str, ...],
+                     before: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The patterns of :meth:`AssemblyRules.launch_days`: a launch noun and its day, the words
+    after the day and before the noun that make it a launch."""
+    alt = lambda ws: "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    pat = re.compile(
+        r"(?<!\w)(?P<noun>" + alt(nouns) + r")(?:\s+[^\W\d]+){0,2}?\s+(?:(?:le|ce)\s+)?"
+        r"(?P<day>" + alt(days) + r")(?!\w)", re.IGNORECASE)
+    after_re = re.compile(r"[\s,]*(?:(?:matin|soir|après-midi|dernier)\s+)?(?:" + alt(after) + r")(?!\w)", re.IGNORECASE) if after else None
+    before_re = re.compile(r"(?<!\w)(?:" + alt(before) + r")\s+(?:\S+\s+){0,2}$", re.IGNORECASE) if before else None
+    return pat, after_re, before_re

@@ -10,6 +10,7 @@ words are data (assembly.yml author_after, author_window, accuse_verbs).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
@@ -43,13 +44,25 @@ class AuthorFinder:
         self.window = rules.author_window
         self._after = re.compile(r"(?<!\w)(?:" + alt(rules.author_after) + r")(?!\w)", re.IGNORECASE) if rules.author_after else None
         self._accuse = re.compile(r"(?<!\w)(?:" + alt(rules.accuse_verbs) + r")(?!\w)", re.IGNORECASE) if rules.accuse_verbs else None
+        self._starts: tuple[Sequence[ActorMention], list[int] | None] | None = None
+
+    def _starting_in(self, mentions: Sequence[ActorMention], lo: int, hi: int) -> Sequence[ActorMention]:
+        """The mentions starting in [lo, hi): by bisection over the article's mentions (asked about
+        every frame, so scanning them all each time grew with the square of the article)."""
+        if self._starts is None or self._starts[0] is not mentions:
+            starts = [m.start for m in mentions]
+            self._starts = (mentions, starts if all(a <= b for a, b in zip(starts, starts[1:])) else None)
+        starts = self._starts[1]
+        if starts is None:
+            return [m for m in mentions if lo <= m.start < hi]
+        return mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
 
     def find(self, text: str, *, sentence: tuple[int, int], trigger: tuple[int, int],
              mentions: Sequence[ActorMention]) -> Authorship:
         """``text`` is the article, ``sentence`` and ``trigger`` (start, end) offsets into it."""
         s_start, s_end = sentence
         t_start, t_end = trigger
-        here = sorted((m for m in mentions if s_start <= m.start < s_end), key=lambda m: m.start)
+        here = sorted(self._starting_in(mentions, s_start, s_end), key=lambda m: m.start)
         accusation = self._accusation(text, s_start, t_start, here)
         if accusation.by:
             return accusation

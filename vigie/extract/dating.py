@@ -52,7 +52,7 @@ class EventDater:
         if last is not None and last.dated and self.assembly.tells_same_time(sent.text):
             return last.when, last.precision, True
         blank = self._blanker(fr, art.text)
-        paragraph = " ".join(blank(s.start, s.text) for s in df.sentences if s.paragraph == sent.paragraph)
+        paragraph = " ".join(blank(s.start, s.text) for s in self._paragraph(df, sent.paragraph))
         for text, anchor in ((blank(fr.clause.start, fr.clause.text), fr.trigger.start - fr.clause.start),
                              (blank(sent.start, sent.text), fr.trigger.start - sent.start), (paragraph, None)):
             shift = self.assembly.narrative_shift(text) if anchor is not None else None
@@ -97,6 +97,16 @@ class EventDater:
         if key not in self._memo:
             self._memo[key] = resolve_event_date(text, art.published, anchor=None)
         return not self._memo[key].is_default or self.assembly.names_day_part(text)
+
+    def _paragraph(self, df: DocFrames, paragraph: int) -> list[Any]:
+        """The sentences of ``paragraph``, grouped once per article (not searched for every frame)."""
+        key = ("paragraphs",)
+        if key not in self._memo:
+            groups: dict[int, list[Any]] = {}
+            for s in df.sentences:
+                groups.setdefault(s.paragraph, []).append(s)
+            self._memo[key] = groups
+        return self._memo[key].get(paragraph, [])
 
     @staticmethod
     def _fronted(text: str, trigger: int) -> str | None:

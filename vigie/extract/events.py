@@ -277,7 +277,8 @@ class EventAssembler:
         actor1 = agent[0] if agent else None
         rank = F.RANK_NONE
         if actor1 is not None:
-            named_subject = any(m.actor == actor1 and not m.generic for m in mentions if inside(m, fr.agent))
+            named_subject = any(m.actor == actor1 and not m.generic for m in self.pick.overlapping(mentions, fr.agent)
+                                if inside(m, fr.agent))
             rank = F.RANK_NAMED_SUBJECT if named_subject else F.RANK_GENERIC_SUBJECT
         if author is not None:
             # "perpétrée par le régime", "accusent le pouvoir d'avoir...": the text names the author;
@@ -289,8 +290,8 @@ class EventAssembler:
             actor1 = self.pick.opponent(patient[0] if patient else None, mentions, df, fr, article_actors)
             rank = F.RANK_OPPONENT
         if actor1 is None and fr.roles != "inverted" and fr.entry_id not in _NOMINAL_TERRITORY:
-            before = self.pick.named_over_generic([m for m in mentions if sent.start <= m.start < fr.trigger.start
-                                               and not inside(m, fr.patient) and not self.pick.qualifies_place(m)])
+            before = self.pick.named_over_generic([m for m in self.pick.starting_in(mentions, sent.start, fr.trigger.start)
+                                                   if not inside(m, fr.patient) and not self.pick.qualifies_place(m)])
             resolved = [self.pick.resolve(m, near + article_actors) for m in before]
             actor1 = next((a for a in resolved if a and a not in patient and a not in accusers and a != CIVILIANS), None)
             rank = F.RANK_BEFORE_TRIGGER
@@ -411,9 +412,9 @@ class EventAssembler:
             nxt = other.sentence == fr.sentence + 1 and df.sentences[other.sentence].paragraph == par
             if other.sentence == fr.sentence or (nxt and other.weak):
                 # from the last full stop: the parser sometimes cuts "trois civils, dont un enfant, | ont été tués"
-                head = self._text[:other.trigger.start]
-                stop = max(head.rfind(". "), head.rfind("\n"), head.rfind("! "), head.rfind("? "))
-                subject = {w.lower() for w in _WORD.findall(head[stop + 1:])}
+                t, text = other.trigger.start, self._text  # searched in place: no copy of the article's head
+                stop = max(text.rfind(". ", 0, t), text.rfind("\n", 0, t), text.rfind("! ", 0, t), text.rfind("? ", 0, t))
+                subject = {w.lower() for w in _WORD.findall(text, stop + 1, t)}
                 out |= (set(other.patient_words) | subject | {w[:-1] for w in subject if w.endswith("s")}) & self.rules.civilian_nouns
         return out
 

@@ -33,6 +33,7 @@ import numpy as np
 from vigie.data import data_path
 from vigie.extract.frame_places import SentenceWindow, sentence_groups
 from vigie.extract.frame_records import DocFrames, Frame, TextSpan
+from vigie.extract.tfidf import TfidfRows
 
 MODEL_DIR = "models/event_sentences"
 NONE = "none"
@@ -75,8 +76,6 @@ class SentenceModel:
     """The trained vectorisers and linear weights, rebuilt from plain files (no pickle)."""
 
     def __init__(self, directory: Path) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
         weights = np.load(directory / "weights.npz")
         vocab = json.loads((directory / "vocabulary.json").read_text(encoding="utf-8"))
@@ -86,11 +85,8 @@ class SentenceModel:
         self.retype_from = float(meta["thresholds"].get("retype_from", 1.01))  # above 1: never
         # the rules' verdicts the model may overrule; a negation or a plan is read, not guessed
         self.overrules = frozenset(meta["overrules_statuses"])
-        self.vectorisers = []
-        for spec in meta["vectorisers"]:
-            vec = TfidfVectorizer(vocabulary=vocab[spec["name"]], **spec["params"])
-            vec.idf_ = weights[f"idf_{spec['name']}"].astype(np.float64)
-            self.vectorisers.append((spec["field"], vec))
+        self.vectorisers = [(spec["field"], TfidfRows(vocab[spec["name"]], weights[f"idf_{spec['name']}"].astype(np.float64),
+                                                      spec["params"])) for spec in meta["vectorisers"]]
         self.event_coef = weights["event_coef"].astype(np.float32)
         self.event_bias = float(weights["event_bias"])
         self.sub_coef = weights["sub_coef"].astype(np.float32)
@@ -106,13 +102,9 @@ class SentenceModel:
 
     def features(self, texts: list[str], tokens: list[str]) -> Any:
         from scipy.sparse import hstack
-        from sklearn import config_context
 
         fields = {"text": texts, "rules": tokens}
-        # the vectorisers were fitted by vigie train: re-checking their parameters and inputs on
-        # every article cost as much as the transform itself
-        with config_context(assume_finite=True, skip_parameter_validation=True):
-            return hstack([vec.transform(fields[name]) for name, vec in self.vectorisers]).tocsr()
+        return hstack([vec.transform(fields[name]) for name, vec in self.vectorisers]).tocsr()
 
     def score(self, texts: list[str], tokens: list[str]) -> SentenceScores:
         if not texts:

@@ -106,6 +106,13 @@ class PlaceContext:
     country: str | None = None
 
 
+def _located(context: PlaceContext) -> list[tuple[float, float]]:
+    """The distinct points of the context's located places (precision 1 or 2). Why distinct: a
+    long article resolves the same towns paragraph after paragraph, and every distance check
+    ("near a place the article located", the nearest one) reads the same with each point once."""
+    return list(dict.fromkeys((p.latitude, p.longitude) for p in context.places if p.geo_precision < 3))
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -248,8 +255,7 @@ class PlaceResolver:
         """In a governorate the paragraph names, or near a place the article located."""
         if e.admin1 and (e.admin1 in context.governorates or e.admin1 == context.theatre):
             return True
-        return any(distance_km(e.latitude, e.longitude, p.latitude, p.longitude) <= _NEAR_PLACE_KM
-                   for p in context.places if p.geo_precision < 3)
+        return any(distance_km(e.latitude, e.longitude, lat, lon) <= _NEAR_PLACE_KM for lat, lon in _located(context))
 
     def _loose_fits(self, c: Candidate, read: Mention, context: PlaceContext, *, alone: bool) -> bool:
         """A loose candidate competes where the article is, or anywhere when the name has no
@@ -278,13 +284,12 @@ class PlaceResolver:
             # governorate and place the article names, an obscure one is not meant
             return not (self._anchored(context) and _obscure(e) and not self._in_context(e, context))
         govs = [g for g in (context.theatre, *context.governorates) if g]
-        located = [p for p in context.places if p.geo_precision < 3]
+        located = _located(context)
         if not govs and not located:
             return True
         if e.admin1 and e.admin1 in govs:
             return True
-        if any(distance_km(e.latitude, e.longitude, p.latitude, p.longitude) <= _NEAR_PLACE_KM
-               for p in located):
+        if any(distance_km(e.latitude, e.longitude, lat, lon) <= _NEAR_PLACE_KM for lat, lon in located):
             return True
         capitals = [g for g in map(self.gazetteer.governorate_by_name, govs) if g is not None]
         return any(distance_km(e.latitude, e.longitude, g.latitude, g.longitude) <= _NEAR_CAPITAL_KM
@@ -326,9 +331,9 @@ class PlaceResolver:
             bonus = max(_GOV_BONUS_MIN, _GOV_BONUS - _GOV_BONUS_STEP * rank)
             score += bonus
             reasons.append(f"governorate {e.admin1} named nearby (+{bonus:.0f})")
-        located = [p for p in context.places if p.geo_precision < 3]
+        located = _located(context)
         if located:
-            d = min(distance_km(e.latitude, e.longitude, p.latitude, p.longitude) for p in located)
+            d = min(distance_km(e.latitude, e.longitude, lat, lon) for lat, lon in located)
             bonus = 4.0 * math.exp(-d / _NEAR_DECAY_KM)
             score += bonus
             reasons.append(f"{d:.0f} km from another place of the article (+{bonus:.1f})")

@@ -21,7 +21,7 @@ Times of day ("vers 3H00 du matin", "à 7h heure locale") are not dates and are 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -34,6 +34,7 @@ from vigie.resolve.calendar_words import Calendar
 Kind = Literal["event", "start", "span", "future", "vague"]
 
 _DATA_FILE = "time_expressions.yml"
+_MEMO_LIMIT = 2048  # texts whose expressions are remembered (Lexicon.memo)
 _REQUIRED_KEYS = (
     "day_parts", "weekday_modifiers", "weekday_blockers", "relative_days",
     "relative_periods", "month_parts", "month_leads", "units", "vague_amounts", "span_day_max",
@@ -79,6 +80,10 @@ class Lexicon:
 
     data: dict[str, Any]
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    cues: dict[str, re.Pattern[str]]  # the context checks of :func:`_is_start` and :func:`_blocked_weekday`
+    # text -> its expressions: extraction asks about one clause, sentence or paragraph several
+    # times (background check, event date, each frame's paragraph); bounded by _MEMO_LIMIT
+    memo: dict[str, tuple[TimeExpression, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> Any:
         return self.data[key]
@@ -124,6 +129,19 @@ def _build_patterns(d: dict[str, Any], *, ordinal: str) -> tuple[tuple[str, re.P
     return tuple((name, re.compile(rx)) for name, rx in grammar)
 
 
+def _build_cues(d: dict[str, Any]) -> dict[str, re.Pattern[str]]:
+    """The patterns that read the words before an expression, compiled once (not per match)."""
+    cues = d["start_cues"]
+    article = r"(?:\s+(?:le|du|la|l'|son|sa|leur|ce|cette))?"
+    participles = [c for c in cues if c.endswith(("é", "ée", "és", "ées"))]
+    return {
+        "start": re.compile(rf"(?<![\w-])(?:{_alt(cues)}){article}\s*$"),
+        "participle": re.compile(rf"(?<![\w-])(?:{_alt(participles)})(?:\s+[^\s,;.()]+){{0,4}}\s*$"),
+        "period_noun": re.compile(rf"(?<![\w-])(?:{_alt(d['period_nouns'])})(?![\w-])"),
+        "weekday_blocker": re.compile(rf"(?<![\w-])(?:{_alt(d['weekday_blockers'])})\s+$"),
+    }
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Read ``time_expressions.yml`` and the calendar once (at first use) and compile the patterns."""
@@ -135,23 +153,36 @@ def load_lexicon() -> Lexicon:
         raise DataFileError(f"{_DATA_FILE}: missing keys {', '.join(missing)}")
     calendar = Calendar.load()
     data = {**data, "weekdays": calendar.weekday_indexes, "months": calendar.month_names}
-    return Lexicon(data=data, patterns=_build_patterns(data, ordinal=calendar.ordinal))
+    return Lexicon(data=data, patterns=_build_patterns(data, ordinal=calendar.ordinal), cues=_build_cues(data))
 
 
 def normalise(text: str) -> str:
     """Lowercase, typographic apostrophes and non-breaking spaces made plain; same length as ``text``
-    so offsets found in the result are offsets into ``text``."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        if len(low) != 1:
-            low = ch
-        if low in "’‘`´":
-            low = "'"
-        elif low in "\u00a0\u202f\u2009":
-            low = " "
-        out.append(low)
-    return "".join(out)
+    so offsets found in the result are offsets into ``text``. Per character, so one
+    ``str.translate`` pass over a table filled on first sight of each character."""
+    return text.translate(_NORMALISE_TABLE)
+
+
+def _normalise_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    if low in "’‘`´":
+        return "'"
+    if low in "\u00a0\u202f\u2009":
+        return " "
+    return low
+
+
+class _NormaliseTable(dict[int, str]):
+    """Code point -> normalised character, computed the first time a character is met."""
+
+    def __missing__(self, code: int) -> str:
+        low = self[code] = _normalise_char(chr(code))
+        return low
+
+
+_NORMALISE_TABLE = _NormaliseTable()
 
 
 def read_amount(word: str | None, lex: Lexicon) -> float | None:
@@ -176,21 +207,16 @@ def _is_start(norm: str, start: int, lex: Lexicon) -> bool:
     ("une offensive de trois semaines (2 mai)").
     """
     window = norm[max(0, start - int(lex["start_cue_window"])):start]
-    cues = lex["start_cues"]
-    article = r"(?:\s+(?:le|du|la|l'|son|sa|leur|ce|cette))?"
-    if re.search(rf"(?<![\w-])(?:{_alt(cues)}){article}\s*$", window):
-        return True
-    participles = [c for c in cues if c.endswith(("é", "ée", "és", "ées"))]
-    if re.search(rf"(?<![\w-])(?:{_alt(participles)})(?:\s+[^\s,;.()]+){{0,4}}\s*$", window):
+    if lex.cues["start"].search(window) or lex.cues["participle"].search(window):
         return True
     if window.rstrip().endswith("("):
-        return bool(re.search(rf"(?<![\w-])(?:{_alt(lex['period_nouns'])})(?![\w-])", window))
+        return bool(lex.cues["period_noun"].search(window))
     return False
 
 
 def _blocked_weekday(norm: str, start: int, lex: Lexicon) -> bool:
     before = norm[max(0, start - 20):start]
-    return bool(re.search(rf"(?<![\w-])(?:{_alt(lex['weekday_blockers'])})\s+$", before))
+    return bool(lex.cues["weekday_blocker"].search(before))
 
 
 def _expression(name: str, m: re.Match[str], text: str, norm: str, lex: Lexicon) -> TimeExpression | None:
@@ -267,6 +293,15 @@ def _expression(name: str, m: re.Match[str], text: str, norm: str, lex: Lexicon)
 def find_time_expressions(text: str) -> list[TimeExpression]:
     """Every time expression of ``text``, in text order, without overlaps (the longest wins)."""
     lex = load_lexicon()
+    found = lex.memo.get(text)
+    if found is None:
+        if len(lex.memo) >= _MEMO_LIMIT:
+            lex.memo.clear()
+        found = lex.memo[text] = tuple(_find(text, lex))
+    return list(found)
+
+
+def _find(text: str, lex: Lexicon) -> list[TimeExpression]:
     norm = normalise(text)
     found: list[TimeExpression] = []
     for name, pattern in lex.patterns:
