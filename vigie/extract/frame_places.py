@@ -8,6 +8,7 @@ and, per trigger, for their groups ordered best first.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,11 +118,12 @@ def place_candidates(doc: Any, blocked: list[tuple[int, int]], *, words: NameWor
     vigie's pipeline excludes the NER (it cost as much as the parser; the gazetteer decides
     what is a place anyway), so the capitalised runs are the main source."""
     spans: dict[tuple[int, int], TextSpan] = {}
+    hard, gentle = _Intervals(blocked), _Intervals(soft)
 
     def free(s: int, e: int) -> bool:
-        if any(s < be and bs < e for bs, be in blocked):
+        if hard.overlapping(s, e):
             return False
-        hit = [bs for bs, be in soft if s < be and bs < e]
+        hit = gentle.overlapping(s, e)
         if not hit:
             return True
         tok = doc.char_span(s, e, alignment_mode="expand")
@@ -142,6 +144,7 @@ def place_candidates(doc: Any, blocked: list[tuple[int, int]], *, words: NameWor
             sp = span_of(doc, toks[0].i, toks[-1].i + 1)
             if free(sp.start, sp.end) and sp.text[:1].isupper():
                 spans[(sp.start, sp.end)] = sp
+    entities = list(spans)  # the runs below never overlap each other, only these
     n = len(doc)
 
     def glued(j: int) -> bool:
@@ -175,10 +178,32 @@ def place_candidates(doc: Any, blocked: list[tuple[int, int]], *, words: NameWor
         if words.person(list(doc[i:j])) and not in_place_phrase(doc, i, words):
             i = j
             continue
-        if free(sp.start, sp.end) and not any(a <= sp.start and sp.end <= b for a, b in spans):
+        if free(sp.start, sp.end) and not any(a <= sp.start and sp.end <= b for a, b in entities):
             spans[(sp.start, sp.end)] = sp
         i = j
     return tuple(sorted(spans.values(), key=lambda s: s.start))
+
+
+class _Intervals:
+    """Character spans answering "which overlap [s, e)?" by bisection: an article's actor and
+    source names are checked against every name candidate, and a scan of them all per
+    candidate grows with the square of the article's length."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def overlapping(self, s: int, e: int) -> list[int]:
+        """The starts of the spans overlapping [s, e) (a span starting before s - longest ends before s)."""
+        out = []
+        for k in range(bisect_left(self.starts, e) - 1, -1, -1):
+            a, b = self.spans[k]
+            if a < s - self.longest:
+                break
+            if s < b:
+                out.append(a)
+        return out
 
 
 def group_enumerations(cands: list[TextSpan], text: "str | SentenceWindow") -> list[tuple[TextSpan, ...]]:
