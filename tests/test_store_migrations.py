@@ -9,10 +9,11 @@ import pytest
 from vigie.errors import StoreError
 from vigie.store import Store
 from vigie.store import migrations
+from vigie.store.backend import SqliteConnection
 from vigie.store.migrations import MIGRATIONS, migrate, schema_version
 
 
-def _tables(conn: sqlite3.Connection) -> set[str]:
+def _tables(conn: SqliteConnection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
@@ -49,7 +50,7 @@ def test_opening_twice_applies_nothing_new(tmp_path: Path) -> None:
 
 def test_older_database_is_migrated_and_keeps_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = SqliteConnection(str(path))
     assert migrate(conn, upto=1) == [1]
     conn.execute(
         "INSERT INTO articles (id, content_hash, text, ingested_at) "
@@ -79,14 +80,14 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
 def test_failing_migration_rolls_back_and_records_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(conn: sqlite3.Connection) -> None:
+    def broken(conn: SqliteConnection) -> None:
         conn.execute("CREATE TABLE half_done (x INTEGER)")
         conn.execute("INSERT INTO no_such_table VALUES (1)")
 
     monkeypatch.setattr(
         migrations, "MIGRATIONS", [*MIGRATIONS, migrations.Registered(1000, "broken", broken)]
     )
-    conn = sqlite3.connect(tmp_path / "v.db", isolation_level=None)
+    conn = SqliteConnection(str(tmp_path / "v.db"))
     with pytest.raises(StoreError, match="migration 1000"):
         migrations.migrate(conn)
     assert "half_done" not in _tables(conn)

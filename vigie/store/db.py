@@ -1,7 +1,8 @@
-"""The SQLite store: articles, their event reports, merged events, ingest runs.
+"""The store: articles, their event reports, merged events, ingest runs.
 
 Why these rules:
-- One file, WAL mode, foreign keys on: readers (``vigie events``) never block an ingest.
+- One SQLite file (WAL mode, foreign keys on) or one PostgreSQL database, behind one connection
+  interface (:mod:`vigie.store.backend`): readers (``vigie events``) never block an ingest.
 - Each article's ingest (its row and its reports) is one transaction
   (:meth:`Store.ingest_article`, or :meth:`Store.transaction` around several calls), so a crash
   in a batch loses nothing already committed and re-running the batch completes it.
@@ -12,7 +13,6 @@ Why these rules:
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -24,6 +24,7 @@ from vigie.errors import StoreError
 from vigie.ingest.sketch import bands
 from vigie.models import Article, Event, EventReport
 from vigie.store import codec
+from vigie.store.backend import Connection, connect, database_errors, redact
 from vigie.store.loading import load_events, load_reports, placeholders
 from vigie.store.migrations import migrate, schema_version
 from vigie.store.queries import Filters
@@ -37,41 +38,43 @@ def _now() -> str:
 class Store:
     """A vigie database. Open with :meth:`open`; use as a context manager to close it."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
-        self.conn = conn  # public for the gazetteer importer, which writes its own tables
+    def __init__(self, conn: Connection, path: str) -> None:
+        self.conn = conn  # public for the merge stage, the review book and the desk's queries
         self.path = path
         self._depth = 0
+        self._reading = False
 
     # --- lifecycle -------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = True) -> "Store":
-        """Open (creating or migrating as needed) the database at ``path`` (":memory:" works).
+        """Open (creating or migrating as needed) the database at ``path``: a SQLite file
+        (":memory:" works) or a ``postgresql://`` URL (:mod:`vigie.store.backend`).
 
-        With ``create=False`` (the read commands) a missing file is an error rather than a new
-        empty database: a mistyped ``--db`` must not answer "0 events".
-        Raises StoreError when the file is missing (and not to be created), cannot be created,
-        is not a SQLite database, or was written by a newer vigie.
+        With ``create=False`` (the read commands) a missing file, or a PostgreSQL database
+        holding no vigie store, is an error rather than a new empty store: a mistyped ``--db``
+        must not answer "0 events".
+        Raises StoreError when the database is missing (and not to be created), cannot be
+        reached or created, is not a database, or was written by a newer vigie.
         """
         name = str(path)
-        if name != ":memory:":
-            if not create and not Path(name).is_file():
-                raise StoreError(f"{name}: no such database (check --db, or run vigie ingest first)")
-            try:
-                Path(name).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"{name}: cannot create its folder: {exc.strerror or exc}") from exc
+        conn = connect(name, create=create)
         try:
-            conn = sqlite3.connect(name, isolation_level=None, timeout=30)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA foreign_keys = ON")
-            if name != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
+            if not create and not conn.has_schema():
+                raise StoreError(f"{redact(name)}: no vigie store there (check --db, or run vigie ingest first)")
             migrate(conn)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{name}: cannot open database: {exc}") from exc
+        except database_errors() as exc:
+            conn.close()
+            raise StoreError(f"{redact(name)}: cannot open database: {exc}") from exc
+        except StoreError:
+            conn.close()
+            raise
         return cls(conn, name)
+
+    @property
+    def backend(self) -> str:
+        """"sqlite" or "postgresql"."""
+        return self.conn.backend
 
     def close(self) -> None:
         self.conn.close()
@@ -91,25 +94,43 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All writes inside commit together or not at all; nested calls join the outer one."""
+        """All writes inside commit together or not at all; nested calls join the outer one.
+
+        Writers take turns (see :mod:`vigie.store.backend`): what a transaction reads before
+        writing cannot be changed by another writer before it commits.
+        """
+        with self._scope(write=True):
+            yield
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one committed state (never half of another process's ingest);
+        inside a transaction, they join it."""
+        with self._scope(write=False):
+            yield
+
+    @contextmanager
+    def _scope(self, *, write: bool) -> Iterator[None]:
         if self._depth:
+            if write and self._reading:
+                raise StoreError("a write inside a read snapshot")
             self._depth += 1
             try:
                 yield
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
+        self.conn.begin(write=write)
+        self._depth, self._reading = 1, not write
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.rollback()
             raise
         else:
-            self.conn.execute("COMMIT")
+            self.conn.commit()
         finally:
-            self._depth = 0
+            self._depth, self._reading = 0, False
 
     # --- articles --------------------------------------------------------------------
 
@@ -246,11 +267,12 @@ class Store:
         if article_id is not None:
             where += " AND r.article_id = ?"
             params.append(article_id)
-        rows = self.conn.execute(
-            f"SELECT * FROM event_reports r WHERE {where} ORDER BY r.event_date, r.article_id, r.idx",
-            params,
-        ).fetchall()
-        return load_reports(self.conn, rows)
+        with self.snapshot():
+            rows = self.conn.execute(
+                f"SELECT * FROM event_reports r WHERE {where} ORDER BY r.event_date, r.article_id, r.idx",
+                params,
+            ).fetchall()
+            return load_reports(self.conn, rows)
 
     # --- merged events ---------------------------------------------------------------
 
@@ -319,9 +341,10 @@ class Store:
         self, *, date_from: date | str | None = None, date_to: date | str | None = None,
         admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
         source: str | None = None, outlet: str | None = None, grade: str | None = None,
-        contested: bool | None = None,
+        contested: bool | None = None, limit: int | None = None,
     ) -> list[Event]:
-        """Merged events matching every given filter (see :class:`Filters`), by date.
+        """Merged events matching every given filter (see :class:`Filters`), by date; the first
+        ``limit`` only, when given.
 
         Events an analyst rejected (``vigie.review``) are not events and are left out.
         """
@@ -330,24 +353,27 @@ class Store:
             alias="e", key="event_id", actors_table="event_actors", actors_key="event_id"
         )
         where += " AND e.event_id NOT IN (SELECT event_id FROM reviews WHERE status = 'rejected' AND event_id IS NOT NULL)"
-        rows = self.conn.execute(
-            f"SELECT * FROM events e WHERE {where} ORDER BY e.event_date, e.seq", params
-        ).fetchall()
-        return load_events(self.conn, rows)
+        sql = f"SELECT * FROM events e WHERE {where} ORDER BY e.event_date, e.seq"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self.snapshot():
+            return load_events(self.conn, self.conn.execute(sql, params).fetchall())
 
     def event(self, event_id: str) -> Event | None:
-        rows = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchall()
-        found = load_events(self.conn, rows)
+        with self.snapshot():
+            rows = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchall()
+            found = load_events(self.conn, rows)
         return found[0] if found else None
 
     # --- ingest runs -----------------------------------------------------------------
 
     def start_run(self, paths: Iterable[str | Path]) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO ingest_runs (started, paths) VALUES (?, ?)",
+        (run_id,) = self.conn.execute(
+            "INSERT INTO ingest_runs (started, paths) VALUES (?, ?) RETURNING id",
             (_now(), json.dumps([str(p) for p in paths], ensure_ascii=False)),
-        )
-        return int(cur.lastrowid or 0)
+        ).fetchone()
+        return int(run_id)
 
     def record_error(self, run_id: int, path: str, reason: str) -> None:
         self.conn.execute(
