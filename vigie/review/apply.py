@@ -78,7 +78,7 @@ def find_event(store: Store, review: Review) -> str | None:
     rows = conn.execute(
         "SELECT e.event_id, e.event_date, COUNT(DISTINCT r.article_id) AS n FROM events e "
         "JOIN event_members m ON m.event_id = e.event_id JOIN event_reports r ON r.id = m.report_id "
-        "WHERE r.article_id IN (SELECT value FROM json_each(?)) GROUP BY e.event_id",
+        "WHERE r.article_id IN (SELECT value FROM json_each(?)) GROUP BY e.event_id, e.event_date",
         (json.dumps(list(review.articles)),),
     ).fetchall()
     target = date.fromisoformat(day)

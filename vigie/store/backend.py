@@ -21,7 +21,7 @@ import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Union
 from urllib.parse import urlsplit, urlunsplit
 
 from vigie.errors import StoreError
@@ -120,7 +120,7 @@ class SqliteConnection:
         self.conn.execute("PRAGMA optimize")  # fresh statistics for the filters' plans
 
 
-class Row(tuple):  # type: ignore[type-arg]
+class PgRow(tuple):  # type: ignore[type-arg]
     """A PostgreSQL row read like ``sqlite3.Row``: by position, by (case-insensitive) name."""
 
     names: dict[str, int]
@@ -134,11 +134,15 @@ class Row(tuple):  # type: ignore[type-arg]
         return list(self.names)
 
 
+# A row of either backend, read by name or by position.
+Row = Union[sqlite3.Row, PgRow]
+
+
 def _row_factory(cursor: Any) -> Any:
     names: dict[str, int] = {}
     for i, column in enumerate(cursor.description or ()):
         names.setdefault(column.name.lower(), i)
-    row_type = type("Row", (Row,), {"names": names})
+    row_type = type("PgRow", (PgRow,), {"names": names})
     return lambda values: row_type(values)
 
 
