@@ -3,7 +3,8 @@
 Tests that take the ``db`` fixture (a database target for ``Store.open`` / ``--db``) run once
 per backend. For PostgreSQL one throwaway server is started for the session
 (:class:`vigie.store.pgcluster.TempCluster`) and each test gets a fresh schema of its own (the
-URL's ``search_path``), dropped afterwards. ``--backend sqlite`` or ``--backend postgresql``
+URL's ``search_path``); the server and its data go at the end of the session. Module-scoped
+fixtures parametrised over ``BACKENDS`` get theirs from :func:`fresh_targets`. ``--backend sqlite`` or ``--backend postgresql``
 runs one only; without PostgreSQL binaries its variants are skipped, saying why.
 """
 from __future__ import annotations
@@ -31,45 +32,47 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     kept, dropped = [], []
     for item in items:
-        backend = getattr(getattr(item, "callspec", None), "params", {}).get("db_factory")
-        (dropped if backend not in (None, chosen) else kept).append(item)
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        backends = {v for v in params.values() if isinstance(v, str) and v in BACKENDS}
+        (dropped if backends - {chosen} else kept).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    """The URL of a database on a throwaway PostgreSQL server (skips without binaries)."""
+def pg_schemas() -> Iterator[Callable[[], str]]:
+    """A maker of URLs, each to a fresh schema of a database on a throwaway PostgreSQL server
+    (skips without server binaries); the server goes at the end of the session."""
     if server_binaries() is None:
         pytest.skip("PostgreSQL server binaries absent (/usr/lib/postgresql/*/bin; .ci/run installs them)")
+    import psycopg
+
     with TempCluster(durable=False) as cluster:
-        yield cluster.create_database("vigie_test")
+        base = cluster.create_database("vigie_test")
+
+        def fresh() -> str:
+            schema = f"t{next(_schemas)}"
+            with psycopg.connect(base, autocommit=True) as conn:
+                conn.execute(f"CREATE SCHEMA {schema}")
+            return f"{base}?options=-csearch_path%3D{schema}"
+
+        yield fresh
+
+
+def fresh_targets(request: pytest.FixtureRequest, backend: str, folder: Path) -> Callable[[], str]:
+    """A maker of fresh database targets on ``backend``: SQLite files in ``folder``, or
+    PostgreSQL schemas (:func:`pg_schemas`)."""
+    if backend == "sqlite":
+        names = (str(folder / f"v{i}.db") for i in itertools.count())
+        return lambda: next(names)
+    return request.getfixturevalue("pg_schemas")
 
 
 @pytest.fixture(params=BACKENDS)
-def db_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+def db_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], str]:
     """A maker of fresh, empty database targets on the test's backend."""
-    if request.param == "sqlite":
-        names = (str(tmp_path / f"v{i}.db") for i in itertools.count())
-        yield lambda: next(names)
-        return
-    import psycopg
-
-    base = request.getfixturevalue("pg_server")
-    made: list[str] = []
-
-    def fresh() -> str:
-        schema = f"t{next(_schemas)}"
-        with psycopg.connect(base, autocommit=True) as conn:
-            conn.execute(f"CREATE SCHEMA {schema}")
-        made.append(schema)
-        return f"{base}?options=-csearch_path%3D{schema}"
-
-    yield fresh
-    with psycopg.connect(base, autocommit=True) as conn:
-        for schema in made:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    return fresh_targets(request, request.param, tmp_path)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ A target starting with ``postgresql://`` (or ``postgres://``) is a PostgreSQL co
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,8 @@ from vigie.errors import StoreError
 from vigie.store.dialect import to_postgres
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+# "INSERT INTO t (...) VALUES (%s, ...)" and what may follow (ON CONFLICT ...), no subquery.
+_VALUES = re.compile(r"^\s*INSERT INTO \w+ \([^()]*\) VALUES (\((?:%s, )*%s\))(?: ON CONFLICT[^()]*(?:\([^()]*\)[^()]*)?)?$", re.I)
 
 
 def is_postgres(target: str) -> bool:
@@ -170,11 +173,22 @@ class PgConnection:
         return self.conn.execute(last, tuple(params))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """An INSERT of one row of values runs as one statement of many rows (a round trip
+        per 500 rows, not per row); other statements through psycopg's pipelined executemany."""
         rows = [tuple(r) for r in rows]
-        if rows:
-            (statement,) = to_postgres(sql)
+        if not rows:
+            return
+        (statement,) = to_postgres(sql)
+        values = _VALUES.search(statement)
+        if values is None:
             with self.conn.cursor() as cursor:
                 cursor.executemany(statement, rows)
+            return
+        head, one, tail = statement[:values.start(1)], values.group(1), statement[values.end(1):]
+        for start in range(0, len(rows), 500):
+            chunk = rows[start:start + 500]
+            self.conn.execute(head + ", ".join([one] * len(chunk)) + tail,
+                              [v for row in chunk for v in row])
 
     def begin(self, *, write: bool) -> None:
         if write:

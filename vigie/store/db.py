@@ -302,8 +302,11 @@ class Store:
     def _save_event(self, event: Event, member_ids: list[str] | None = None) -> None:
         if member_ids is None:
             member_ids = [codec.report_id(r) for r in event.reports]
+        stored = {r[0] for r in self.conn.execute(  # one query, not one per member
+            f"SELECT id FROM event_reports WHERE id IN ({placeholders(member_ids)})", member_ids
+        )} if member_ids else set()
         for rid, report in zip(member_ids, event.reports):
-            if not self.conn.execute("SELECT 1 FROM event_reports WHERE id = ?", (rid,)).fetchone():
+            if rid not in stored:
                 if not self.has_article(report.article_id):
                     raise StoreError(f"event {event.event_id}: no article {report.article_id!r}")
                 (idx,) = self.conn.execute(
