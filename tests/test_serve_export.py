@@ -6,7 +6,6 @@ import io
 import json
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 

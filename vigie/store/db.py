@@ -14,19 +14,16 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from types import TracebackType
 
 from vigie.errors import StoreError
 from vigie.ingest.sketch import bands
 from vigie.models import Article, Event, EventReport
 from vigie.store import codec
-from vigie.store.backend import Connection, connect, database_errors, redact
 from vigie.store.loading import load_events, load_reports, placeholders
-from vigie.store.migrations import migrate, schema_version
+from vigie.store.session import Session
 from vigie.store.queries import Filters
 from vigie.store.records import IngestFailure, IngestRun, StoreCounts, UnknownSource
 
@@ -35,102 +32,8 @@ def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
-class Store:
+class Store(Session):
     """A vigie database. Open with :meth:`open`; use as a context manager to close it."""
-
-    def __init__(self, conn: Connection, path: str) -> None:
-        self.conn = conn  # public for the merge stage, the review book and the desk's queries
-        self.path = path
-        self._depth = 0
-        self._reading = False
-
-    # --- lifecycle -------------------------------------------------------------------
-
-    @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> "Store":
-        """Open (creating or migrating as needed) the database at ``path``: a SQLite file
-        (":memory:" works) or a ``postgresql://`` URL (:mod:`vigie.store.backend`).
-
-        With ``create=False`` (the read commands) a missing file, or a PostgreSQL database
-        holding no vigie store, is an error rather than a new empty store: a mistyped ``--db``
-        must not answer "0 events".
-        Raises StoreError when the database is missing (and not to be created), cannot be
-        reached or created, is not a database, or was written by a newer vigie.
-        """
-        name = str(path)
-        conn = connect(name, create=create)
-        try:
-            if not create and not conn.has_schema():
-                raise StoreError(f"{redact(name)}: no vigie store there (check --db, or run vigie ingest first)")
-            migrate(conn)
-        except database_errors() as exc:
-            conn.close()
-            raise StoreError(f"{redact(name)}: cannot open database: {exc}") from exc
-        except StoreError:
-            conn.close()
-            raise
-        return cls(conn, name)
-
-    @property
-    def backend(self) -> str:
-        """"sqlite" or "postgresql"."""
-        return self.conn.backend
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    @property
-    def schema_version(self) -> int:
-        return schema_version(self.conn)
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """All writes inside commit together or not at all; nested calls join the outer one.
-
-        Writers take turns (see :mod:`vigie.store.backend`): what a transaction reads before
-        writing cannot be changed by another writer before it commits.
-        """
-        with self._scope(write=True):
-            yield
-
-    @contextmanager
-    def snapshot(self) -> Iterator[None]:
-        """Reads inside see one committed state (never half of another process's ingest);
-        inside a transaction, they join it."""
-        with self._scope(write=False):
-            yield
-
-    @contextmanager
-    def _scope(self, *, write: bool) -> Iterator[None]:
-        if self._depth:
-            if write and self._reading:
-                raise StoreError("a write inside a read snapshot")
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self.conn.begin(write=write)
-        self._depth, self._reading = 1, not write
-        try:
-            yield
-        except BaseException:
-            self.conn.rollback()
-            raise
-        else:
-            self.conn.commit()
-        finally:
-            self._depth, self._reading = 0, False
 
     # --- articles --------------------------------------------------------------------
 
