@@ -29,8 +29,9 @@ from vigie.errors import StoreError
 from vigie.store.dialect import to_postgres
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
-# "INSERT INTO t (...) VALUES (%s, ...)" and what may follow (ON CONFLICT ...), no subquery.
-_VALUES = re.compile(r"^\s*INSERT INTO \w+ \([^()]*\) VALUES (\((?:%s, )*%s\))(?: ON CONFLICT[^()]*(?:\([^()]*\)[^()]*)?)?$", re.I)
+# "INSERT INTO t (...) VALUES (%s, ...)" [ON CONFLICT DO NOTHING]: rows that may go in one
+# statement (an upsert may not: two rows of one key in one statement are an error).
+_VALUES = re.compile(r"^\s*INSERT INTO \w+ \([^()]*\) VALUES (\((?:%s, )*%s\))(?: ON CONFLICT DO NOTHING)?$", re.I)
 
 
 def is_postgres(target: str) -> bool:

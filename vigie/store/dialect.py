@@ -23,6 +23,7 @@ SQLite-only construct raises :class:`UntranslatableSQL` rather than running diff
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 # Literal strings and double-quoted identifiers are copied untouched.
@@ -64,7 +65,7 @@ def to_postgres(sql: str) -> tuple[str, ...]:
     return (_outside_quotes(sql, _dml_words),)
 
 
-def _outside_quotes(sql: str, change) -> str:  # type: ignore[no-untyped-def]
+def _outside_quotes(sql: str, change: Callable[[str], str]) -> str:
     """``change`` applied to the parts of ``sql`` outside quotes."""
     parts = _QUOTED.split(sql)
     return "".join(p if i % 2 else change(p) for i, p in enumerate(parts))
