@@ -28,7 +28,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
               help="Articles all reporting one event, stored and merged through SQLite (dense shape).")
 @click.option("--long-chars", default="100000,1000000", show_default=True,
               help="Comma-separated sizes (characters) of the long articles to extract.")
-@click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "store", "long", "desk", "backends"]), multiple=True,
+@click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "store", "long", "desk", "sqlite-store", "pg-store"]), multiple=True,
               help="Measures to leave out.")
 @click.option("--desk-events", type=int, default=100_000, show_default=True, help="Synthetic events in the web desk's load test.")
 @click.option("--backend-reports", type=click.IntRange(min=100), default=150_000, show_default=True,
@@ -135,10 +135,11 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
                        f"x{runs[-1].chars / runs[0].chars:.1f} the text (target: 1M chars <= 12x 100k, < 1.5 GB)")
     if "desk" not in skip:
         _bench_desk(desk_events)
-    if "backends" not in skip:
+    if "sqlite-store" not in skip or "pg-store" not in skip:
         from vigie.cli.bench_backends import bench_backends
 
-        bench_backends(backend_reports, pg_url=pg_url)
+        bench_backends(backend_reports, pg_url=pg_url, sqlite="sqlite-store" not in skip,
+                       postgres="pg-store" not in skip)
 
 
 def _bench_workers(articles: list, *, workers: int | None, rounds: int) -> None:  # type: ignore[type-arg]

@@ -9,16 +9,19 @@ import click
 from vigie.store.bench import QUERIES, BackendBench, bench_backend, postgres_target
 
 
-def bench_backends(reports: int, *, pg_url: str | None) -> None:
-    """Print each backend's ingest time and filtered-query latencies; PostgreSQL is measured in
-    ``pg_url``, else on a throwaway server, else skipped with the reason."""
+def bench_backends(reports: int, *, pg_url: str | None, sqlite: bool = True, postgres: bool = True) -> None:
+    """Print each chosen backend's ingest time and filtered-query latencies; PostgreSQL is
+    measured in ``pg_url``, else on a throwaway server, else skipped with the reason."""
     from vigie.store.pgcluster import server_binaries
 
     click.echo(f"store backends: {reports} synthetic reports through the real ingest path (one "
                f"transaction per article, merged every merge_batch), then {len(QUERIES)} filtered "
                "`vigie events` queries x5")
-    with tempfile.TemporaryDirectory() as folder:
-        _echo(bench_backend(str(Path(folder) / "bench.db"), reports=reports))
+    if sqlite:
+        with tempfile.TemporaryDirectory() as folder:
+            _echo(bench_backend(str(Path(folder) / "bench.db"), reports=reports))
+    if not postgres:
+        return
     if pg_url is None and server_binaries() is None:
         click.echo("  postgresql: skipped (no --pg URL and no PostgreSQL binaries to start a throwaway server)")
         return
