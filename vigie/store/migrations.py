@@ -47,8 +47,9 @@ Schema (one line per table; JSON columns hold lists as JSON arrays):
   reviewer, created, updated)`` - an analyst's decision on an event, re-applied after every merge
   (``vigie.review``); ``review_log(id, at, who, action, event_id, before JSON, after JSON,
   comment)`` - the audit log; ``api_tokens(name, hash, created, revoked)`` - write tokens.
-- Version 9 adds expression indexes on ``lower()`` of the governorate, types, actors, sources'
-  outlets: the filters compare ``lower(column) = lower(?)``, the same on both backends.
+- Version 9 adds expression indexes on ``lower()`` of the events' governorate, type and sub-type
+  (with the date, in the listings' order), of the reports' governorate and of both actor tables:
+  the filters compare ``lower(column) = lower(?)``, the same on both backends.
 
 The SQL is SQLite's; :mod:`vigie.store.dialect` translates it when the store is PostgreSQL.
 """
