@@ -44,6 +44,8 @@ def test_sqlite_only_comparisons_are_refused_not_run_differently() -> None:
         to_postgres("SELECT * FROM events WHERE admin1 = ? COLLATE NOCASE")
     with pytest.raises(UntranslatableSQL):
         to_postgres("SELECT json_extract(extra, '$.review') FROM events")
+    with pytest.raises(UntranslatableSQL):
+        to_postgres("SELECT 1 FROM events WHERE notes LIKE 'x%'")
 
 
 def test_targets_and_redacted_urls() -> None:

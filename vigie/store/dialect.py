@@ -6,7 +6,7 @@ read the same way on both backends, and the differences are few and mechanical:
 - placeholders ``?`` become ``%s`` (and a literal ``%`` is doubled for psycopg);
 - ``INSERT OR IGNORE`` becomes ``INSERT ... ON CONFLICT DO NOTHING``;
 - ``json_each(X)`` (a JSON array as rows of ``value``) becomes ``json_array_elements_text``;
-- ``LIKE`` (ASCII case-insensitive, no escape character in SQLite) becomes ``ILIKE ... ESCAPE ''``;
+- ``LIKE ?`` (ASCII case-insensitive, no escape character in SQLite) becomes ``ILIKE %s ESCAPE ''``;
 - ``SUM`` of integers stays an integer (PostgreSQL would return a numeric);
 - in DDL: ``INTEGER PRIMARY KEY`` becomes an identity column, ``INTEGER`` a 64-bit integer
   (SQLite's), ``REAL`` a double, ``TEXT`` a
@@ -75,9 +75,9 @@ def _dml_words(part: str) -> str:
     part = part.replace("%", "%%").replace("?", "%s")
     part = re.sub(r"\bjson_each\(([^()]*(?:\([^()]*\))?[^()]*)\)",
                   r"json_array_elements_text((\1)::json)", part)
-    part = re.sub(r"\bLIKE (%s|'[^']*')", r"ILIKE \1 ESCAPE ''", part)
+    part = re.sub(r"\bLIKE %s", "ILIKE %s ESCAPE ''", part)
     part = re.sub(r"\bSUM\(([^()]*)\)", r"CAST(SUM(\1) AS BIGINT)", part)
-    if re.search(r"\b(json_extract|json_set|IFNULL|GLOB)\b", part, re.I):
+    if re.search(r"\b(json_extract|json_set|IFNULL|GLOB)\b|(?<!I)LIKE\b", part, re.I):
         raise UntranslatableSQL("SQLite-only function in: " + part)
     return part
 
