@@ -77,7 +77,7 @@ def _dml_words(part: str) -> str:
                   r"json_array_elements_text((\1)::json)", part)
     part = re.sub(r"\bLIKE %s", "ILIKE %s ESCAPE ''", part)
     part = re.sub(r"\bSUM\(([^()]*)\)", r"CAST(SUM(\1) AS BIGINT)", part)
-    if re.search(r"\b(json_extract|json_set|IFNULL|GLOB)\b|(?<!I)LIKE\b", part, re.I):
+    if re.search(r"\b(json_extract|json_set|IFNULL|GLOB)\b|\bLIKE\b", part, re.I):
         raise UntranslatableSQL("SQLite-only function in: " + part)
     return part
 
