@@ -130,7 +130,8 @@ def test_bench_prints_the_store_shapes_and_refuses_bad_sizes() -> None:
 
     runner = CliRunner()
     result = runner.invoke(cli, ["bench", "--skip", "extract", "--skip", "gazetteer", "--skip", "merge",
-                                 "--skip", "long", "--store-articles", "20", "--dense-reports", "10"])
+                                 "--skip", "long", "--skip", "sqlite-store", "--skip", "pg-store",
+                                 "--store-articles", "20", "--dense-reports", "10"])
     assert result.exit_code == 0, result.output
     assert "store merge, growing: 20 distinct articles" in result.output
     assert "store merge, dense: 10 articles of one event -> 1 event(s)" in result.output

@@ -68,3 +68,12 @@ def test_a_bad_or_unreachable_server_is_one_line(url: str, says: str) -> None:
 def test_a_database_without_a_store_is_not_read_as_empty(pg_schemas) -> None:  # type: ignore[no-untyped-def]
     result = CliRunner().invoke(cli, ["--db", pg_schemas(), "events"])
     assert result.exit_code == 1 and "no vigie store there" in result.output
+
+
+def test_bench_measures_each_backend(pg_schemas) -> None:  # type: ignore[no-untyped-def]
+    skips = [a for s in ("extract", "gazetteer", "merge", "store", "long", "desk") for a in ("--skip", s)]
+    result = CliRunner().invoke(cli, ["bench", *skips, "--backend-reports", "300", "--pg", pg_schemas()])
+    assert result.exit_code == 0, result.output
+    for backend in ("sqlite", "postgresql"):
+        assert f"  {backend:10s}: " in result.output and "300 reports -> " in result.output
+    assert "p95" in result.output and "Traceback" not in result.output
