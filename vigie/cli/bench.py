@@ -31,7 +31,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
 @click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "store", "long", "desk", "sqlite-store", "pg-store"]), multiple=True,
               help="Measures to leave out.")
 @click.option("--desk-events", type=int, default=100_000, show_default=True, help="Synthetic events in the web desk's load test.")
-@click.option("--backend-reports", type=click.IntRange(min=100), default=150_000, show_default=True,
+@click.option("--backend-reports", type=click.IntRange(min=100), default=155_000, show_default=True,
               help="Synthetic reports ingested into each backend (about 100,000 events) before timing filtered queries.")
 @click.option("--pg", "pg_url", default=None, metavar="URL",
               help="A PostgreSQL database to measure in (a schema of its own, dropped after)  [default: a throwaway server when PostgreSQL's binaries are installed].")
