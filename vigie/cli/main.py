@@ -5,7 +5,6 @@ import click
 
 from vigie import settings
 from vigie.errors import VigieError
-from vigie.store.backend import database_errors
 
 
 class OneLineErrors(click.Group):
@@ -19,6 +18,8 @@ class OneLineErrors(click.Group):
     """
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        from vigie.store.backend import database_errors  # here: `vigie --help` needs no store
+
         try:
             return super().invoke(ctx)
         except VigieError as exc:
