@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from vigie.cli.main import cli
 from vigie.serve.acled import ACLED_COLUMNS
+from vigie.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -92,23 +93,23 @@ def test_articles_list_and_show(demo_db: Path) -> None:
     assert shown.exit_code == 0 and rows[0]["id"] in shown.output
 
 
-def test_a_batch_with_bad_files_stores_the_good_ones_and_fails(tmp_path: Path) -> None:
+def test_a_batch_with_bad_files_stores_the_good_ones_and_fails(tmp_path: Path, db_factory) -> None:
     folder = tmp_path / "batch"
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 20)
     (folder / "broken.jsonl").write_text('{"id": "ok-1", "text": "Des combats ont opposé mardi l\'armée syrienne aux rebelles près de Hama, selon l\'OSDH, qui a fait état de 12 morts."}\n{not json\n', encoding="utf-8")
-    db = tmp_path / "v.db"
+    db = db_factory()
     result = _run(db, "ingest", "--quiet", str(folder))
     assert result.exit_code == 1
     assert "empty.txt" in result.output and "binary.txt" in result.output and "broken.jsonl:2" in result.output
-    conn = sqlite3.connect(db)
-    assert conn.execute("SELECT id FROM articles").fetchall() == [("ok-1",)]
-    errors = conn.execute("SELECT COUNT(*) FROM ingest_errors").fetchone()[0]
-    assert errors == 3
+    with Store.open(db) as store:
+        assert [tuple(r) for r in store.conn.execute("SELECT id FROM articles")] == [("ok-1",)]
+        assert store.conn.execute("SELECT COUNT(*) FROM ingest_errors").fetchone()[0] == 3
     again = _run(db, "ingest", "--quiet", str(folder))
     assert again.exit_code == 1
-    assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
+    with Store.open(db) as store:
+        assert store.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 1
 
 
 def test_extract_prints_reports_without_a_database(tmp_path: Path) -> None:

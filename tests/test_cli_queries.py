@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
+from conftest import BACKENDS, fresh_targets
 from vigie.cli.main import cli
 from vigie.cli.render import events_table
 from vigie.serve.terms import canonical_actor, canonical_admin1, canonical_source
@@ -29,15 +30,16 @@ def _feed(folder: Path, order: tuple[int, ...] = (0, 1)) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """One store, on each backend, for the whole module (ingesting costs an NLP run)."""
     folder = tmp_path_factory.mktemp("queries")
-    path = folder / "v.db"
-    assert CliRunner().invoke(cli, ["--db", str(path), "ingest", "-q", str(_feed(folder))]).exit_code == 0
+    path = fresh_targets(request, request.param, folder)()
+    assert CliRunner().invoke(cli, ["--db", path, "ingest", "-q", str(_feed(folder))]).exit_code == 0
     return path
 
 
-def _count(db: Path, *args: str) -> int:
+def _count(db: str, *args: str) -> int:
     result = CliRunner().invoke(cli, ["--db", str(db), "export", "--format", "jsonl", *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return len(result.stdout.splitlines())
@@ -50,7 +52,7 @@ def test_names_are_read_as_extraction_reads_them() -> None:
     assert canonical_admin1("Nowhere") == "Nowhere"
 
 
-def test_filters_accept_any_spelling_and_more_criteria(db: Path) -> None:
+def test_filters_accept_any_spelling_and_more_criteria(db: str) -> None:
     everything = _count(db)
     assert everything >= 1
     assert _count(db, "--admin1", "Idleb") == _count(db, "--admin1", "idlib") == everything
@@ -64,17 +66,17 @@ def test_filters_accept_any_spelling_and_more_criteria(db: Path) -> None:
     assert sum(_count(db, "--grade", g) for g in grades) == everything
 
 
-def test_event_id_cnty_does_not_depend_on_the_order_of_ingest(tmp_path: Path) -> None:
+def test_event_id_cnty_does_not_depend_on_the_order_of_ingest(tmp_path: Path, db_factory) -> None:  # type: ignore[no-untyped-def]
     ids = []
     for order in ((0, 1), (1, 0)):
-        path = tmp_path / f"{order}.db"
+        path = db_factory()
         CliRunner().invoke(cli, ["--db", str(path), "ingest", "-q", str(_feed(tmp_path, order))], catch_exceptions=False)
         out = CliRunner().invoke(cli, ["--db", str(path), "export"]).stdout
         ids.append(sorted(row["event_id_cnty"] for row in csv.DictReader(io.StringIO(out))))
     assert ids[0] == ids[1] and ids[0]
 
 
-def test_the_events_table_fits_80_columns_and_explains_ranges(db: Path) -> None:
+def test_the_events_table_fits_80_columns_and_explains_ranges(db: str) -> None:
     with Store.open(db) as store:
         events = store.events()
     narrow = Console(width=80, record=True, file=io.StringIO())
@@ -88,7 +90,7 @@ def test_the_events_table_fits_80_columns_and_explains_ranges(db: Path) -> None:
     assert date(2015, 6, 9).isoformat() in text
 
 
-def test_source_scale_comes_from_the_registry(db: Path) -> None:
+def test_source_scale_comes_from_the_registry(db: str) -> None:
     out = CliRunner().invoke(cli, ["--db", str(db), "export"]).stdout
     scales = {row["source_scale"] for row in csv.DictReader(io.StringIO(out))}
     words = {"Local", "Subnational", "National", "Regional", "International", "Other", "New media"}

@@ -50,13 +50,13 @@ def _state(db: Path) -> tuple[list[tuple[str, str | None, str | None]], str]:
 
 
 @pytest.mark.parametrize("extra", ["", "Photo d'archives : un marché de Saraqeb en 2013.\n"])
-def test_a_capture_and_its_json_line_are_one_article_whatever_the_order(tmp_path: Path, extra: str) -> None:
+def test_a_capture_and_its_json_line_are_one_article_whatever_the_order(tmp_path: Path, extra: str, db_factory) -> None:
     src = tmp_path / "in"
     src.mkdir()
     capture, feed = _capture(src, extra=extra), _jsonl(src)
     states = []
     for name, order in (("raw_first", (capture, feed)), ("jsonl_first", (feed, capture))):
-        db = tmp_path / f"{name}.db"
+        db = db_factory()
         outputs = [_run(db, "ingest", "-q", str(path)).output for path in order]
         states.append(_state(db))
         again = [_run(db, "ingest", "-q", str(path)).output for path in order]
@@ -74,12 +74,12 @@ def test_a_capture_and_its_json_line_are_one_article_whatever_the_order(tmp_path
     assert any(e["event_date"] == "2015-06-09" for e in events)
 
 
-def test_both_copies_in_one_batch_keep_the_better_one(tmp_path: Path) -> None:
+def test_both_copies_in_one_batch_keep_the_better_one(tmp_path: Path, db_factory) -> None:
     src = tmp_path / "in"
     src.mkdir()
     _capture(src, extra="Photo d'archives.\n")
     _jsonl(src)
-    db = tmp_path / "v.db"
+    db = db_factory()
     result = _run(db, "ingest", "-q", str(src))
     assert result.exit_code == 0, result.output
     articles, export = _state(db)

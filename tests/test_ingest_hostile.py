@@ -24,10 +24,10 @@ def test_formula_cells_are_neutralised_and_numbers_kept() -> None:
     assert [safe_cell(v) for v in ("-35.1234", "12", 7, "AFP")] == ["-35.1234", "12", 7, "AFP"]
 
 
-def test_an_outlet_written_as_a_formula_is_text_in_the_csv(tmp_path: Path) -> None:
+def test_an_outlet_written_as_a_formula_is_text_in_the_csv(tmp_path: Path, db_factory) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"text": STRIKE, "published": "2015-06-10", "outlet": "=1+1"}) + "\n", encoding="utf-8")
-    db = tmp_path / "v.db"
+    db = db_factory()
     runner = CliRunner()
     runner.invoke(cli, ["--db", str(db), "ingest", "-q", str(feed)], catch_exceptions=False)
     rows = list(csv.DictReader(io.StringIO(runner.invoke(cli, ["--db", str(db), "export"]).stdout)))

@@ -38,9 +38,9 @@ def _events(db: Path) -> list[dict]:
     return [json.loads(line) for line in _run(db, "export", "--format", "jsonl").stdout.splitlines()]
 
 
-def test_an_article_without_date_gets_doubtful_events_in_every_output(tmp_path: Path) -> None:
+def test_an_article_without_date_gets_doubtful_events_in_every_output(tmp_path: Path, db_factory) -> None:
     (tmp_path / "undated.txt").write_text(STRIKE, encoding="utf-8")
-    db = tmp_path / "v.db"
+    db = db_factory()
     assert _run(db, "ingest", "-q", str(tmp_path / "undated.txt")).exit_code == 0
     events = _events(db)
     assert events and all(e["date_doubtful"] for e in events)
@@ -54,19 +54,19 @@ def test_an_article_without_date_gets_doubtful_events_in_every_output(tmp_path: 
     assert "date doubtful:" in _run(db, "event", events[0]["event_id"]).output
 
 
-def test_a_capture_header_date_is_always_marked(tmp_path: Path) -> None:
+def test_a_capture_header_date_is_always_marked(tmp_path: Path, db_factory) -> None:
     src = _src(tmp_path)
     (src / "capture.txt").write_text(f"{CAPTURE_HEADER}\nFrappes sur Saraqeb\n\n{STRIKE}\n", encoding="utf-8")
-    db = tmp_path / "v.db"
+    db = db_factory()
     _run(db, "ingest", "-q", str(src))
     events = _events(db)
     assert events and all(e["date_doubtful"] and "capture header" in e["date_note"] for e in events)
 
 
-def test_a_date_the_user_gives_on_the_command_line_is_trusted(tmp_path: Path) -> None:
+def test_a_date_the_user_gives_on_the_command_line_is_trusted(tmp_path: Path, db_factory) -> None:
     src = _src(tmp_path)
     (src / "undated.txt").write_text(STRIKE, encoding="utf-8")
-    db = tmp_path / "v.db"
+    db = db_factory()
     result = _run(db, "ingest", "-q", "--published", "2015-06-10", "--outlet", "AFP", str(src))
     assert result.exit_code == 0, result.output
     with Store.open(db) as store:
@@ -102,12 +102,12 @@ def test_a_malformed_sidecar_is_one_error_for_its_article(tmp_path: Path) -> Non
     assert "a.txt" in item.path and "YYYY-MM-DD" in item.reason
 
 
-def test_future_publication_dates_are_refused_with_one_line(tmp_path: Path) -> None:
+def test_future_publication_dates_are_refused_with_one_line(tmp_path: Path, db_factory) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text(json.dumps({"text": STRIKE, "published": "2999-01-01"}) + "\n"
                     + json.dumps({"text": STRIKE.replace("onze", "neuf"), "published": "2015-06-10"}) + "\n",
                     encoding="utf-8")
-    db = tmp_path / "v.db"
+    db = db_factory()
     result = _run(db, "ingest", "-q", str(feed))
     assert result.exit_code == 1
     assert "2999-01-01 is in the future" in result.output
@@ -140,11 +140,10 @@ def test_what_makes_a_date_doubtful() -> None:
 
 
 def test_upgrading_a_store_marks_the_reports_of_doubtfully_dated_articles(tmp_path: Path) -> None:
-    import sqlite3
-
+    from vigie.store.backend import SqliteConnection
     from vigie.store.migrations import migrate
 
-    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    conn = SqliteConnection(str(tmp_path / "old.db"))
     migrate(conn, upto=6)
     conn.execute("INSERT INTO articles (id, content_hash, published, published_source, text, ingested_at) "
                  "VALUES ('cap', 'h', '2024-11-28', 'capture_header', 'x', 'now')")

@@ -14,8 +14,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "merge" / "articles.jsonl"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 
-def test_both_sides_of_one_capture_merge_and_the_nearby_strike_stays_apart(tmp_path):
-    with Store.open(tmp_path / "x.db") as store:
+def test_both_sides_of_one_capture_merge_and_the_nearby_strike_stays_apart(tmp_path, db_factory):
+    with Store.open(db_factory()) as store:
         ingest_paths(store, [FIXTURES])
         events = store.events()
     capture = [e for e in events if {r.article_id for r in e.reports} >= {"fx-merge-progov", "fx-merge-opposition"}]

@@ -60,8 +60,8 @@ def test_each_side_of_the_fixture_uses_its_own_vocabulary():
         round(1000 * opposition.counts["opposition"] / opposition.words, 2))
 
 
-def test_framing_is_stored_once_per_article_and_shown_by_vigie_outlets(tmp_path):
-    db = tmp_path / "f.db"
+def test_framing_is_stored_once_per_article_and_shown_by_vigie_outlets(tmp_path, db_factory):
+    db = db_factory()
     with Store.open(db) as store:
         for article in fixture_articles():
             store.ingest_article(article, [])
@@ -76,8 +76,8 @@ def test_framing_is_stored_once_per_article_and_shown_by_vigie_outlets(tmp_path)
     assert "SANA" in result.output and "terroristes (2)" in result.output
 
 
-def test_vigie_sources_lists_registry_and_unknown_sources(tmp_path):
-    db = tmp_path / "s.db"
+def test_vigie_sources_lists_registry_and_unknown_sources(tmp_path, db_factory):
+    db = db_factory()
     with Store.open(db) as store:
         store.add_article(Article(id="x", text="t", content_hash="x"))
         store.record_unknown_source("Comité de Bidon", "x")

@@ -68,7 +68,7 @@ def _dense(n: int) -> list[tuple[Article, list]]:  # type: ignore[type-arg]
                      published_source="input"), [report(f"art{i:04d}")]) for i in range(n)]
 
 
-def test_joining_a_large_event_tests_one_link_per_new_report(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_joining_a_large_event_tests_one_link_per_new_report(tmp_path, monkeypatch, db_factory) -> None:  # type: ignore[no-untyped-def]
     calls = 0
     real = cluster.link_strength
 
@@ -79,7 +79,7 @@ def test_joining_a_large_event_tests_one_link_per_new_report(tmp_path, monkeypat
 
     monkeypatch.setattr(cluster, "link_strength", counting)
     n = 80
-    with Store.open(tmp_path / "v.db") as store:
+    with Store.open(db_factory()) as store:
         for article, reports in _dense(n):
             with store.transaction():
                 store.ingest_article(article, reports)
@@ -91,8 +91,8 @@ def test_joining_a_large_event_tests_one_link_per_new_report(tmp_path, monkeypat
             assert store.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
 
 
-def test_an_event_losing_a_member_is_regrouped_from_the_queue(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    with Store.open(tmp_path / "v.db") as store:
+def test_an_event_losing_a_member_is_regrouped_from_the_queue(tmp_path, db_factory) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(db_factory()) as store:
         for article, reports in _dense(3):
             with store.transaction():
                 store.ingest_article(article, reports)
@@ -105,12 +105,12 @@ def test_an_event_losing_a_member_is_regrouped_from_the_queue(tmp_path) -> None:
         assert event.extra["n_reports"] == 2
 
 
-def test_a_run_cut_off_before_merging_is_mended_by_the_next_ingest(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_run_cut_off_before_merging_is_mended_by_the_next_ingest(tmp_path, db_factory) -> None:  # type: ignore[no-untyped-def]
     from click.testing import CliRunner
 
     from vigie.cli.main import cli
 
-    db = tmp_path / "v.db"
+    db = db_factory()
     with Store.open(db) as store:
         for article, reports in _dense(2):
             store.ingest_article(article, reports)  # stored, never merged: the run was killed
@@ -130,7 +130,8 @@ def test_bench_prints_the_store_shapes_and_refuses_bad_sizes() -> None:
 
     runner = CliRunner()
     result = runner.invoke(cli, ["bench", "--skip", "extract", "--skip", "gazetteer", "--skip", "merge",
-                                 "--skip", "long", "--store-articles", "20", "--dense-reports", "10"])
+                                 "--skip", "long", "--skip", "sqlite-store", "--skip", "pg-store",
+                                 "--store-articles", "20", "--dense-reports", "10"])
     assert result.exit_code == 0, result.output
     assert "store merge, growing: 20 distinct articles" in result.output
     assert "store merge, dense: 10 articles of one event -> 1 event(s)" in result.output

@@ -86,14 +86,22 @@ def test_import_fixture_then_resolve_an_imported_village(tmp_path, name) -> None
     assert airfield.feature == "airport" and airfield.geo_precision == 2
 
 
-def test_malformed_dump_rolls_back(tmp_path) -> None:
+def test_malformed_dump_rolls_back(tmp_path, db) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.txt"
     good = (FIXTURES / "SY.txt").read_text(encoding="utf-8")
     bad.write_text(good + "123\tonly three\tcolumns\n", encoding="utf-8")
-    with Store.open(tmp_path / "g.db") as store:
+    with Store.open(db) as store:
         with pytest.raises(DataFileError, match="bad.txt:7"):
             import_geonames(store, bad)
         assert store.conn.execute("SELECT count(*) FROM gazetteer").fetchone()[0] == 0
+
+
+def test_importing_twice_keeps_one_row_per_geonameid(db) -> None:  # type: ignore[no-untyped-def]
+    with Store.open(db) as store:
+        first = import_geonames(store, FIXTURES / "SY.txt")
+        again = import_geonames(store, FIXTURES / "SY.txt")
+        stored = store.conn.execute("SELECT COUNT(*) FROM gazetteer").fetchone()[0]
+    assert first.rows == again.rows == stored > 0
 
 
 def test_cli_import_and_lookup(tmp_path) -> None:

@@ -15,8 +15,8 @@ from web_helpers import build_store, reextract
 
 
 @pytest.fixture
-def store(tmp_path) -> Store:  # type: ignore[no-untyped-def]
-    with build_store(tmp_path / "desk.db") as s:
+def store(db: str) -> Store:  # type: ignore[misc]
+    with build_store(db) as s:
         yield s
 
 

@@ -6,7 +6,6 @@ import io
 import json
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -181,8 +180,8 @@ def test_geojson_is_a_valid_feature_collection_and_skips_unplaced() -> None:
     assert props["fatalities"] == 9 and props["reports"] == ["art1", "art2"]
 
 
-def test_export_from_the_store_is_stable(tmp_path: Path) -> None:
-    with Store.open(tmp_path / "v.db") as store:
+def test_export_from_the_store_is_stable(db: str) -> None:
+    with Store.open(db) as store:
         for aid in ("art1", "art2"):
             store.add_article(Article(id=aid, text=SENTENCE + aid, content_hash="h" + aid))
         store.save_events([merged_event()])

@@ -58,8 +58,8 @@ def report(aid: str, **kw: object) -> EventReport:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    with Store.open(tmp_path / "vigie.db") as opened:
+def store(db: str) -> Store:
+    with Store.open(db) as opened:
         yield opened  # type: ignore[misc]
 
 

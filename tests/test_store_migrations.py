@@ -9,10 +9,11 @@ import pytest
 from vigie.errors import StoreError
 from vigie.store import Store
 from vigie.store import migrations
+from vigie.store.backend import SqliteConnection
 from vigie.store.migrations import MIGRATIONS, migrate, schema_version
 
 
-def _tables(conn: sqlite3.Connection) -> set[str]:
+def _tables(conn: SqliteConnection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
 
 
@@ -49,7 +50,7 @@ def test_opening_twice_applies_nothing_new(tmp_path: Path) -> None:
 
 def test_older_database_is_migrated_and_keeps_its_rows(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = SqliteConnection(str(path))
     assert migrate(conn, upto=1) == [1]
     conn.execute(
         "INSERT INTO articles (id, content_hash, text, ingested_at) "
@@ -79,14 +80,14 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
 def test_failing_migration_rolls_back_and_records_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(conn: sqlite3.Connection) -> None:
+    def broken(conn: SqliteConnection) -> None:
         conn.execute("CREATE TABLE half_done (x INTEGER)")
         conn.execute("INSERT INTO no_such_table VALUES (1)")
 
     monkeypatch.setattr(
         migrations, "MIGRATIONS", [*MIGRATIONS, migrations.Registered(1000, "broken", broken)]
     )
-    conn = sqlite3.connect(tmp_path / "v.db", isolation_level=None)
+    conn = SqliteConnection(str(tmp_path / "v.db"))
     with pytest.raises(StoreError, match="migration 1000"):
         migrations.migrate(conn)
     assert "half_done" not in _tables(conn)
@@ -125,3 +126,21 @@ def test_filter_indexes_exist(tmp_path: Path) -> None:
             )
         )
         assert "events_admin1_date" in plan
+
+
+def test_the_governorate_filter_reads_its_index_in_order(db: str) -> None:
+    """Migration 9: ``lower(admin1) = lower(?)`` is served by an index on both backends, which
+    also gives the listing's order (no sort step)."""
+    from vigie.store.queries import Filters
+
+    with Store.open(db) as store:
+        where, params = Filters(admin1="IDLIB").where(
+            alias="e", key="event_id", actors_table="event_actors", actors_key="event_id")
+        sql = f"SELECT * FROM events e WHERE {where} ORDER BY e.event_date, e.seq"
+        if store.backend == "sqlite":
+            plan = " ".join(str(r[3]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+            assert "events_admin1_lower" in plan and "TEMP B-TREE" not in plan
+        else:
+            store.conn.execute("SET enable_seqscan = off")  # the table is empty: ask for the index plan
+            plan = " ".join(r[0] for r in store.conn.execute("EXPLAIN " + sql, params))
+            assert "events_admin1_lower" in plan and "Sort" not in plan

@@ -13,8 +13,8 @@ from web_helpers import HOSTILE, build_store
 
 
 @pytest.fixture
-def desk(tmp_path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "desk.db"
+def desk(db):  # type: ignore[no-untyped-def]
+    path = db
     with build_store(path) as store:
         token = create_token(store, "lina")
     client = TestClient(create_app(str(path), max_body=20_000), client=("127.0.0.1", 50000))

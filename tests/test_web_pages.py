@@ -10,8 +10,8 @@ from web_helpers import build_store
 
 
 @pytest.fixture
-def desk(tmp_path):  # type: ignore[no-untyped-def]
-    path = tmp_path / "desk.db"
+def desk(db):  # type: ignore[no-untyped-def]
+    path = db
     with build_store(path) as store:
         token = create_token(store, "lina")
     return TestClient(create_app(str(path)), client=("127.0.0.1", 50000)), token

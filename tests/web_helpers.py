@@ -43,7 +43,7 @@ def reports_of(aid: str, *, bump: int = 0) -> list:
                     confidence=0.5 + bump / 100)]
 
 
-def build_store(path: Path) -> Store:
+def build_store(path: Path | str) -> Store:
     """Three articles: two reports of one Talbiseh battle (merged), one Rastan air strike."""
     store = Store.open(path)
     for aid in TEXTS:

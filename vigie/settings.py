@@ -18,7 +18,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "vigie.db", "SQLite database file (also --db / VIGIE_DB)."),
+    Setting("db", "vigie.db", "SQLite database file or postgresql:// URL (also --db / VIGIE_DB)."),
     Setting("spacy_model", "fr_core_news_md", "spaCy model package used by the nlp stage."),
     Setting("batch_size", 16, "Articles per nlp.pipe batch."),
     Setting("merge_batch", 50, "Articles stored between two merges (and one at the end of a run): a merge rebuilds every event it touches, so an event told by hundreds of articles is rebuilt once per batch, not once per article."),

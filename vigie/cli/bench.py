@@ -28,20 +28,26 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
               help="Articles all reporting one event, stored and merged through SQLite (dense shape).")
 @click.option("--long-chars", default="100000,1000000", show_default=True,
               help="Comma-separated sizes (characters) of the long articles to extract.")
-@click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "store", "long", "desk"]), multiple=True,
+@click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "store", "long", "desk", "sqlite-store", "pg-store"]), multiple=True,
               help="Measures to leave out.")
 @click.option("--desk-events", type=int, default=100_000, show_default=True, help="Synthetic events in the web desk's load test.")
+@click.option("--backend-reports", type=click.IntRange(min=100), default=155_000, show_default=True,
+              help="Synthetic reports ingested into each backend (about 100,000 events) before timing filtered queries.")
+@click.option("--pg", "pg_url", default=None, metavar="URL",
+              help="A PostgreSQL database to measure in (a schema of its own, dropped after)  [default: a throwaway server when PostgreSQL's binaries are installed].")
 @click.option("--profile", "profile", is_flag=True, help="Also profile one extraction run and list vigie's own top functions.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Also time extraction on this many worker processes against one  [default: the cores available].")
 def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_articles: int,
               dense_reports: int, long_chars: str, skip: tuple[str, ...], desk_events: int,
-              profile: bool, workers: int | None) -> None:
+              backend_reports: int, pg_url: str | None, profile: bool, workers: int | None) -> None:
     """Print extraction speed against the spaCy parse vigie runs (fr_core_news_md without its NER,
     same batches, same process: articles/s, words/s, ratio, peak memory; --profile: vigie's own
     top functions), gazetteer load and lookup speed, merge throughput at several store sizes (in
     memory), merging through the SQLite ingest path (a growing store, one dense event), the
-    cost of long articles, and the web desk's latencies (p50/p95/p99) on a synthetic store."""
+    cost of long articles, the web desk's latencies (p50/p95/p99) on a synthetic store, and each
+    store backend (SQLite, PostgreSQL) ingesting about 100,000 events then answering filtered
+    `vigie events` queries (p50/p95)."""
     merge_counts = _sizes(merge_sizes, "--merge-sizes")
     long_sizes = _sizes(long_chars, "--long-chars")
     if "extract" not in skip:
@@ -140,6 +146,11 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
                        f"x{runs[-1].chars / runs[0].chars:.1f} the text (target: 1M chars <= 12x 100k, < 1.5 GB)")
     if "desk" not in skip:
         _bench_desk(desk_events)
+    if "sqlite-store" not in skip or "pg-store" not in skip:
+        from vigie.cli.bench_backends import bench_backends
+
+        bench_backends(backend_reports, pg_url=pg_url, sqlite="sqlite-store" not in skip,
+                       postgres="pg-store" not in skip)
 
 
 def _bench_workers(articles: list, *, workers: int | None, rounds: int) -> None:  # type: ignore[type-arg]

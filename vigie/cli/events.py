@@ -15,8 +15,8 @@ from vigie.store import Store
 def events_cmd(ctx: click.Context, limit: int | None, **filters: object) -> None:
     """List merged events as a table, filtered by date range, governorate, type and actor."""
     with Store.open(get_db_path(ctx), create=False) as store:
-        events = store.events(**filter_kwargs(**filters))
-    events_table(events[:limit] if limit else events, console=console())
+        events = store.events(**filter_kwargs(**filters), limit=limit)
+    events_table(events, console=console())
 
 
 @click.command("event")

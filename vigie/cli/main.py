@@ -1,8 +1,6 @@
 """The ``vigie`` command group. Each sub-command lives in its own module and is added here."""
 from __future__ import annotations
 
-import sqlite3
-
 import click
 
 from vigie import settings
@@ -15,10 +13,13 @@ class OneLineErrors(click.Group):
     Why here: each command raising its own ClickException would leave the next one to forget;
     the domain errors (a bad database, a malformed data file), file-system errors (an
     unwritable folder, ``-o`` into a missing one) and SQLite errors all end here instead of
-    in a traceback.
+    in a traceback. Database errors are SQLite's or PostgreSQL's (psycopg's), whichever backend
+    ``--db`` chose.
     """
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        from vigie.store.backend import database_errors  # here: `vigie --help` needs no store
+
         try:
             return super().invoke(ctx)
         except VigieError as exc:
@@ -26,14 +27,14 @@ class OneLineErrors(click.Group):
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             raise click.ClickException(f"{where}{exc.strerror or exc}") from exc
-        except sqlite3.Error as exc:
-            raise click.ClickException(f"database error: {exc}") from exc
+        except database_errors() as exc:
+            raise click.ClickException(f"database error: {' '.join(str(exc).split())}") from exc
 
 
 @click.group(cls=OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db", envvar="VIGIE_DB", default=settings.get("db"), show_default=True,
-    type=click.Path(dir_okay=False), help="SQLite database file (env: VIGIE_DB).",
+    help="SQLite database file, or a PostgreSQL URL postgresql://user@host/dbname (env: VIGIE_DB).",
 )
 @click.pass_context
 def cli(ctx: click.Context, db: str) -> None:

@@ -1,4 +1,4 @@
-"""The merge stage's reads and writes in the SQLite store.
+"""The merge stage's reads and writes in the store (SQLite or PostgreSQL).
 
 Why here and not in ``vigie/store``: these queries serve only merging (the candidate search
 by date window and bounding box, the reports still waiting for an event, the framing table),
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import date
+from typing import Any
 
 from vigie.merge.cluster import Skip
 from vigie.merge.compatible import MergeRules, ReportKey, SideOf
@@ -29,7 +29,7 @@ _R_COLUMNS = ", ".join("r." + c.strip() for c in _KEY_COLUMNS.split(","))
 _CHUNK = 500
 
 
-def key_from_row(row: sqlite3.Row, *, rules: MergeRules, side_of: SideOf) -> ReportKey:
+def key_from_row(row: Any, *, rules: MergeRules, side_of: SideOf) -> ReportKey:
     day = date.fromisoformat(row["event_date"]).toordinal()
     width = rules.half_width.get(row["date_precision"], 0)
     located = row["latitude"] is not None and row["longitude"] is not None
@@ -46,7 +46,7 @@ def key_from_row(row: sqlite3.Row, *, rules: MergeRules, side_of: SideOf) -> Rep
 
 
 class StoreIndex:
-    """Candidate search in SQLite: same superset as :class:`vigie.merge.cluster.MemoryIndex`."""
+    """Candidate search in the store: same superset as :class:`vigie.merge.cluster.MemoryIndex`."""
 
     def __init__(self, store: Store, *, rules: MergeRules, side_of: SideOf) -> None:
         self.conn = store.conn
@@ -72,8 +72,9 @@ class StoreIndex:
         sql, params = self._candidates(key)
         signature = ", ".join(f"r.{c.strip()}" for c in _KEY_COLUMNS.split(",")[2:])
         grouped = (
+            # MIN(m.event_id): the one event id of the group (PostgreSQL wants an aggregate).
             f"SELECT MIN(r.id) AS id, CASE WHEN MIN(r.article_id) = ? THEN MAX(r.article_id) "
-            f"ELSE MIN(r.article_id) END AS article_id, {signature}, m.event_id {sql} "
+            f"ELSE MIN(r.article_id) END AS article_id, {signature}, MIN(m.event_id) AS event_id {sql} "
             f"GROUP BY COALESCE(m.event_id, r.id), {signature}"
         )
         for row in self.conn.execute(grouped, (key.article_id, *params)):
@@ -84,13 +85,13 @@ class StoreIndex:
         """FROM ... WHERE ... selecting the stored reports that may match ``key``, and its
         parameters; an unplaced key has none."""
         if not key.located:
-            return "FROM event_reports r WHERE 0", ()
+            return "FROM event_reports r WHERE 1 = 0", ()
         first = date.fromordinal(key.lo - self._widest).isoformat()
         last = date.fromordinal(key.hi + self._widest).isoformat()
         base = ("FROM event_reports r LEFT JOIN event_members m ON m.report_id = r.id "
                 "WHERE r.event_date BETWEEN ? AND ? ")
         if key.geo_precision == 3:
-            return (base + "AND r.geo_precision = 3 AND r.admin1 = ? COLLATE NOCASE AND r.id != ?",
+            return (base + "AND r.geo_precision = 3 AND lower(r.admin1) = lower(?) AND r.id != ?",
                     (first, last, key.admin1, key.id))
         # The 3x3 grid cells around the key, as MemoryIndex probes them, read through the
         # tenth-of-a-degree squares (indexed with the date) they cover.
@@ -119,9 +120,8 @@ class StoreIndex:
         out: set[str] = set()
         for chunk in _chunks(list(event_ids)):
             out |= {r[0] for r in self.conn.execute(
-                f"SELECT event_id FROM events WHERE event_id IN ({placeholders(chunk)}) "
-                "AND json_extract(extra, '$.split')", chunk,
-            )}
+                f"SELECT event_id, extra FROM events WHERE event_id IN ({placeholders(chunk)})", chunk,
+            ) if json.loads(r[1]).get("split")}
         return out
 
 
@@ -178,7 +178,7 @@ def memberships(store: Store, report_ids: Sequence[str]) -> dict[str, set[str]]:
 
 
 def reports_by_id(store: Store, report_ids: Sequence[str]) -> dict[str, EventReport]:
-    rows: list[sqlite3.Row] = []
+    rows: list[Any] = []
     for chunk in _chunks(list(report_ids)):
         rows += store.conn.execute(
             f"SELECT * FROM event_reports WHERE id IN ({placeholders(chunk)})", chunk
@@ -201,8 +201,9 @@ def unframed_articles(store: Store) -> list[Article]:
 def save_framing(store: Store, framing: ArticleFraming) -> None:
     hits = [[h.term, h.favours, h.start, h.end, h.text] for h in framing.hits]
     store.conn.execute(
-        "INSERT OR REPLACE INTO article_framing (article_id, outlet, words, counts, hits) "
-        "VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO article_framing (article_id, outlet, words, counts, hits) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (article_id) DO UPDATE SET outlet = excluded.outlet, words = excluded.words, "
+        "counts = excluded.counts, hits = excluded.hits",
         (framing.article_id, framing.outlet, framing.words,
          json.dumps(framing.counts, ensure_ascii=False), json.dumps(hits, ensure_ascii=False)),
     )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import sqlite3
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,6 +17,8 @@ from pathlib import Path
 
 from vigie.errors import DataFileError
 from vigie.store import Store
+from vigie.store.backend import Connection
+from vigie.store.loading import placeholders
 
 _COLUMNS = 19
 _BATCH = 5000
@@ -104,12 +105,25 @@ def import_geonames(store: Store, path: str | Path, *,
         admin1_rows = 0
         if admin1_path is not None:
             admin1 = list(read_admin1(Path(admin1_path)))
-            conn.executemany("INSERT OR REPLACE INTO gazetteer_admin1 VALUES (?, ?, ?, ?)", admin1)
+            conn.executemany(
+                "INSERT INTO gazetteer_admin1 (code, name, asciiname, geonameid) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (code) DO UPDATE SET name = excluded.name, "
+                "asciiname = excluded.asciiname, geonameid = excluded.geonameid", admin1)
             admin1_rows = len(admin1)
     return ImportResult(path=str(path), rows=rows, admin1_rows=admin1_rows)
 
 
-def _insert(conn: sqlite3.Connection, batch: list[tuple]) -> int:
+def _insert(conn: Connection, batch: list[tuple]) -> int:
+    """Insert or replace ``batch`` (GeoNames rows, keyed by geonameid), on either backend."""
+    columns = ", ".join(_GAZETTEER_COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in _GAZETTEER_COLUMNS[1:])
     conn.executemany(
-        "INSERT OR REPLACE INTO gazetteer VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+        f"INSERT INTO gazetteer ({columns}) VALUES ({placeholders(_GAZETTEER_COLUMNS)}) "
+        f"ON CONFLICT (geonameid) DO UPDATE SET {updates}", batch)
     return len(batch)
+
+
+_GAZETTEER_COLUMNS = (  # migration 5's table
+    "geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude", "feature_class",
+    "feature_code", "country_code", "admin1_code", "admin2_code", "population", "source",
+)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from vigie.models import Event
 from vigie.review.book import Review, ReviewBook
 from vigie.review.fields import column_values
-from vigie.store import Store
+from vigie.store import Store, codec
 
 if TYPE_CHECKING:
     from vigie.merge import MergeContext
@@ -78,7 +78,7 @@ def find_event(store: Store, review: Review) -> str | None:
     rows = conn.execute(
         "SELECT e.event_id, e.event_date, COUNT(DISTINCT r.article_id) AS n FROM events e "
         "JOIN event_members m ON m.event_id = e.event_id JOIN event_reports r ON r.id = m.report_id "
-        "WHERE r.article_id IN (SELECT value FROM json_each(?)) GROUP BY e.event_id",
+        "WHERE r.article_id IN (SELECT value FROM json_each(?)) GROUP BY e.event_id, e.event_date",
         (json.dumps(list(review.articles)),),
     ).fetchall()
     target = date.fromisoformat(day)
@@ -96,9 +96,11 @@ def overlay(store: Store, event_id: str, review: Review) -> None:
     """Write ``review``'s fields and status over the ``events`` row of ``event_id``."""
     values = column_values(review.fields)
     sets = "".join(f", {name} = ?" for name in values)
+    (extra,) = store.conn.execute("SELECT extra FROM events WHERE event_id = ?", (event_id,)).fetchone()
+    extra = codec.canonical_json({**json.loads(extra), "review": review.status})
     store.conn.execute(
-        f"UPDATE events SET extra = json_set(extra, '$.review', ?){sets} WHERE event_id = ?",
-        (review.status, *values.values(), event_id),
+        f"UPDATE events SET extra = ?{sets} WHERE event_id = ?",
+        (extra, *values.values(), event_id),
     )
     if {"actor1", "actor2", "assoc_actor_1", "assoc_actor_2"} & set(values):
         _refresh_actors(store, event_id)

@@ -88,7 +88,7 @@ class ReviewBook:
         with self.store.transaction():
             if review.event_id is not None:
                 self.conn.execute(
-                    "DELETE FROM reviews WHERE event_id = ? AND id IS NOT ?",
+                    "DELETE FROM reviews WHERE event_id = ? AND id IS DISTINCT FROM ?",
                     (review.event_id, review.id),
                 )
             values = (
@@ -99,12 +99,13 @@ class ReviewBook:
             )
             stamp = now()
             if review.id is None:
-                cur = self.conn.execute(
+                (review_id,) = self.conn.execute(
                     "INSERT INTO reviews (event_id, members, articles, status, fields, machine, "
-                    "pinned, reviewer, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "pinned, reviewer, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "RETURNING id",
                     (*values, stamp, stamp),
-                )
-                return self._by_id(int(cur.lastrowid or 0))
+                ).fetchone()
+                return self._by_id(int(review_id))
             self.conn.execute(
                 "UPDATE reviews SET event_id = ?, members = ?, articles = ?, status = ?, "
                 "fields = ?, machine = ?, pinned = ?, reviewer = ?, updated = ? WHERE id = ?",

@@ -29,7 +29,9 @@ def create_token(store: Store, name: str) -> str:
         if row is not None and row["revoked"] is None:
             raise ReviewError(f"token {name!r} exists: revoke it first")
         store.conn.execute(
-            "INSERT OR REPLACE INTO api_tokens (name, hash, created, revoked) VALUES (?, ?, ?, NULL)",
+            "INSERT INTO api_tokens (name, hash, created, revoked) VALUES (?, ?, ?, NULL) "
+            "ON CONFLICT (name) DO UPDATE SET hash = excluded.hash, created = excluded.created, "
+            "revoked = NULL",
             (name, _digest(token), now()),
         )
     return token

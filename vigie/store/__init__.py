@@ -1,4 +1,5 @@
-"""The SQLite store (one file, WAL, versioned schema). See ``db.py`` for the rules it keeps."""
+"""The store: a SQLite file or a PostgreSQL database (``backend.py``), one versioned schema
+(``migrations.py``), one API (``db.py``, which says the rules it keeps)."""
 from __future__ import annotations
 
 from vigie.store.codec import report_id

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 from dataclasses import asdict
 from datetime import date, datetime
 from typing import Any
 
 from vigie.models import Article, Claim, Event, EventReport, Evidence, Place
+from vigie.store.backend import Row
 
 PLACE_COLUMNS = (
     "location", "latitude", "longitude", "admin1", "admin2", "country", "country_code",
@@ -76,7 +76,7 @@ def article_row(article: Article) -> tuple[Any, ...]:
     )
 
 
-def article_from_row(row: sqlite3.Row) -> Article:
+def article_from_row(row: Row) -> Article:
     return Article(
         id=row["id"], text=row["text"], raw_text=row["raw_text"], title=row["title"],
         url=row["url"], outlet=row["outlet"],
@@ -101,7 +101,7 @@ def place_values(place: Place | None) -> tuple[Any, ...]:
     )
 
 
-def place_from_row(row: sqlite3.Row) -> Place | None:
+def place_from_row(row: Row) -> Place | None:
     if row["location"] is None:
         return None
     return Place(
@@ -140,7 +140,7 @@ def claim_row(rid: str, idx: int, claim: Claim) -> tuple[Any, ...]:
     )
 
 
-def claim_from_row(row: sqlite3.Row) -> Claim:
+def claim_from_row(row: Row) -> Claim:
     return Claim(
         count=row["count"], qualifier=row["qualifier"], who=row["who"], source=row["source"],
         quote=row["quote"], estimate=row["estimate"],
@@ -149,7 +149,7 @@ def claim_from_row(row: sqlite3.Row) -> Claim:
     )
 
 
-def evidence_from_row(row: sqlite3.Row) -> Evidence:
+def evidence_from_row(row: Row) -> Evidence:
     return Evidence(start=row["start"], end=row["end"], text=row["text"])
 
 
@@ -166,7 +166,7 @@ def report_row(rid: str, idx: int, report: EventReport) -> tuple[Any, ...]:
 
 
 def report_from_row(
-    row: sqlite3.Row, claims: tuple[Claim, ...], evidence: tuple[Evidence, ...]
+    row: Row, claims: tuple[Claim, ...], evidence: tuple[Evidence, ...]
 ) -> EventReport:
     return EventReport(
         article_id=row["article_id"], event_date=date.fromisoformat(row["event_date"]),
@@ -206,7 +206,7 @@ def event_row(event: Event) -> tuple[Any, ...]:
 STORE_EXTRA_KEYS = ("seq", "timestamp")
 
 
-def event_from_row(row: sqlite3.Row, reports: tuple[EventReport, ...]) -> Event:
+def event_from_row(row: Row, reports: tuple[EventReport, ...]) -> Event:
     extra = json.loads(row["extra"])
     extra.update(seq=row["seq"], timestamp=row["updated"])
     return Event(

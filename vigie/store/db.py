@@ -1,7 +1,8 @@
-"""The SQLite store: articles, their event reports, merged events, ingest runs.
+"""The store: articles, their event reports, merged events, ingest runs.
 
 Why these rules:
-- One file, WAL mode, foreign keys on: readers (``vigie events``) never block an ingest.
+- One SQLite file (WAL mode, foreign keys on) or one PostgreSQL database, behind one connection
+  interface (:mod:`vigie.store.backend`): readers (``vigie events``) never block an ingest.
 - Each article's ingest (its row and its reports) is one transaction
   (:meth:`Store.ingest_article`, or :meth:`Store.transaction` around several calls), so a crash
   in a batch loses nothing already committed and re-running the batch completes it.
@@ -12,20 +13,17 @@ Why these rules:
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from types import TracebackType
 
 from vigie.errors import StoreError
 from vigie.ingest.sketch import bands
 from vigie.models import Article, Event, EventReport
 from vigie.store import codec
 from vigie.store.loading import load_events, load_reports, placeholders
-from vigie.store.migrations import migrate, schema_version
+from vigie.store.session import Session
 from vigie.store.queries import Filters
 from vigie.store.records import IngestFailure, IngestRun, StoreCounts, UnknownSource
 
@@ -34,82 +32,8 @@ def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
-class Store:
+class Store(Session):
     """A vigie database. Open with :meth:`open`; use as a context manager to close it."""
-
-    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
-        self.conn = conn  # public for the gazetteer importer, which writes its own tables
-        self.path = path
-        self._depth = 0
-
-    # --- lifecycle -------------------------------------------------------------------
-
-    @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> "Store":
-        """Open (creating or migrating as needed) the database at ``path`` (":memory:" works).
-
-        With ``create=False`` (the read commands) a missing file is an error rather than a new
-        empty database: a mistyped ``--db`` must not answer "0 events".
-        Raises StoreError when the file is missing (and not to be created), cannot be created,
-        is not a SQLite database, or was written by a newer vigie.
-        """
-        name = str(path)
-        if name != ":memory:":
-            if not create and not Path(name).is_file():
-                raise StoreError(f"{name}: no such database (check --db, or run vigie ingest first)")
-            try:
-                Path(name).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"{name}: cannot create its folder: {exc.strerror or exc}") from exc
-        try:
-            conn = sqlite3.connect(name, isolation_level=None, timeout=30)
-            conn.row_factory = sqlite3.Row
-            conn.execute("PRAGMA foreign_keys = ON")
-            if name != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
-            migrate(conn)
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{name}: cannot open database: {exc}") from exc
-        return cls(conn, name)
-
-    def close(self) -> None:
-        self.conn.close()
-
-    def __enter__(self) -> "Store":
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    @property
-    def schema_version(self) -> int:
-        return schema_version(self.conn)
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """All writes inside commit together or not at all; nested calls join the outer one."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
-        finally:
-            self._depth = 0
 
     # --- articles --------------------------------------------------------------------
 
@@ -246,11 +170,12 @@ class Store:
         if article_id is not None:
             where += " AND r.article_id = ?"
             params.append(article_id)
-        rows = self.conn.execute(
-            f"SELECT * FROM event_reports r WHERE {where} ORDER BY r.event_date, r.article_id, r.idx",
-            params,
-        ).fetchall()
-        return load_reports(self.conn, rows)
+        with self.snapshot():
+            rows = self.conn.execute(
+                f"SELECT * FROM event_reports r WHERE {where} ORDER BY r.event_date, r.article_id, r.idx",
+                params,
+            ).fetchall()
+            return load_reports(self.conn, rows)
 
     # --- merged events ---------------------------------------------------------------
 
@@ -280,8 +205,11 @@ class Store:
     def _save_event(self, event: Event, member_ids: list[str] | None = None) -> None:
         if member_ids is None:
             member_ids = [codec.report_id(r) for r in event.reports]
+        stored = {r[0] for r in self.conn.execute(  # one query, not one per member
+            f"SELECT id FROM event_reports WHERE id IN ({placeholders(member_ids)})", member_ids
+        )} if member_ids else set()
         for rid, report in zip(member_ids, event.reports):
-            if not self.conn.execute("SELECT 1 FROM event_reports WHERE id = ?", (rid,)).fetchone():
+            if rid not in stored:
                 if not self.has_article(report.article_id):
                     raise StoreError(f"event {event.event_id}: no article {report.article_id!r}")
                 (idx,) = self.conn.execute(
@@ -319,9 +247,10 @@ class Store:
         self, *, date_from: date | str | None = None, date_to: date | str | None = None,
         admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
         source: str | None = None, outlet: str | None = None, grade: str | None = None,
-        contested: bool | None = None,
+        contested: bool | None = None, limit: int | None = None,
     ) -> list[Event]:
-        """Merged events matching every given filter (see :class:`Filters`), by date.
+        """Merged events matching every given filter (see :class:`Filters`), by date; the first
+        ``limit`` only, when given.
 
         Events an analyst rejected (``vigie.review``) are not events and are left out.
         """
@@ -330,24 +259,27 @@ class Store:
             alias="e", key="event_id", actors_table="event_actors", actors_key="event_id"
         )
         where += " AND e.event_id NOT IN (SELECT event_id FROM reviews WHERE status = 'rejected' AND event_id IS NOT NULL)"
-        rows = self.conn.execute(
-            f"SELECT * FROM events e WHERE {where} ORDER BY e.event_date, e.seq", params
-        ).fetchall()
-        return load_events(self.conn, rows)
+        sql = f"SELECT * FROM events e WHERE {where} ORDER BY e.event_date, e.seq"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self.snapshot():
+            return load_events(self.conn, self.conn.execute(sql, params).fetchall())
 
     def event(self, event_id: str) -> Event | None:
-        rows = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchall()
-        found = load_events(self.conn, rows)
+        with self.snapshot():
+            rows = self.conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchall()
+            found = load_events(self.conn, rows)
         return found[0] if found else None
 
     # --- ingest runs -----------------------------------------------------------------
 
     def start_run(self, paths: Iterable[str | Path]) -> int:
-        cur = self.conn.execute(
-            "INSERT INTO ingest_runs (started, paths) VALUES (?, ?)",
+        (run_id,) = self.conn.execute(
+            "INSERT INTO ingest_runs (started, paths) VALUES (?, ?) RETURNING id",
             (_now(), json.dumps([str(p) for p in paths], ensure_ascii=False)),
-        )
-        return int(cur.lastrowid or 0)
+        ).fetchone()
+        return int(run_id)
 
     def record_error(self, run_id: int, path: str, reason: str) -> None:
         self.conn.execute(

@@ -5,11 +5,11 @@ that to a handful of queries instead of several per event.
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 
 from vigie.models import Claim, Event, EventReport, Evidence
 from vigie.store import codec
+from vigie.store.backend import Connection, Row
 
 _CHUNK = 500  # bound on the number of ? in one IN (...) query
 
@@ -19,7 +19,7 @@ def placeholders(columns: Sequence[object]) -> str:
     return ", ".join("?" for _ in columns)
 
 
-def load_reports(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[EventReport]:
+def load_reports(conn: Connection, rows: Sequence[Row]) -> list[EventReport]:
     """The reports of ``rows`` (event_reports rows), in that order, claims and evidence attached."""
     ids = [r["id"] for r in rows]
     claims: dict[str, list[Claim]] = {i: [] for i in ids}
@@ -39,7 +39,7 @@ def load_reports(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[
     ]
 
 
-def load_events(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[Event]:
+def load_events(conn: Connection, rows: Sequence[Row]) -> list[Event]:
     """The events of ``rows`` (events rows), in that order, each with its member reports."""
     members: dict[str, list[str]] = {r["event_id"]: [] for r in rows}
     for chunk in _chunks(list(members)):
@@ -49,7 +49,7 @@ def load_events(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[E
         ):
             members[m["event_id"]].append(m["report_id"])
     report_ids = sorted({rid for ids in members.values() for rid in ids})
-    report_rows: list[sqlite3.Row] = []
+    report_rows: list[Row] = []
     for chunk in _chunks(report_ids):
         report_rows += conn.execute(
             f"SELECT * FROM event_reports WHERE id IN ({placeholders(chunk)})", chunk

@@ -47,17 +47,22 @@ Schema (one line per table; JSON columns hold lists as JSON arrays):
   reviewer, created, updated)`` - an analyst's decision on an event, re-applied after every merge
   (``vigie.review``); ``review_log(id, at, who, action, event_id, before JSON, after JSON,
   comment)`` - the audit log; ``api_tokens(name, hash, created, revoked)`` - write tokens.
+- Version 9 adds expression indexes on ``lower()`` of the events' governorate, type and sub-type
+  (with the date, in the listings' order), of the reports' governorate and of both actor tables:
+  the filters compare ``lower(column) = lower(?)``, the same on both backends.
+
+The SQL is SQLite's; :mod:`vigie.store.dialect` translates it when the store is PostgreSQL.
 """
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from vigie.errors import StoreError
+from vigie.store.backend import Connection, database_errors
 
-Migration = Callable[[sqlite3.Connection], None]
+Migration = Callable[[Connection], None]
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ def migration(version: int, name: str) -> Callable[[Migration], Migration]:
     return register
 
 
-def _script(conn: sqlite3.Connection, sql: str) -> None:
+def _script(conn: Connection, sql: str) -> None:
     """Run each statement of ``sql`` (executescript would COMMIT our open transaction)."""
     for statement in sql.split(";"):
         if statement.strip():
@@ -90,7 +95,7 @@ def _script(conn: sqlite3.Connection, sql: str) -> None:
 
 
 @migration(1, "articles and ingest runs")
-def _articles(conn: sqlite3.Connection) -> None:
+def _articles(conn: Connection) -> None:
     _script(conn, """
     CREATE TABLE ingest_runs (
         id INTEGER PRIMARY KEY, started TEXT NOT NULL, finished TEXT, paths TEXT NOT NULL,
@@ -119,7 +124,7 @@ _PLACE_COLUMNS = """
 
 
 @migration(2, "event reports, claims and evidence")
-def _reports(conn: sqlite3.Connection) -> None:
+def _reports(conn: Connection) -> None:
     _script(conn, f"""
     CREATE TABLE event_reports (
         id TEXT PRIMARY KEY,
@@ -154,7 +159,7 @@ def _reports(conn: sqlite3.Connection) -> None:
 
 
 @migration(3, "merged events")
-def _events(conn: sqlite3.Connection) -> None:
+def _events(conn: Connection) -> None:
     _script(conn, f"""
     CREATE TABLE events (
         seq INTEGER PRIMARY KEY AUTOINCREMENT, event_id TEXT NOT NULL UNIQUE,
@@ -185,7 +190,7 @@ def _events(conn: sqlite3.Connection) -> None:
 
 
 @migration(4, "unknown sources")
-def _unknown_sources(conn: sqlite3.Connection) -> None:
+def _unknown_sources(conn: Connection) -> None:
     _script(conn, """
     CREATE TABLE unknown_sources (
         name TEXT PRIMARY KEY, first_seen_article TEXT, count INTEGER NOT NULL DEFAULT 0);
@@ -196,7 +201,7 @@ def _unknown_sources(conn: sqlite3.Connection) -> None:
 
 
 @migration(5, "gazetteer")
-def _gazetteer(conn: sqlite3.Connection) -> None:
+def _gazetteer(conn: Connection) -> None:
     # The exact shape the GeoNames importer writes; IF NOT EXISTS because it may create them first.
     _script(conn, """
     CREATE TABLE IF NOT EXISTS gazetteer (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL,
@@ -209,7 +214,7 @@ def _gazetteer(conn: sqlite3.Connection) -> None:
 
 
 @migration(6, "article framing")
-def _article_framing(conn: sqlite3.Connection) -> None:
+def _article_framing(conn: Connection) -> None:
     # Written by vigie.merge.persist: the loaded terms each article uses (vigie/merge/framing.py).
     _script(conn, """
     CREATE TABLE article_framing (
@@ -220,7 +225,7 @@ def _article_framing(conn: sqlite3.Connection) -> None:
 
 
 @migration(7, "date doubt, implausible figures, near-duplicate sketches, merge queues")
-def _trust(conn: sqlite3.Connection) -> None:
+def _trust(conn: Connection) -> None:
     # Reports and events carry the doubt of a date resting on an untrusted publication date
     # (vigie.ingest.trust); reports of articles stored before this migration inherit it.
     _script(conn, """
@@ -279,7 +284,7 @@ def _trust(conn: sqlite3.Connection) -> None:
 
 
 @migration(8, "reviews, audit log and API tokens")
-def _reviews(conn: sqlite3.Connection) -> None:
+def _reviews(conn: Connection) -> None:
     # The filters compare governorate and types ignoring case: NOCASE indexes let them use one;
     # the timeline counts per day and type from an index, without reading the rows.
     _script(conn, """
@@ -307,21 +312,41 @@ def _reviews(conn: sqlite3.Connection) -> None:
     """)
 
 
-def applied_versions(conn: sqlite3.Connection) -> set[int]:
+@migration(9, "case-insensitive filter indexes on both backends")
+def _lower_indexes(conn: Connection) -> None:
+    # The filters compare lower(column) = lower(?) (SQLite's NOCASE has no PostgreSQL twin);
+    # an index on the same expression serves them on both, ordered as the listings read.
+    _script(conn, """
+    CREATE INDEX events_admin1_lower ON events(lower(admin1), event_date, seq);
+    CREATE INDEX events_type_lower ON events(lower(event_type), event_date, seq);
+    CREATE INDEX events_sub_type_lower ON events(lower(sub_event_type), event_date, seq);
+    CREATE INDEX event_actors_actor_lower ON event_actors(lower(actor));
+    CREATE INDEX event_reports_admin1_lower ON event_reports(lower(admin1), event_date);
+    CREATE INDEX report_actors_actor_lower ON report_actors(lower(actor))
+    """)
+
+
+def applied_versions(conn: Connection) -> set[int]:
     """Versions recorded in ``schema_migrations`` (creating that table when absent)."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations ("
-        "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-    )
+    if not conn.has_schema():
+        conn.begin(write=True)  # two processes opening a new database must not both create it
+        try:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
     return {row[0] for row in conn.execute("SELECT version FROM schema_migrations")}
 
 
-def migrate(conn: sqlite3.Connection, *, upto: int | None = None) -> list[int]:
+def migrate(conn: Connection, *, upto: int | None = None) -> list[int]:
     """Apply the pending migrations (up to ``upto``) in order; return the versions applied.
 
-    ``conn`` must be in autocommit mode (``isolation_level=None``) so each migration gets
-    its own explicit transaction. A database recording a version this vigie does not know
-    was written by a newer vigie and is refused rather than half-understood.
+    Each migration runs in its own write transaction. A database recording a version this
+    vigie does not know was written by a newer vigie and is refused rather than half-understood.
     """
     done = applied_versions(conn)
     known = {m.version for m in MIGRATIONS}
@@ -334,25 +359,25 @@ def migrate(conn: sqlite3.Connection, *, upto: int | None = None) -> list[int]:
         if mig.version in done or (upto is not None and mig.version > upto):
             continue
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            conn.begin(write=True)
             if conn.execute(  # another process may have applied it since we looked
                 "SELECT 1 FROM schema_migrations WHERE version = ?", (mig.version,)
             ).fetchone():
-                conn.execute("COMMIT")
+                conn.commit()
                 continue
             mig.apply(conn)
             conn.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 (mig.version, mig.name, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
             )
-            conn.execute("COMMIT")
-        except sqlite3.Error as exc:
-            conn.execute("ROLLBACK")
+            conn.commit()
+        except database_errors() as exc:
+            conn.rollback()
             raise StoreError(f"migration {mig.version} ({mig.name}) failed: {exc}") from exc
         applied.append(mig.version)
     return applied
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
+def schema_version(conn: Connection) -> int:
     """The highest applied version (0 for a fresh database)."""
     return max(applied_versions(conn), default=0)

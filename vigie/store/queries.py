@@ -16,7 +16,8 @@ class Filters:
     """Query filters; every one is optional and they combine with AND.
 
     - ``date_from`` / ``date_to``: inclusive bounds on the event date.
-    - ``admin1``: governorate, compared ignoring case.
+    - ``admin1``: governorate, compared ignoring (ASCII) case: ``lower()`` of both sides, which
+      the expression indexes of migration 9 serve on both backends.
     - ``event_type``: an ACLED type or sub-type ("Battles", "Air/drone strike"), ignoring case.
     - ``actor``: a canonical actor name found as actor1, actor2 or an associated actor.
     - ``source``: a source claiming a figure (or, for events, among the event's sources).
@@ -45,31 +46,31 @@ class Filters:
             clauses.append(f"{alias}.event_date <= ?")
             params.append(_iso(self.date_to))
         if self.admin1 is not None:
-            clauses.append(f"{alias}.admin1 = ? COLLATE NOCASE")
+            clauses.append(f"lower({alias}.admin1) = lower(?)")
             params.append(self.admin1)
         if self.event_type is not None:
             clauses.append(
-                f"({alias}.event_type = ? COLLATE NOCASE OR {alias}.sub_event_type = ? COLLATE NOCASE)"
+                f"(lower({alias}.event_type) = lower(?) OR lower({alias}.sub_event_type) = lower(?))"
             )
             params += [self.event_type, self.event_type]
         if self.actor is not None:
             clauses.append(
-                f"{alias}.{key} IN (SELECT {actors_key} FROM {actors_table} WHERE actor = ?)"
+                f"{alias}.{key} IN (SELECT {actors_key} FROM {actors_table} WHERE lower(actor) = lower(?))"
             )
             params.append(self.actor)
         events = actors_table == "event_actors"
         if self.source is not None:
             clauses.append(
-                f"EXISTS (SELECT 1 FROM json_each({alias}.sources) WHERE value = ? COLLATE NOCASE)"
+                f"EXISTS (SELECT 1 FROM json_each({alias}.sources) WHERE lower(value) = lower(?))"
                 if events else
-                f"EXISTS (SELECT 1 FROM claims c WHERE c.report_id = {alias}.{key} AND c.source = ? COLLATE NOCASE)"
+                f"EXISTS (SELECT 1 FROM claims c WHERE c.report_id = {alias}.{key} AND lower(c.source) = lower(?))"
             )
             params.append(self.source)
         if self.outlet is not None:
             clauses.append(
                 f"{alias}.{key} IN (SELECT m.event_id FROM event_members m JOIN event_reports r2 "
-                "ON r2.id = m.report_id WHERE r2.outlet = ? COLLATE NOCASE)"
-                if events else f"{alias}.outlet = ? COLLATE NOCASE"
+                "ON r2.id = m.report_id WHERE lower(r2.outlet) = lower(?))"
+                if events else f"lower({alias}.outlet) = lower(?)"
             )
             params.append(self.outlet)
         if (self.grade is not None or self.contested is not None) and not events:
@@ -80,7 +81,7 @@ class Filters:
         if self.contested is not None:
             clauses.append(f"{alias}.contested = ?")
             params.append(int(self.contested))
-        return (" AND ".join(clauses) or "1"), params
+        return (" AND ".join(clauses) or "1 = 1"), params
 
 
 def _iso(value: date | str) -> str:

@@ -34,7 +34,8 @@ log = logging.getLogger("vigie.web")
 
 
 class Stores(threading.local):
-    """One store connection per worker thread (SQLite connections stay in their thread)."""
+    """One store connection per worker thread (a SQLite connection stays in its thread; a
+    psycopg connection serves one query at a time)."""
 
     def __init__(self, path: str) -> None:
         self.path = path
@@ -43,10 +44,7 @@ class Stores(threading.local):
     def get(self) -> Store:
         if self.store is None:
             self.store = Store.open(self.path)
-            # A larger page cache and memory-mapped reads: the filters read thousands of rows.
-            self.store.conn.execute("PRAGMA cache_size = -65536")
-            self.store.conn.execute("PRAGMA mmap_size = 268435456")
-            self.store.conn.execute("PRAGMA optimize")  # fresh statistics for the filters' plans
+            self.store.conn.tune_for_reads()
         return self.store
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
 from datetime import date, timedelta
 from typing import Any
 
@@ -22,7 +21,7 @@ SUMMARY = (
     "e.event_id, e.seq, e.event_date, e.date_precision, e.event_type, e.sub_event_type, "
     "e.actor1, e.actor2, e.location, e.admin1, e.latitude, e.longitude, e.geo_precision, "
     "e.fatalities_low, e.fatalities_best, e.fatalities_high, e.grade, e.contested, e.sources, "
-    "json_extract(e.extra, '$.review') AS review, json_extract(e.extra, '$.n_reports') AS n_reports"
+    "e.extra"
 )
 
 
@@ -30,8 +29,10 @@ _POINT = ("event_id", "event_date", "event_type", "sub_event_type", "actor1", "a
           "longitude", "fatalities_low", "fatalities_best", "fatalities_high", "location")
 
 
-def summary(row: sqlite3.Row) -> dict[str, Any]:
-    """One event as a line of the list (and of ``GET /api/events``)."""
+def summary(row: Any) -> dict[str, Any]:
+    """One event as a line of the list (and of ``GET /api/events``); its review state and number
+    of reports come from its ``extra`` JSON, read here the same way on both backends."""
+    extra = json.loads(row["extra"])
     return {
         "event_id": row["event_id"], "event_date": row["event_date"],
         "date_precision": row["date_precision"], "event_type": row["event_type"],
@@ -41,8 +42,8 @@ def summary(row: sqlite3.Row) -> dict[str, Any]:
         "geo_precision": row["geo_precision"], "fatalities_low": row["fatalities_low"],
         "fatalities_best": row["fatalities_best"], "fatalities_high": row["fatalities_high"],
         "grade": row["grade"], "contested": bool(row["contested"]),
-        "sources": json.loads(row["sources"]), "review": row["review"],
-        "reports": row["n_reports"],
+        "sources": json.loads(row["sources"]), "review": extra.get("review"),
+        "reports": extra.get("n_reports"),
     }
 
 

@@ -92,13 +92,13 @@ class EventQuery:
         clauses = [where]
         if self.actor:  # as Filters' actor, written so the planner may start from the governorate
             clauses.append("EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.event_id "
-                           "AND a.actor = ?)")
+                           "AND lower(a.actor) = lower(?))")
             params.append(self.actor)
         if self.sub_event_type:
-            clauses.append("e.sub_event_type = ? COLLATE NOCASE")
+            clauses.append("lower(e.sub_event_type) = lower(?)")
             params.append(self.sub_event_type)
         if self.source:
-            clauses.append("EXISTS (SELECT 1 FROM json_each(e.sources) s WHERE s.value = ? COLLATE NOCASE)")
+            clauses.append("EXISTS (SELECT 1 FROM json_each(e.sources) s WHERE lower(s.value) = lower(?))")
             params.append(self.source)
         if self.grade:
             clauses.append("e.grade = ?")
