@@ -31,7 +31,6 @@ from vigie.models import Article
 if TYPE_CHECKING:
     from distributed import Client
 
-CONNECT_SECONDS = 10  # to reach the scheduler
 WORKERS_SECONDS = 60  # for a first worker to join it
 RETRIES = 2  # reruns of a chunk whose task raised (a lost worker is the scheduler's to rerun)
 
@@ -45,7 +44,7 @@ def connect(address: str) -> Client:
     from distributed import Client
 
     try:
-        client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
+        client = Client(address, timeout=int(settings.get("scheduler_timeout")), set_as_default=False)
     except (OSError, TimeoutError, ValueError) as exc:
         raise WorkerError(f"cannot reach the Dask scheduler at {address}: {one_line(exc)}") from exc
     try:
