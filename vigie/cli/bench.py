@@ -35,11 +35,14 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
 @click.option("--profile", "profile", is_flag=True, help="Also profile one extraction run and list vigie's own top functions.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Also time extraction on this many worker processes against one  [default: the cores available].")
+@click.option("--workers-articles", type=click.IntRange(min=1), default=320, show_default=True,
+              help="Articles (the corpus repeated) timed on --workers against one process: enough chunks that "
+                   "the last one leaves no worker idle for long.")
 @click.option("--dask-articles", type=click.IntRange(min=1), default=400, show_default=True,
               help="Articles (the corpus repeated) extracted on a local Dask cluster against --workers; the issue's figure is 5000.")
 def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_articles: int,
               dense_reports: int, long_chars: str, skip: tuple[str, ...], desk_events: int,
-              profile: bool, workers: int | None, dask_articles: int) -> None:
+              profile: bool, workers: int | None, workers_articles: int, dask_articles: int) -> None:
     """Print extraction speed against the spaCy parse vigie runs (fr_core_news_md without its NER,
     same batches, same process: articles/s, words/s, ratio, peak memory; --profile: vigie's own
     top functions), gazetteer load and lookup speed, merge throughput at several store sizes (in
@@ -73,9 +76,9 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
                    + ", ".join(f"{r:.2f}" for r in result.round_ratios) + f" (median {result.median_round_ratio:.2f})")
         if result.profile:
             _echo_profile(result.profile)
-        _bench_workers(articles * repeat, workers=workers, rounds=rounds)
+        _bench_workers(_repeated(articles, workers_articles), workers=workers, rounds=rounds)
     if "dask" not in skip:
-        _bench_dask((articles * -(-dask_articles // len(articles)))[:dask_articles], workers=workers, rounds=rounds)
+        _bench_dask(_repeated(articles, dask_articles), workers=workers, rounds=rounds)
     if "gazetteer" not in skip:
         from vigie.resolve.gazetteer import bench as bench_gazetteer
 
@@ -137,6 +140,11 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
                        f"x{runs[-1].chars / runs[0].chars:.1f} the text (target: 1M chars <= 12x 100k, < 1.5 GB)")
     if "desk" not in skip:
         _bench_desk(desk_events)
+
+
+def _repeated(articles: Sequence[Article], count: int) -> list[Article]:
+    """``count`` articles: the corpus over and over."""
+    return (list(articles) * -(-count // len(articles)))[:count]
 
 
 def _bench_workers(articles: list, *, workers: int | None, rounds: int) -> None:  # type: ignore[type-arg]
