@@ -21,17 +21,17 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from itertools import islice
-from multiprocessing import get_context
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from vigie import settings
 from vigie.errors import WorkerError, one_line
 from vigie.models import Article, EventReport
+
+if TYPE_CHECKING:  # the pool's modules load when a pool starts: `vigie --help` imports this one
+    from concurrent.futures import ProcessPoolExecutor
 
 BATCHES_PER_CHUNK = 1  # parse batches a worker takes at a time
 CHUNKS_PER_WORKER = 4  # chunks in flight per worker
@@ -97,7 +97,7 @@ def chunk_size(batch_size: int | None = None) -> int:
 
 
 def workers_for(articles: int, requested: int) -> int:
-    """No more workers than there are chunks: below two chunks the pool (each worker loading
+    """No more workers than there are chunks: for one chunk the pool (each worker loading
     the model, several seconds) costs more than it saves, and extraction stays in-process."""
     chunks = -(-articles // chunk_size())
     return max(1, min(requested, chunks))
@@ -106,6 +106,9 @@ def workers_for(articles: int, requested: int) -> int:
 def start_pool(workers: int, *, warm: bool = False) -> ProcessPoolExecutor:
     """A pool of ``workers`` spawned processes; with ``warm``, each has loaded the model
     before this returns (``vigie bench`` times steady-state throughput)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
     if warm:
         with get_context("spawn").Manager() as manager:
@@ -149,6 +152,8 @@ def extract_articles_parallel(articles: Iterable[Article], *, workers: int, batc
 
             yield from extract_articles(articles, batch_size=size, trace=trace)
         return
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         if pool is None:
             with start_pool(workers) as own:
