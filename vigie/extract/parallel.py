@@ -4,10 +4,11 @@ process, the results handed back in input order.
 Why chunks of whole parse batches: a worker runs :func:`vigie.extract.extract_articles` on its
 chunk, so when every chunk is a whole number of ``batch_size`` batches cut where one process
 would cut them, each article is parsed in the very batch it would meet in one process and the
-output is identical to one worker's (the tests compare them). A chunk is one batch: with
-bigger chunks a short input left a worker idle at the tail (80 articles in chunks of 32 gave one
-worker 48 of them, a 1.67x ceiling on 2 cores), and the cost of a chunk round trip (pickling 16
-articles and their reports) is under a millisecond against about two seconds of extraction.
+output is identical to one worker's (the tests compare them). A chunk is one batch: at the tail
+one worker may still run a chunk while the others have none left, so the smaller the chunk, the
+shorter that wait (80 articles in chunks of two batches gave one worker 48 of them, a 1.67x ceiling
+on 2 cores), and a chunk's round trip (pickling 16 articles and their reports) costs under a
+millisecond against about two seconds of extraction.
 Workers are spawned (a fresh interpreter each, loading the model once) rather than forked from
 a process that may hold threads. A bounded window of chunks in flight keeps memory flat on a
 long input; it holds several chunks per worker, so a worker that finished its chunks while the
