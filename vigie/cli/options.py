@@ -72,7 +72,7 @@ def engine_options(func):  # type: ignore[no-untyped-def]
         "--workers", type=click.IntRange(min=1), default=None,
         help="Worker processes extracting in parallel, each loading the model (about 1 GB); output "
              "identical to one worker.  [default: the cores available, at most one per GB of available "
-             "memory, and in this process when the input fits in one batch]",
+             "memory, and in this process when the input fits in one chunk of two batches]",
     )(func)
 
 
