@@ -129,7 +129,7 @@ def test_bench_prints_the_store_shapes_and_refuses_bad_sizes() -> None:
     from vigie.cli.main import cli
 
     runner = CliRunner()
-    result = runner.invoke(cli, ["bench", "--skip", "extract", "--skip", "gazetteer", "--skip", "merge",
+    result = runner.invoke(cli, ["bench", "--skip", "extract", "--skip", "dask", "--skip", "gazetteer", "--skip", "merge",
                                  "--skip", "long", "--skip", "sqlite-store", "--skip", "pg-store",
                                  "--store-articles", "20", "--dense-reports", "10"])
     assert result.exit_code == 0, result.output

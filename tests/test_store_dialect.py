@@ -71,7 +71,7 @@ def test_a_database_without_a_store_is_not_read_as_empty(pg_schemas) -> None:  #
 
 
 def test_bench_measures_each_backend(pg_schemas) -> None:  # type: ignore[no-untyped-def]
-    skips = [a for s in ("extract", "gazetteer", "merge", "store", "long", "desk") for a in ("--skip", s)]
+    skips = [a for s in ("extract", "dask", "gazetteer", "merge", "store", "long", "desk") for a in ("--skip", s)]
     result = CliRunner().invoke(cli, ["bench", *skips, "--backend-reports", "300", "--pg", pg_schemas()])
     assert result.exit_code == 0, result.output
     for backend in ("sqlite", "postgresql"):

@@ -132,6 +132,50 @@ def bench_workers(articles: Sequence[Article], *, workers: int, rounds: int = 1)
     return WorkersBench(articles=len(articles), workers=workers, one_seconds=min(one), many_seconds=min(many))
 
 
+@dataclass(frozen=True)
+class DaskBench:
+    articles: int
+    workers: int
+    pool_seconds: float  # ``--workers N``, models already loaded
+    dask_seconds: float  # a LocalCluster of N worker processes, models already loaded
+    same_output: bool  # the cluster's reports are the pool's, in the same order
+
+    @property
+    def ratio(self) -> float:
+        """Dask throughput / the pool's (1.0: as fast)."""
+        return self.pool_seconds / self.dask_seconds if self.dask_seconds else float("inf")
+
+
+def bench_dask(articles: Sequence[Article], *, workers: int, rounds: int = 1) -> DaskBench:
+    """Throughput of ``--scheduler`` on a local Dask cluster of ``workers`` processes (one
+    thread each) against ``--workers`` on as many processes, over the same articles.
+
+    Both sides load their models before the clock starts; rounds alternate the two sides and
+    each keeps its best. What is left between them is Dask's own cost: scheduling a task per
+    chunk and moving articles and reports through the scheduler's protocol.
+    """
+    from distributed import Client, LocalCluster
+
+    from vigie.extract.cluster import extract_articles_cluster
+    from vigie.extract.parallel import extract_articles_parallel, start_pool, warm_up
+
+    pool_times: list[float] = []
+    dask_times: list[float] = []
+    with LocalCluster(n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None,
+                      silence_logs=50) as cluster, Client(cluster) as client, \
+            start_pool(workers, warm=True) as pool:
+        client.run(warm_up)
+        for _ in range(rounds):
+            start = time.perf_counter()
+            by_pool = [[r.to_dict() for r in rs] for _, rs in extract_articles_parallel(articles, workers=workers, pool=pool)]
+            pool_times.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            by_dask = [[r.to_dict() for r in rs] for _, rs in extract_articles_cluster(articles, scheduler=client)]
+            dask_times.append(time.perf_counter() - start)
+    return DaskBench(articles=len(articles), workers=workers, pool_seconds=min(pool_times),
+                     dask_seconds=min(dask_times), same_output=by_pool == by_dask)
+
+
 def profile_extract(run: Callable[[], object]) -> tuple[ProfileLine, ...]:
     """Profile ``run``; vigie's own functions, most cumulative time first."""
     import cProfile

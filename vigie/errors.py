@@ -47,3 +47,7 @@ def one_line(exc: BaseException, *, limit: int = 200) -> str:
     """
     text = " ".join(f"{type(exc).__name__}: {exc}".split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class WorkerError(VigieError):
+    """Extraction workers that died or cannot be reached (a process pool, a Dask cluster)."""

@@ -8,7 +8,8 @@
    replaces the stored copy, whose events are re-merged.
 3. **nlp + extract + resolve** - :func:`vigie.extract.extract_articles` runs spaCy in batches and
    returns the article's ``EventReport`` records (actors, places and dates resolved, implausible
-   figures flagged, dates marked doubtful when the publication date is untrusted).
+   figures flagged, dates marked doubtful when the publication date is untrusted), in this
+   process, on a pool of worker processes or on a Dask cluster, handed back in input order.
 4. **store** - each article and its reports are committed in one transaction, so a crash in
    the middle of a batch loses nothing already committed and a re-run finishes the batch.
 5. **merge** - every ``merge_batch`` stored articles and at the end of the run, reports not yet
@@ -25,11 +26,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
 from vigie import settings
 from vigie.errors import IngestError, one_line
+from vigie.extract.parallel import ExtractionFailed, Outcome, extract_articles_parallel
 from vigie.ingest import ArticleMeta, read_paths
 from vigie.ingest.trust import better_copy
 from vigie.models import Article, EventReport
@@ -65,17 +66,21 @@ def ingest_paths(
     *,
     on_item: Callable[[str], None] | None = None,
     meta: ArticleMeta | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> IngestSummary:
     """Ingest every article under ``paths`` into ``store`` and merge the new reports.
 
     ``on_item`` is called once per file or article handled (the CLI advances its progress bar).
-    ``meta`` (date, outlet... the user gives) applies to every article read.
+    ``meta`` (date, outlet... the user gives) applies to every article read. Extraction runs on
+    ``workers`` processes, or on the Dask cluster whose scheduler is at ``scheduler``; the
+    stored result is the same (reading, deduplicating, storing and merging stay here).
     """
     paths = [str(p) for p in paths]
     summary = IngestSummary(run_id=store.start_run(paths))
     try:
         fresh = _fresh_articles(store, read_paths(paths, meta=meta), summary, on_item)
-        _extract_and_store(store, fresh, summary, on_item)
+        _extract_and_store(store, _extractions(fresh, workers=workers, scheduler=scheduler), summary, on_item)
         merge_stored(store, summary)  # also mends a run cut off between storing and merging
     finally:
         store.finish_run(
@@ -130,8 +135,8 @@ def reextract(store: Store, *, on_item: Callable[[str], None] | None = None) -> 
     try:
         for done, (article, reports) in enumerate(_extractions(store.articles(status="ok")), start=1):
             summary.read += 1
-            if isinstance(reports, Exception):
-                _fail(store, summary, IngestError(article.id, f"extraction failed: {one_line(reports)}"))
+            if isinstance(reports, ExtractionFailed):
+                _fail(store, summary, IngestError(article.id, f"extraction failed: {reports.reason}"))
             else:
                 try:
                     with store.transaction():
@@ -155,16 +160,16 @@ def reextract(store: Store, *, on_item: Callable[[str], None] | None = None) -> 
 
 def _extract_and_store(
     store: Store,
-    articles: Iterable[Article],
+    extractions: Iterable[tuple[Article, Outcome]],
     summary: IngestSummary,
     on_item: Callable[[str], None] | None,
 ) -> None:
     every = max(1, int(settings.get("merge_batch")))
     since_merge = 0
-    for article, reports in _extractions(articles):
-        if isinstance(reports, Exception):
+    for article, reports in extractions:
+        if isinstance(reports, ExtractionFailed):
             label = article.source_path or article.id
-            _fail(store, summary, IngestError(label, f"extraction failed: {one_line(reports)}"))
+            _fail(store, summary, IngestError(label, f"extraction failed: {reports.reason}"))
         else:
             store_article(store, summary, article, reports)
             since_merge += 1
@@ -225,31 +230,17 @@ def merge_stored(store: Store, summary: IngestSummary) -> None:
         _fail(store, summary, IngestError("merge", f"merging failed: {one_line(exc)}"))
 
 
-def _extractions(articles: Iterable[Article]) -> Iterator[tuple[Article, list[EventReport] | Exception]]:
-    """Each article with its reports, or with the exception extracting it raised.
+def _extractions(articles: Iterable[Article], *, workers: int = 1, scheduler: str | None = None,
+                 ) -> Iterator[tuple[Article, Outcome]]:
+    """Each article with its reports, or with :class:`ExtractionFailed` if extracting it raised
+    (:func:`vigie.extract.parallel.guarded_extractions`), in input order: in this process, on
+    ``workers`` processes, or on the Dask cluster at ``scheduler``. Whichever runs it, this
+    process alone writes to the store."""
+    if scheduler is not None:
+        from vigie.extract.cluster import extract_articles_cluster
 
-    Why so guarded: extraction runs in batches (``nlp.pipe``), and an exception anywhere in a
-    batch ends it. The articles of the batch not yet returned are then extracted one at a
-    time, so only the article that raises fails, and the batch goes on.
-    """
-    from vigie.extract import extract_articles
-
-    size = int(settings.get("batch_size"))
-    it = iter(articles)
-    while batch := list(islice(it, size)):
-        done = 0
-        try:
-            for art, reports in extract_articles(batch, batch_size=size):
-                done += 1
-                yield art, reports
-        except Exception:  # noqa: BLE001 - retried one by one below, each failure kept
-            for art in batch[done:]:
-                try:
-                    ((_, reports),) = list(extract_articles([art]))
-                except Exception as exc:  # noqa: BLE001 - becomes this article's error
-                    yield art, exc
-                else:
-                    yield art, reports
+        return extract_articles_cluster(articles, scheduler=scheduler, guarded=True)
+    return extract_articles_parallel(articles, workers=workers, guarded=True)
 
 
 def _fail(store: Store, summary: IngestSummary, error: IngestError) -> None:

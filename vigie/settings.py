@@ -26,6 +26,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fatalities_policy", "lowest", "How fatalities_best is chosen: lowest (ACLED) or median (UCDP-style best estimate)."),
     Setting("learned_gate", True, "Let the trained sentence model (vigie train) decide which frames count, with the rules' findings as its features; off: the rules alone."),
     Setting("fuzzy_threshold", 88, "Minimum rapidfuzz score for a fuzzy gazetteer match."),
+    Setting("scheduler_timeout", 10, "Seconds to reach a Dask scheduler (--scheduler) before giving up."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -10,6 +10,7 @@ import click
 
 if TYPE_CHECKING:
     from vigie.bench import ProfileLine
+    from vigie.models import Article
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
 
@@ -28,7 +29,7 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
               help="Articles all reporting one event, stored and merged through SQLite (dense shape).")
 @click.option("--long-chars", default="100000,1000000", show_default=True,
               help="Comma-separated sizes (characters) of the long articles to extract.")
-@click.option("--skip", type=click.Choice(["extract", "gazetteer", "merge", "store", "long", "desk", "sqlite-store", "pg-store"]), multiple=True,
+@click.option("--skip", type=click.Choice(["extract", "dask", "gazetteer", "merge", "store", "long", "desk", "sqlite-store", "pg-store"]), multiple=True,
               help="Measures to leave out.")
 @click.option("--desk-events", type=int, default=100_000, show_default=True, help="Synthetic events in the web desk's load test.")
 @click.option("--backend-reports", type=click.IntRange(min=100), default=155_000, show_default=True,
@@ -38,26 +39,34 @@ DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "examples"
 @click.option("--profile", "profile", is_flag=True, help="Also profile one extraction run and list vigie's own top functions.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Also time extraction on this many worker processes against one  [default: the cores available].")
+@click.option("--workers-articles", type=click.IntRange(min=1), default=320, show_default=True,
+              help="Articles (the corpus repeated) timed on --workers against one process: enough chunks that "
+                   "the last one leaves no worker idle for long.")
+@click.option("--dask-articles", type=click.IntRange(min=1), default=400, show_default=True,
+              help="Articles (the corpus repeated) extracted on a local Dask cluster against --workers; the issue's figure is 5000.")
 def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_articles: int,
               dense_reports: int, long_chars: str, skip: tuple[str, ...], desk_events: int,
-              backend_reports: int, pg_url: str | None, profile: bool, workers: int | None) -> None:
+              backend_reports: int, pg_url: str | None, profile: bool, workers: int | None,
+              workers_articles: int, dask_articles: int) -> None:
     """Print extraction speed against the spaCy parse vigie runs (fr_core_news_md without its NER,
     same batches, same process: articles/s, words/s, ratio, peak memory; --profile: vigie's own
     top functions), gazetteer load and lookup speed, merge throughput at several store sizes (in
     memory), merging through the SQLite ingest path (a growing store, one dense event), the
-    cost of long articles, the web desk's latencies (p50/p95/p99) on a synthetic store, and each
-    store backend (SQLite, PostgreSQL) ingesting about 100,000 events then answering filtered
-    `vigie events` queries (p50/p95)."""
+    cost of long articles, a local Dask cluster against as many worker processes, the web desk's
+    latencies (p50/p95/p99) on a synthetic store, and each store backend (SQLite, PostgreSQL)
+    ingesting about 100,000 events then answering filtered `vigie events` queries (p50/p95)."""
     merge_counts = _sizes(merge_sizes, "--merge-sizes")
     long_sizes = _sizes(long_chars, "--long-chars")
-    if "extract" not in skip:
-        from vigie.bench import bench_extract
+    if "extract" not in skip or "dask" not in skip:
         from vigie.errors import IngestError
         from vigie.ingest import read_paths
 
         articles = [a for a in read_paths([corpus]) if not isinstance(a, IngestError) and a.language == "fr"]
         if not articles:
             raise click.ClickException(f"{corpus}: no French article to time")
+    if "extract" not in skip:
+        from vigie.bench import bench_extract
+
         result = bench_extract(articles * repeat, rounds=rounds, profile=profile)
         click.echo(f"extraction: {result.articles} articles, {result.words} words (corpus {corpus} x{repeat})")
         click.echo(f"  bare parse = vigie's pipeline without its own components: {', '.join(result.bare_pipes)}")
@@ -73,7 +82,9 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
                    + ", ".join(f"{r:.2f}" for r in result.round_ratios) + f" (median {result.median_round_ratio:.2f})")
         if result.profile:
             _echo_profile(result.profile)
-        _bench_workers(articles * repeat, workers=workers, rounds=rounds)
+        _bench_workers(_repeated(articles, workers_articles), workers=workers, rounds=rounds)
+    if "dask" not in skip:
+        _bench_dask(_repeated(articles, dask_articles), workers=workers, rounds=rounds)
     if "gazetteer" not in skip:
         from vigie.resolve.gazetteer import bench as bench_gazetteer
 
@@ -153,6 +164,11 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
                        postgres="pg-store" not in skip)
 
 
+def _repeated(articles: Sequence[Article], count: int) -> list[Article]:
+    """``count`` articles: the corpus over and over."""
+    return (list(articles) * -(-count // len(articles)))[:count]
+
+
 def _bench_workers(articles: list, *, workers: int | None, rounds: int) -> None:  # type: ignore[type-arg]
     from vigie.bench import bench_workers
     from vigie.extract.parallel import available_workers
@@ -164,6 +180,16 @@ def _bench_workers(articles: list, *, workers: int | None, rounds: int) -> None:
     w = bench_workers(articles, workers=n, rounds=rounds)
     click.echo(f"  {w.workers} workers: {w.articles / w.many_seconds:7.1f} articles/s against {w.articles / w.one_seconds:.1f} "
                f"with one process = {w.speedup:.2f}x (target >= 1.7x with 2 workers on 2 cores)")
+
+
+def _bench_dask(articles: Sequence[Article], *, workers: int | None, rounds: int) -> None:
+    from vigie.bench import bench_dask
+    from vigie.extract.parallel import available_workers
+
+    d = bench_dask(articles, workers=workers or max(2, available_workers()), rounds=rounds)
+    click.echo(f"dask: {d.articles} articles on a local cluster of {d.workers} worker processes: "
+               f"{d.articles / d.dask_seconds:.1f} articles/s against {d.articles / d.pool_seconds:.1f} with "
+               f"--workers {d.workers} = {d.ratio:.2f} (target >= 0.85); same output: {'yes' if d.same_output else 'NO'}")
 
 
 def _echo_profile(lines: Sequence[ProfileLine], *, top: int = 15) -> None:

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from vigie.cli.options import format_option
+from vigie.cli.options import engine_options, engine_workers, format_option
 
 CSV_COLUMNS = (
     "article_id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1",
@@ -21,15 +21,15 @@ CSV_COLUMNS = (
 @format_option("jsonl", "json", "csv", default="jsonl")
 @click.option("--trace", "trace_path", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Also write, per article, what became of each sentence (JSON Lines), for vigie evaluate --trace.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes extracting in parallel (each loads the model); output identical to one worker.")
+@engine_options
 @click.pass_context
-def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, trace_path: str | None, workers: int) -> None:
+def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, trace_path: str | None, workers: int | None,
+                scheduler: str | None) -> None:
     """Print the event reports of the articles in PATHS, one per article and event, without
     storing anything. Unreadable files are reported on stderr and make the exit code 1."""
     from vigie.errors import IngestError
     from vigie.extract.parallel import extract_articles_parallel
-    from vigie.ingest import read_paths  # deferred, as every library: `vigie --help` reads no article
+    from vigie.ingest import count_articles, read_paths  # deferred, as every library: `vigie --help` reads no article
     from vigie.serve.export import safe_cell
 
     failed = 0
@@ -46,7 +46,14 @@ def extract_cmd(ctx: click.Context, paths: tuple[str, ...], fmt: str, trace_path
                 yield item
 
     trace: list[dict] | None = [] if trace_path else None
-    rows = (r.to_dict() for _, reports in extract_articles_parallel(articles(), workers=workers, trace=trace) for r in reports)
+    n = engine_workers(workers, scheduler, articles=count_articles(paths))
+    if scheduler is not None:
+        from vigie.extract.cluster import extract_articles_cluster
+
+        extracted = extract_articles_cluster(articles(), scheduler=scheduler, trace=trace)
+    else:
+        extracted = extract_articles_parallel(articles(), workers=n, trace=trace)
+    rows = (r.to_dict() for _, reports in extracted for r in reports)
     if fmt == "jsonl":
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")

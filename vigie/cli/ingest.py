@@ -5,7 +5,7 @@ from datetime import datetime
 
 import click
 
-from vigie.cli.options import get_db_path
+from vigie.cli.options import engine_options, engine_workers, get_db_path
 from vigie.cli.progress import progress
 from vigie.errors import IngestError
 from vigie.ingest import ArticleMeta, count_articles
@@ -20,9 +20,10 @@ from vigie.store import Store
 @click.option("--published", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Publication date (YYYY-MM-DD) of every article read, over what the files say.")
 @click.option("--outlet", default=None, help="Outlet of every article read, over what the files say.")
+@engine_options
 @click.pass_context
 def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], quiet: bool,
-               published: datetime | None, outlet: str | None) -> None:
+               published: datetime | None, outlet: str | None, workers: int | None, scheduler: str | None) -> None:
     """Read articles from PATHS (files or folders: capture .txt, .txt, .html, .jsonl), extract
     their events, store them and merge them into events.
 
@@ -33,6 +34,9 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], quiet: bool,
     NAME.txt, or a meta.jsonl in its folder with one {"file": "NAME.txt", "published":
     "YYYY-MM-DD", "outlet": ..., "url": ..., "title": ...} per line. Events whose date rests
     on no trusted publication date are marked "date doubtful".
+
+    Extraction runs on --workers processes or on a Dask cluster (--scheduler); this process
+    reads, stores and merges, and the stored result is the same as with one worker.
     """
     day = published.date() if published else None
     try:
@@ -40,9 +44,11 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], quiet: bool,
     except IngestError as exc:
         raise click.BadParameter(exc.reason, param_hint="--published") from exc
     meta = ArticleMeta(published=day, outlet=(outlet or "").strip() or None)
+    total = count_articles(paths)
+    n = engine_workers(workers, scheduler, articles=total)
     with Store.open(get_db_path(ctx)) as store:
-        with progress("ingest", total=count_articles(paths), quiet=quiet) as tick:
-            summary = ingest_paths(store, paths, meta=meta, on_item=tick)
+        with progress("ingest", total=total, quiet=quiet) as tick:
+            summary = ingest_paths(store, paths, meta=meta, on_item=tick, workers=n, scheduler=scheduler)
     for error in summary.errors:
         click.echo(f"error: {error.path}: {error.reason}", err=True)
     _name_files("duplicate (already stored)", summary.duplicate_files)

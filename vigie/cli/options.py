@@ -59,3 +59,31 @@ def filter_kwargs(date_from, date_to, admin1, event_type, actor, source, outlet,
         "grade": grade,
         "contested": contested,
     }
+
+
+def engine_options(func):  # type: ignore[no-untyped-def]
+    """``--workers`` and ``--scheduler``, shared by ``vigie extract`` and ``vigie ingest``."""
+    func = click.option(
+        "--scheduler", metavar="ADDRESS", default=None,
+        help="Extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786) instead of "
+             "local processes; this process still reads and writes. Output identical to one worker.",
+    )(func)
+    return click.option(
+        "--workers", type=click.IntRange(min=1), default=None,
+        help="Worker processes extracting in parallel, each loading the model (about 1 GB); output "
+             "identical to one worker.  [default: the cores available, at most one per GB of available "
+             "memory, and in this process when the input fits in one chunk of two batches]",
+    )(func)
+
+
+def engine_workers(workers: int | None, scheduler: str | None, *, articles: int) -> int:
+    """The worker processes to run for ``articles`` articles: ``--workers`` as given, else
+    :func:`vigie.extract.parallel.default_workers` (a pool that costs more to start than it
+    saves on a small input is not started). With ``--scheduler`` the cluster's workers do the work."""
+    from vigie.extract.parallel import default_workers, workers_for
+
+    if scheduler is not None:
+        if workers is not None:
+            raise click.BadParameter("give --workers or --scheduler, not both", param_hint="--workers")
+        return 1
+    return workers if workers is not None else workers_for(articles, default_workers())
