@@ -25,10 +25,10 @@ from datetime import date
 from typing import Any
 
 from vigie.extract.actors_pick import CIVILIANS, ActorPicker, inside, uniq
-from vigie.extract.attribution import AttributionContext, SourceRegistry, standing_source
+from vigie.extract.attribution import SourceRegistry
 from vigie.extract.authorship import AuthorFinder
 from vigie.extract.dating import EventDater
-from vigie.extract.casualties import claims_from_sentence
+from vigie.extract.claim_attach import attach_claims
 from vigie.extract import fold as F
 from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
 from vigie.extract.frames import DocFrames, Frame
@@ -100,7 +100,8 @@ class EventAssembler:
                 drafts.append(draft)
                 last_by_par[draft.paragraph] = draft
                 self._last = draft
-        self._carry_dates(drafts, df, art)
+        F.carry_dates(drafts, df, names_time=lambda text: self._dater.names_time(text, art),
+                      km=self.assembly.carried_date_km)
         if self.model is not None and scores is not None:
             retype(drafts, scores, retype_from=self.model.retype_from)
         drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs)
@@ -115,7 +116,8 @@ class EventAssembler:
                 # the taker's side decides: tellings merged under one taker, a taker named by the
                 # gate's fallback (armed men no one names who take a town are not the state)
                 d.sub_type = self._territory_sub_type(d.actor1, d.sub_type)
-        self._attach_claims(drafts, df, art)
+        attach_claims(drafts, df, text=art.text, outlet=art.outlet, sources=self.sources,
+                      window=self.rules.attach_window, headline=self._headline)
         reports = [self._report(d, df, art) for d in drafts]
         if trace is not None:
             trace.append(sentence_trace(df, rules_kept=rules_kept, kept=kept, reports=reports, article_id=art.article_id))
@@ -136,26 +138,6 @@ class EventAssembler:
         self._headline = headline_sentences(df, max_chars=self.assembly.headline_max_chars)
         places = self.places.for_article(art.text, df)
         return places, self._keep(df, places)
-
-    def _carry_dates(self, drafts: list[Draft], df: DocFrames, art: ArticleInput) -> None:
-        """A telling whose paragraph names no time at all, right after a paragraph that dated an
-        event of the same two actors at a place nearby (not the same one), tells that event again
-        (a wire tells the news with its day, then another outlet's details without one): it takes
-        that day instead of the publication week (assembly.yml carried_date_km)."""
-        undated_pars = {p for p in {d.paragraph for d in drafts if not d.dated}
-                        if not self._dater.names_time(" ".join(s.text for s in df.sentences if s.paragraph == p), art)}
-        for d in drafts:
-            if d.dated or d.headline or d.paragraph not in undated_pars or not (d.actor1 and d.actor2):
-                continue
-            pair = {d.actor1, d.actor2}
-            # at the very same place the fold already joins an undated telling to the dated one
-            before = [p for p in drafts if p.paragraph == d.paragraph - 1 and p.dated and p.precision == "day"
-                      and {p.actor1, p.actor2} == pair and F._place_key(p.place) != F._place_key(d.place)
-                      and F._near(p.place, d.place, self.assembly.carried_date_km)]
-            if before:
-                src = max(before, key=lambda p: max(p.sentences))
-                d.when, d.precision, d.dated = src.when, src.precision, True
-
 
     def _credit_claims_of_responsibility(self, drafts: list[Draft], df: DocFrames, mentions: list[ActorMention],
                                          article_actors: list[str]) -> None:
@@ -418,54 +400,7 @@ class EventAssembler:
                 out |= (set(other.patient_words) | subject | {w[:-1] for w in subject if w.endswith("s")}) & self.rules.civilian_nouns
         return out
 
-    # -- 7. claims ---------------------------------------------------------------------------
-    def _attach_claims(self, drafts: list[Draft], df: DocFrames, art: ArticleInput) -> None:
-        if not drafts:
-            return
-        # a figure told apart from any event never goes to a protest or riot: their toll is the
-        # demonstrators' deaths told with them, not the fighting told nearby
-        fighting = [d for d in drafts if event_type(d.sub_type) not in _CROWDS]
-        main = max(fighting, key=lambda d: (len(d.sentences), -min(d.sentences)), default=None)
-        context = AttributionContext(registry=self.sources)  # "selon lui" = the last source credited
-        bare = standing_source(art.text, outlet=art.outlet, registry=self.sources) or art.outlet  # whose a bare figure is
-        for si, sent in enumerate(df.sentences):
-            claims = claims_from_sentence(
-                sent.text, offset=sent.start, registry=self.sources, outlet=bare, context=context,
-            )
-            if not claims:
-                continue
-            here = [d for d in drafts if si in d.sentences]
-            if not here:
-                if main is None:
-                    continue
-                window = self.rules.attach_window
-                earlier = [d for d in fighting if any(si - window <= s < si and df.sentences[s].paragraph == sent.paragraph for s in d.sentences)]
-                later = [d for d in fighting if any(si < s <= si + window and df.sentences[s].paragraph == sent.paragraph for s in d.sentences)]
-                named = [d for d in fighting if d.place.mention and d.place.mention in sent.text]
-                # a figure with no trigger: the event of its place, else the nearest one of its
-                # paragraph (before it first: a toll follows what it counts), else the main event
-                here = (named[:1] or sorted(earlier, key=lambda d: -max(s for s in d.sentences if s < si))[:1]
-                        or sorted(later, key=lambda d: min(s for s in d.sentences if s > si))[:1] or [main])
-            for i, c in enumerate(claims):
-                # "dont 300 alors qu'ils fuyaient vers le village de X": the place named in the
-                # figure's own clause wins over the sentence's event
-                upto = claims[i + 1].start if i + 1 < len(claims) and claims[i + 1].start is not None else sent.end
-                own = self._text[c.start:upto] if c.start is not None else c.quote
-                placed = [d for d in drafts if d.place.mention and d.place.mention in own and d is not here[0]]
-                target = placed[0] if placed and not (here[0].place.mention and here[0].place.mention in own) else here[0]
-                if not any(c.start == o.start and c.end == o.end for o in target.claims):
-                    target.claims.append(c)
-        self._drop_headline_repeats(drafts, df)
-
-    def _drop_headline_repeats(self, drafts: list[Draft], df: DocFrames) -> None:
-        """A headline figure equal to a body figure repeats the body's claim ("1300 tués" in the
-        title, "1300 tués selon X" below): it is X's claim, not a second one by the outlet."""
-        heads = [df.sentences[i] for i in self._headline]
-        in_head = lambda c: c.start is not None and any(h.start <= c.start < h.end for h in heads)  # noqa: E731
-        body = {c.count for d in drafts for c in d.claims if c.count is not None and not in_head(c)}
-        for d in drafts:
-            d.claims = [c for c in d.claims if not (in_head(c) and c.count in body)]
-
+    # -- 7. claims: vigie.extract.claim_attach ------------------------------------------------
     def _report(self, d: Draft, df: DocFrames, art: ArticleInput) -> EventReport:
         fatal = credible_figures(c for c in d.claims if c.is_fatality)
         evidence = tuple(Evidence(df.sentences[s].start, df.sentences[s].end, df.sentences[s].text) for s in sorted(set(d.sentences)))

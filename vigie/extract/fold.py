@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
+from typing import Any, Callable
 
 from vigie.extract.assembly_rules import FALLBACK_STEPS, AssemblyRules  # noqa: F401  (re-exported: the callers' import path)
 from vigie.extract.frames import DocFrames
@@ -303,6 +303,26 @@ def fold(target: Draft, d: Draft) -> None:
         target.place, target.borrowed = d.place, False
     target.confidence = min(0.99, max(target.confidence, d.confidence) + 0.05)
     target.civilian_targeting = target.civilian_targeting or d.civilian_targeting
+
+
+def carry_dates(drafts: list[Draft], df: DocFrames, *, names_time: Callable[[str], bool], km: float) -> None:
+    """A telling whose paragraph names no time at all, right after a paragraph that dated an
+    event of the same two actors at a place nearby (not the same one), tells that event again
+    (a wire tells the news with its day, then another outlet's details without one): it takes
+    that day instead of the publication week (assembly.yml carried_date_km)."""
+    undated_pars = {p for p in {d.paragraph for d in drafts if not d.dated}
+                    if not names_time(" ".join(s.text for s in df.sentences if s.paragraph == p))}
+    for d in drafts:
+        if d.dated or d.headline or d.paragraph not in undated_pars or not (d.actor1 and d.actor2):
+            continue
+        pair = {d.actor1, d.actor2}
+        # at the very same place the fold already joins an undated telling to the dated one
+        before = [p for p in drafts if p.paragraph == d.paragraph - 1 and p.dated and p.precision == "day"
+                  and {p.actor1, p.actor2} == pair and _place_key(p.place) != _place_key(d.place)
+                  and _near(p.place, d.place, km)]
+        if before:
+            src = max(before, key=lambda p: max(p.sentences))
+            d.when, d.precision, d.dated = src.when, src.precision, True
 
 
 def _dates_it(d: Draft, target: Draft) -> bool:
