@@ -81,7 +81,23 @@ class Connection(Protocol):
         """Settings for a long-lived reading connection (the desk)."""
 
 
-class SqliteConnection:
+class _ExplicitTransactions:
+    """The transaction ends both backends share: their connections run in autocommit and
+    ``begin`` (backend-specific) opens each transaction with an explicit statement."""
+
+    conn: Any
+
+    def commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class SqliteConnection(_ExplicitTransactions):
     """A SQLite file in WAL mode with foreign keys on, in autocommit (explicit transactions)."""
 
     backend = "sqlite"
@@ -103,15 +119,6 @@ class SqliteConnection:
     def begin(self, *, write: bool) -> None:
         # A deferred BEGIN reads one WAL snapshot from its first query to its end.
         self.conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
-
-    def commit(self) -> None:
-        self.conn.execute("COMMIT")
-
-    def rollback(self) -> None:
-        self.conn.execute("ROLLBACK")
-
-    def close(self) -> None:
-        self.conn.close()
 
     def has_schema(self) -> bool:
         return self.conn.execute(
@@ -150,7 +157,7 @@ def _row_factory(cursor: Any) -> Any:
     return lambda values: row_type(values)
 
 
-class PgConnection:
+class PgConnection(_ExplicitTransactions):
     """A PostgreSQL connection through psycopg 3, in autocommit (explicit transactions)."""
 
     backend = "postgresql"
@@ -197,15 +204,6 @@ class PgConnection:
             self.conn.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
         else:
             self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-
-    def commit(self) -> None:
-        self.conn.execute("COMMIT")
-
-    def rollback(self) -> None:
-        self.conn.execute("ROLLBACK")
-
-    def close(self) -> None:
-        self.conn.close()
 
     def has_schema(self) -> bool:
         row = self.conn.execute("SELECT to_regclass('schema_migrations') IS NOT NULL").fetchone()
