@@ -22,7 +22,6 @@ _REFERENCE = re.compile(r",\s*(?:au|à l['’]|a l['’])\s*(?:nord|sud|est|oues
 _COMPASS = re.compile(r"(?:au|à l['’]|a l['’])\s*(?:nord|sud|est|ouest)[\w-]*\s+(?:de\s+la\s+|de\s+|d['’]|du\s+)$", re.I)
 # "dans la ville kurde de X": a place noun names the place the sentence is about
 _EXPLICIT = re.compile(r"\b(?:dans|à)\s+(?:la|le|l['’]|les)\s*(?:ville|village|localité|bourg|quartier|cité)\b[^,;.()]{0,25}?\s(?:de\s+|d['’])$", re.I)
-# the word before a source name that makes it a place ("à Damas", "banlieue rebelle de Damas")
 # where a sentence passes to another clause: "à X, des combats ...; et à Y, des obus ..."
 _CLAUSE_BREAK = re.compile(r";|,\s*(?:et|mais|tandis\s+qu|alors\s+qu)\b|\s(?:tandis|alors)\s+qu", re.I)
 # a list joint: "A, à B", "A et de B", "A ainsi qu'à B" (checked after a bracketed note)
@@ -30,6 +29,7 @@ _BRACKETED = re.compile(r"^\s*\([^()]{0,40}\)")
 _JOINER = re.compile(r",|\bet\b|\bou\b|\bainsi\b")
 _GAP_WORD = re.compile(r"[^\s,'’]+")
 _LIST_GAP_CHARS = 30
+# the word before a source name that makes it a place ("à Damas", "banlieue rebelle de Damas")
 _PLACE_PREPS = frozenset({"à", "vers", "dans", "autour", "sur"})
 _OF = frozenset({"de", "d'", "d’", "du"})
 
