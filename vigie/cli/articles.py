@@ -7,7 +7,6 @@ import click
 
 from vigie.cli.options import format_option, get_db_path
 from vigie.cli.render import articles_table, console
-from vigie.ingest.labels import safe_label
 from vigie.store import Store
 
 
@@ -48,6 +47,8 @@ def _summary(article, status: str) -> dict:  # type: ignore[no-untyped-def]
 
 
 def _show(article, status: str | None, *, raw: bool) -> None:  # type: ignore[no-untyped-def]
+    from vigie.ingest.labels import safe_label  # the ingest stage loads only when an article is shown
+
     for key, value in _summary(article, status or "").items():
         if value not in (None, ""):
             click.echo(f"{key}: {safe_label(str(value))}")  # stored before labels were cleaned

@@ -8,9 +8,6 @@ import click
 from vigie.cli.options import engine_options, engine_workers, get_db_path
 from vigie.cli.progress import progress
 from vigie.errors import IngestError
-from vigie.ingest import ArticleMeta, count_articles
-from vigie.ingest.build import check_not_future
-from vigie.pipeline import ingest_paths
 from vigie.store import Store
 
 
@@ -38,6 +35,11 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], quiet: bool,
     Extraction runs on --workers processes or on a Dask cluster (--scheduler); this process
     reads, stores and merges, and the stored result is the same as with one worker.
     """
+    # the ingest stage and the pipeline load when the command runs, not for every vigie command
+    from vigie.ingest import ArticleMeta, count_articles
+    from vigie.ingest.build import check_not_future
+    from vigie.pipeline import ingest_paths
+
     day = published.date() if published else None
     try:
         check_not_future(day, path="--published")

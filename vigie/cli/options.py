@@ -4,7 +4,6 @@ from __future__ import annotations
 import click
 
 from vigie import settings
-from vigie.serve.terms import canonical_actor, canonical_admin1, canonical_source
 
 
 def format_option(*choices: str, default: str) -> click.Option:
@@ -44,6 +43,8 @@ def filter_kwargs(date_from, date_to, admin1, event_type, actor, source, outlet,
                   grade, contested) -> dict:
     """The keyword arguments of ``Store.events`` built from :func:`event_filters`' options;
     a reversed date range is a usage error, not an empty answer."""
+    from vigie.serve.terms import canonical_actor, canonical_admin1, canonical_source  # read as extraction reads
+
     if date_from and date_to and date_from > date_to:
         raise click.BadParameter(
             f"--from {date_from.date()} is after --to {date_to.date()}", param_hint="--from/--to"

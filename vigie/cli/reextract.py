@@ -6,7 +6,6 @@ import click
 
 from vigie.cli.options import get_db_path
 from vigie.cli.progress import progress
-from vigie.pipeline import reextract
 from vigie.store import Store
 
 
@@ -16,6 +15,8 @@ from vigie.store import Store
 def reextract_cmd(ctx: click.Context, quiet: bool) -> None:
     """Re-run extraction and merging over every stored French article, so that changed data
     files reach the events already stored. Reports that do not change keep their events."""
+    from vigie.pipeline import reextract  # loads extraction only when the command runs
+
     with Store.open(get_db_path(ctx), create=False) as store:
         total = store.counts().articles_by_status.get("ok", 0)
         with progress("reextract", total=total, quiet=quiet) as tick:

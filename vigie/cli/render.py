@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
-from vigie.ingest.labels import safe_label
 from vigie.models import Article, Event
 
 PIPE_WIDTH = 200
@@ -54,6 +53,8 @@ def events_table(events: Sequence[Event], *, console: Console) -> None:
 
 def articles_table(articles: Sequence[tuple[Article, str]], *, console: Console) -> None:
     """One row per stored article, with its status and the publication-date flag."""
+    from vigie.ingest.labels import safe_label  # the ingest stage loads only for the commands that list articles
+
     table = Table(title=f"{len(articles)} articles")
     for col in ("id", "published", "source of date", "outlet", "lang", "status", "title"):
         table.add_column(col, overflow="fold")

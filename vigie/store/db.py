@@ -19,13 +19,20 @@ from datetime import date
 from pathlib import Path
 
 from vigie.errors import StoreError
-from vigie.ingest.sketch import bands
 from vigie.models import Article, Event, EventReport
 from vigie.store import codec
 from vigie.store.loading import load_events, load_reports, placeholders
 from vigie.store.session import Session
 from vigie.store.queries import Filters
 from vigie.store.records import IngestFailure, IngestRun, StoreCounts, UnknownSource
+
+
+def _bands(text: str) -> list[int]:
+    """The article's near-duplicate sketch; imported here so that reading commands do not load
+    numpy and the ingest stage (``vigie events`` starts faster)."""
+    from vigie.ingest.sketch import bands
+
+    return bands(text)
 
 
 def _now() -> str:
@@ -55,7 +62,7 @@ class Store(Session):
             )
             self.conn.executemany(
                 "INSERT OR IGNORE INTO article_sketches (article_id, band, value) VALUES (?, ?, ?)",
-                [(article.id, band, value) for band, value in enumerate(bands(article.text))],
+                [(article.id, band, value) for band, value in enumerate(_bands(article.text))],
             )
             return True
 
