@@ -27,7 +27,7 @@ claims = st.builds(
 )
 places = st.none() | st.builds(
     Place, name=names, latitude=st.floats(-90, 90), longitude=st.floats(-180, 180),
-    admin1=st.none() | names, country=names, country_code=st.text(max_size=2),
+    admin1=st.none() | names, country=names, country_code=st.text(chars, max_size=2),
     geo_precision=st.integers(1, 3), mention=text, feature=names,
     gazetteer_id=st.none() | names, admin2=st.none() | names,
 )
