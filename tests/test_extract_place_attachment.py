@@ -57,3 +57,16 @@ def test_a_list_of_locative_phrases_is_one_event_per_place() -> None:
 def test_a_reference_place_after_a_noun_is_not_a_list_member() -> None:
     found = places_of("Mardi, des combats ont opposé les rebelles à l'armée à Harasta, dans la banlieue de Damas.")
     assert [name for _, name in found] == ["Harasta"]
+
+
+def test_the_clause_and_list_words_load_from_the_rules_file() -> None:
+    from vigie.extract.frame_places import ClauseWords
+    from vigie.extract.subtypes import EventRules
+
+    rules = EventRules.load()
+    clauses = ClauseWords.from_rules(list_words=rules.place_list_words, joiners=rules.place_list_joiners,
+                                     after_comma=rules.place_clause_after_comma, anywhere=rules.place_clause_anywhere)
+    text = "À Harasta, des combats ont eu lieu, et à Zabadani, des obus sont tombés alors qu'à Douma tout était calme."
+    assert [m.group(0).strip() for m in clauses.breaks.finditer(text)] == [", et", "alors qu"]
+    assert clauses.joiners.search(" ainsi qu'à ") and not clauses.joiners.search(" dans la banlieue de ")
+    assert {"à", "ainsi", "qu"} <= clauses.list_words

@@ -22,11 +22,8 @@ _REFERENCE = re.compile(r",\s*(?:au|à l['’]|a l['’])\s*(?:nord|sud|est|oues
 _COMPASS = re.compile(r"(?:au|à l['’]|a l['’])\s*(?:nord|sud|est|ouest)[\w-]*\s+(?:de\s+la\s+|de\s+|d['’]|du\s+)$", re.I)
 # "dans la ville kurde de X": a place noun names the place the sentence is about
 _EXPLICIT = re.compile(r"\b(?:dans|à)\s+(?:la|le|l['’]|les)\s*(?:ville|village|localité|bourg|quartier|cité)\b[^,;.()]{0,25}?\s(?:de\s+|d['’])$", re.I)
-# where a sentence passes to another clause: "à X, des combats ...; et à Y, des obus ..."
-_CLAUSE_BREAK = re.compile(r";|,\s*(?:et|mais|tandis\s+qu|alors\s+qu)\b|\s(?:tandis|alors)\s+qu", re.I)
-# a list joint: "A, à B", "A et de B", "A ainsi qu'à B" (checked after a bracketed note)
+# a list joint ("A, à B", "A et de B", "A ainsi qu'à B") is read after a bracketed note
 _BRACKETED = re.compile(r"^\s*\([^()]{0,40}\)")
-_JOINER = re.compile(r",|\bet\b|\bou\b|\bainsi\b")
 _GAP_WORD = re.compile(r"[^\s,'’]+")
 _LIST_GAP_CHARS = 30
 # the word before a source name that makes it a place ("à Damas", "banlieue rebelle de Damas")
@@ -46,9 +43,6 @@ class NameWords:
     surnames: frozenset[str] = frozenset()
     # words that make "de X" a place phrase ("banlieue", "est", "environs")
     place_heads: frozenset[str] = frozenset()
-    # the only words between the places of a list told one by one ("à Hama, à Inkhel ainsi
-    # qu'à Tafas", "les régions de Deraa (sud) et de Homs"): joiners, prepositions, articles
-    list_words: frozenset[str] = frozenset()
 
     def person(self, toks: list[Any]) -> bool:
         """A run of capitalised words that names a person: after a title ("le président X",
@@ -206,6 +200,34 @@ class _Intervals:
         return out
 
 
+@dataclass(frozen=True)
+class ClauseWords:
+    """What splits a sentence into clauses and what joins a list of places told one by one
+    (``place_clause_*`` and ``place_list_*`` of ``event_rules.yml``). The defaults split and
+    join nothing."""
+
+    # the only words between the places of a list ("à Hama, à Inkhel ainsi qu'à Tafas", "les
+    # régions de Deraa (sud) et de Homs"): joiners, prepositions, articles
+    list_words: frozenset[str] = frozenset()
+    joiners: "re.Pattern[str] | None" = None
+    breaks: "re.Pattern[str] | None" = None
+
+    @classmethod
+    def from_rules(cls, *, list_words: frozenset[str], joiners: frozenset[str], after_comma: frozenset[str],
+                   anywhere: frozenset[str]) -> "ClauseWords":
+        def alternation(words: frozenset[str]) -> str:
+            return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+        parts = [";"]
+        if after_comma:
+            parts.append(rf",\s*(?:{alternation(after_comma)})\b")
+        if anywhere:
+            parts.append(rf"\s(?:{alternation(anywhere)})")
+        return cls(list_words=list_words,
+                   joiners=re.compile(rf",|\b(?:{alternation(joiners)})\b") if joiners else None,
+                   breaks=re.compile("|".join(parts), re.I))
+
+
 def group_enumerations(cands: list[TextSpan], text: "str | SentenceWindow") -> list[tuple[TextSpan, ...]]:
     """Consecutive place names separated only by commas / "et" form one enumeration."""
     groups: list[list[TextSpan]] = []
@@ -231,48 +253,49 @@ class SentenceWindow:
         return self.text[lo:hi]
 
 
-def sentence_groups(in_sent: list[TextSpan], text: "str | SentenceWindow", *, list_words: frozenset[str] = frozenset()) -> list[tuple[TextSpan, ...]]:
+def sentence_groups(in_sent: list[TextSpan], text: "str | SentenceWindow", *,
+                    clauses: ClauseWords = ClauseWords()) -> list[tuple[TextSpan, ...]]:
     """The place-name groups of one sentence in text order: enumerations ("A, B et C"), a name
     given again in brackets, reference points split from their appositions, and lists of
     locative phrases ("à A, à B ainsi qu'à C") joined, each member an event place."""
     groups = _appositions(_alternatives(group_enumerations(in_sent, text), text), text)
-    return _lists(groups, text, list_words) if list_words else groups
+    return _lists(groups, text, clauses) if clauses.list_words and clauses.joiners else groups
 
 
-def _lists(groups: list[tuple[TextSpan, ...]], text: "str | SentenceWindow", list_words: frozenset[str]) -> list[tuple[TextSpan, ...]]:
+def _lists(groups: list[tuple[TextSpan, ...]], text: "str | SentenceWindow", clauses: ClauseWords) -> list[tuple[TextSpan, ...]]:
     """Join groups whose gap is a list joint: a comma or a coordination, then only
-    ``list_words``, once a bracketed note on the name before is set aside ("Hama (centre), à")."""
+    ``clauses.list_words``, once a bracketed note on the name before is set aside ("Hama (centre), à")."""
     out: list[tuple[TextSpan, ...]] = []
     for g in groups:
-        if out and _list_gap(text[out[-1][-1].end:g[0].start], list_words):
+        if out and _list_gap(text[out[-1][-1].end:g[0].start], clauses):
             out[-1] = out[-1] + g
         else:
             out.append(g)
     return out
 
 
-def _list_gap(gap: str, list_words: frozenset[str]) -> bool:
+def _list_gap(gap: str, clauses: ClauseWords) -> bool:
     gap = _BRACKETED.sub(" ", gap, count=1).lower()
-    if len(gap) > _LIST_GAP_CHARS or not _JOINER.search(gap):
+    if len(gap) > _LIST_GAP_CHARS or clauses.joiners is None or not clauses.joiners.search(gap):
         return False
     words = _GAP_WORD.findall(gap)
-    return bool(words) and all(w in list_words for w in words)
+    return bool(words) and all(w in clauses.list_words for w in words)
 
 
 def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: tuple[TextSpan, ...], *,
-                 list_words: frozenset[str] = frozenset()) -> tuple[tuple[TextSpan, ...], ...]:
+                 clauses: ClauseWords = ClauseWords()) -> tuple[tuple[TextSpan, ...], ...]:
     """Place-name groups of the sentence, best first: in the trigger's clause, then inside the
     trigger's subtree, then after the trigger, then before it (nearest first); a reference
     point after a compass phrase ("X, au nord d'Alep") comes after every other group of the
     sentence."""
     in_sent = [p for p in places if sent.start <= p.start and p.end <= sent.end]
-    groups = sentence_groups(in_sent, doc.user_data["vigie_text"], list_words=list_words)
+    groups = sentence_groups(in_sent, doc.user_data["vigie_text"], clauses=clauses)
     top = head.head if head.pos_ != "VERB" and head.head.pos_ in ("VERB", "AUX") else head
     lo, hi = top.left_edge.idx, top.right_edge.idx + len(top.right_edge.text)
     tpos = doc[m.head].idx
 
     text = doc.user_data["vigie_text"]
-    breaks = [sent.start + b.start() for b in _CLAUSE_BREAK.finditer(sent.text)]
+    breaks = [sent.start + b.start() for b in clauses.breaks.finditer(sent.text)] if clauses.breaks else []
     clause = sum(1 for b in breaks if b <= tpos)
 
     def key(g: tuple[TextSpan, ...]) -> tuple[int, int, int, int]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from vigie.extract.frame_args import PASSIVE_SUBJ, OTHER_CLAUSE, Arguments, assoc_phrases, former, gerund, is_passive, object_ok, objects_of
-from vigie.extract.frame_places import NameWords, group_enumerations, place_candidates, place_groups
+from vigie.extract.frame_places import ClauseWords, NameWords, group_enumerations, place_candidates, place_groups
 from vigie.extract.frame_records import DocFrames, Frame, Sentence, TextSpan, dateline_pattern, span_of, split_sentences, subtree_span
 from vigie.extract.frame_status import StatusReader, adjective_complement, governed, near_words
 from vigie.extract.outcomes import Outcomes
@@ -68,7 +68,10 @@ class FrameBuilder:
         self.rules = rules
         self.name_words = NameWords(rules.name_particles, rules.name_directions, titles=rules.person_titles,
                                     given_names=rules.given_names, surnames=rules.family_names,
-                                    place_heads=rules.place_phrase_heads, list_words=rules.place_list_words)
+                                    place_heads=rules.place_phrase_heads)
+        self.clauses = ClauseWords.from_rules(list_words=rules.place_list_words, joiners=rules.place_list_joiners,
+                                              after_comma=rules.place_clause_after_comma,
+                                              anywhere=rules.place_clause_anywhere)
         self.outcomes = Outcomes(rules)
         self.dateline = dateline_pattern(rules.dateline_agencies)
         agreement = frozenset(w for w, es in lexicon.by_lemma.items() if any(e.rule == "agreement" for e in es))
@@ -167,7 +170,7 @@ class FrameBuilder:
             out.append(Frame(
                 trigger=span_of(doc, victim.i, victim.i + 1), entry_id=_TOLL_ENTRY.id, rule=strike.rule, sub_type=None,
                 confidence=strike.confidence, weak=True, sentence=si, clause=TextSpan(sent.start, sent.end, sent.text),
-                agent=agent, patient=(), assoc=(), place_groups=place_groups(doc, victim, match, sent, places, list_words=self.name_words.list_words),
+                agent=agent, patient=(), assoc=(), place_groups=place_groups(doc, victim, match, sent, places, clauses=self.clauses),
                 cues=strike.cues & _CLAUSE_CUES, patient_words=frozenset({victim.lemma_.lower(), victim.lower_}),
             ))
         return out
@@ -276,7 +279,7 @@ class FrameBuilder:
             patient = tuple(p for p in patient if not any(
                 former(self.rules, t) for t in doc.char_span(p.start, p.end, alignment_mode="expand") or []))
         patient_words = frozenset(t.lemma_.lower() for t in patient_tokens) | frozenset(t.lower_ for t in patient_tokens)
-        groups = place_groups(doc, head, m, sent, places, list_words=self.name_words.list_words)
+        groups = place_groups(doc, head, m, sent, places, clauses=self.clauses)
         confidence = entry.confidence
         if head.dep_ == "acl" and head.pos_ == "VERB" and not any(c.dep_.startswith("aux") for c in head.children) \
                 and entry.rule not in ("explosive", "chemical") and not self._misattached_infinitive(head):

@@ -94,6 +94,9 @@ class EventRules:
     family_names: frozenset[str] = frozenset()
     place_phrase_heads: frozenset[str] = frozenset()
     place_list_words: frozenset[str] = frozenset()
+    place_list_joiners: frozenset[str] = frozenset()
+    place_clause_after_comma: frozenset[str] = frozenset()
+    place_clause_anywhere: frozenset[str] = frozenset()
     inquiry_nouns: frozenset[str] = frozenset()
     campaign_verbs: frozenset[str] = frozenset()
     period_nouns: frozenset[str] = frozenset()
@@ -165,6 +168,9 @@ class EventRules:
             family_names=optional("family_names"),
             place_phrase_heads=optional("place_phrase_heads"),
             place_list_words=optional("place_list_words"),
+            place_list_joiners=optional("place_list_joiners"),
+            place_clause_after_comma=optional("place_clause_after_comma"),
+            place_clause_anywhere=optional("place_clause_anywhere"),
             inquiry_nouns=optional("inquiry_nouns"),
             campaign_verbs=optional("campaign_verbs"),
             period_nouns=optional("period_nouns"),
