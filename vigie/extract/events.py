@@ -47,7 +47,6 @@ _REMOTE_RULES = frozenset({"bombing", "gunfire", "explosive", "chemical"})
 _CROWD_RULES = frozenset({"protest", "riot"})
 _EXCESSIVE_FORCE = "Excessive force against protesters"
 _UNARMED = frozenset({"civilians", "protesters"})  # actor kinds that are no side of a fight
-_TOLL_RULES = frozenset({"bombing", "gunfire", "kill", "massacre", "chemical"})
 _WORD = re.compile(r"[^\W\d_]+")
 _UNKNOWN_DATE_PENALTY = 0.15
 
