@@ -70,3 +70,13 @@ def test_the_clause_and_list_words_load_from_the_rules_file() -> None:
     assert [m.group(0).strip() for m in clauses.breaks.finditer(text)] == [", et", "alors qu"]
     assert clauses.joiners.search(" ainsi qu'à ") and not clauses.joiners.search(" dans la banlieue de ")
     assert {"à", "ainsi", "qu"} <= clauses.list_words
+
+
+def test_naming_damascus_names_its_countryside_too() -> None:
+    # admin1.yml `surroundings`: "la province de Damas" is Rif Dimashq, so Douma there is the
+    # town of Rif Dimashq, not the village of Hama the paragraph's other governorate would pick
+    text = ("Un attentat a visé mercredi un poste de police dans la province de Damas. À Douma, quatre "
+            "civils ont été tués mercredi par des obus. Des villages de la province de Hama ont été "
+            "pilonnés mercredi par des hélicoptères.")
+    douma = [r.place for r in vigie.extract(text, published="2012-06-28") if r.place and r.place.mention == "Douma"]
+    assert douma and all(p.admin1 == "Rif Dimashq" for p in douma)

@@ -59,6 +59,13 @@ def test_governorate_spellings(gaz) -> None:
     assert gaz.governorate("Qousseir") is None
 
 
+def test_a_city_governorate_names_the_governorate_around_it(gaz) -> None:
+    assert gaz.governorate_by_name("Damascus").surroundings == "Rif Dimashq"
+    assert gaz.governorate_by_name("Aleppo").surroundings is None
+    named = [g.surroundings for g in map(gaz.governorate_by_name, ("Damascus", "Aleppo", "Homs")) if g and g.surroundings]
+    assert all(gaz.governorate_by_name(n) is not None for n in named)
+
+
 def test_bad_additions_row_is_a_data_file_error(monkeypatch) -> None:
     monkeypatch.setattr(gazetteer_module, "load_csv", lambda name: [
         {"name": "X", "alternate_names": "", "lat": "north", "lon": "36", "feature": "town",

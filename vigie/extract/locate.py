@@ -64,12 +64,19 @@ class PlaceFinder:
             if not gov:
                 continue
             par = _paragraph_of(df.sentences, cand.start, starts=starts)
-            govs.setdefault(par, [])
-            if gov not in govs[par]:
-                govs[par].append(gov)
+            named = govs.setdefault(par, [])
+            for g in (gov, self._surroundings(gov)):
+                if g and g not in named:
+                    named.append(g)
             counts[gov] = counts.get(gov, 0) + 1
         theatre = max(counts, key=lambda g: counts[g]) if counts else None
         return ArticlePlaces(text, govs, [], theatre, {}, candidates=tuple(df.places), sentences=df.sentences)
+
+    def _surroundings(self, governorate: str) -> str | None:
+        """The governorate around a city-governorate (admin1.yml ``surroundings``): naming
+        Damascus names its countryside too ("Douma, dans la province de Damas")."""
+        gov = self.resolver.gazetteer.governorate_by_name(governorate)
+        return gov.surroundings if gov is not None else None
 
     def _context(self, state: ArticlePlaces, paragraph: int, relation: str) -> Any:
         # the paragraph's own governorates first, then those of the nearest paragraphs before it

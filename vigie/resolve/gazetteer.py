@@ -141,7 +141,7 @@ class Gazetteer:
             governorates = [
                 Governorate(name=g["name"], country_code=cc, code=g.get("code"),
                             latitude=float(g["lat"]), longitude=float(g["lon"]),
-                            aliases=tuple(g.get("aliases") or ()))
+                            aliases=tuple(g.get("aliases") or ()), surroundings=g.get("surroundings"))
                 for cc, govs in spec["governorates"].items() for g in govs
             ]
             by_pcode = {g["pcode"]: g["name"] for govs in spec["governorates"].values()

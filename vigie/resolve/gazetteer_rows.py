@@ -52,6 +52,9 @@ class Governorate:
     latitude: float
     longitude: float
     aliases: tuple[str, ...]
+    # the governorate of the city's countryside when the city is a governorate of its own
+    # (Damascus): "Douma, dans la province de Damas" is in Rif Dimashq
+    surroundings: str | None = None
 
 
 _GEONAMES_FEATURES = {
