@@ -385,6 +385,6 @@ def test_an_undated_paragraph_retelling_the_event_of_the_paragraph_before_takes_
                        "lorsque le Hezbollah s'est emparé de la colline de Flita, près de la frontière.")
     taken = [r for r in again if r.sub_event_type == "Government regains territory"]
     assert len(taken) == 1 and taken[0].place.name == "Flita"
-    assert taken[0].event_date == date(2016, 3, 7) and taken[0].date_precision == "day"
+    assert taken[0].event_date == date(2016, 3, 8) and taken[0].date_precision == "day"
     own = run(told + "Le Hezbollah s'est emparé de la localité de Flita. Hier, l'Etat islamique a tiré des obus sur Yabroud.")
     assert {r.event_date for r in own if r.place.name in ("Flita", "Yabrud")} == {date(2016, 3, 9)}
