@@ -5,8 +5,9 @@ the lead names the governorate, the body names the town and the actors. Counting
 as an event is the largest source of false positives, and letting the vaguest telling decide
 the sub-type or actors is the largest source of wrong codes. The order of the cascade:
 
-1. body drafts merge when they are the same event (same sub-type, place, date, actors); two
-   territory changes of one place and day are one event whatever their takers;
+1. body drafts merge when they are the same event (same sub-type, place and date, whatever
+   actors each telling found); two territory changes of one place and day are one event
+   whatever their takers;
 2. a territory change absorbs a clash of its place and day; a battle absorbs a strike of its
    sentence at its place (an air strike inside a ground battle is part of the battle);
 3. a governorate-level draft (precision 3) folds into a more specific draft of the same event
@@ -245,7 +246,10 @@ def same_event(a: Draft, b: Draft) -> bool:
         return (a.dated and b.dated) or a.sub_type == b.sub_type or not opposed
     if _one_strike(a, b):
         return _place_key(a.place) == _place_key(b.place) and dates_agree(a, b) and actors_agree(a, b)
-    return a.sub_type == b.sub_type and _place_key(a.place) == _place_key(b.place) and dates_agree(a, b) and actors_agree(a, b)
+    # the actors vigie finds in two tellings of one place, day and sub-type disagree far more
+    # often because a telling names them less well than because two events happened there: the
+    # better-resolved telling settles them (fold)
+    return a.sub_type == b.sub_type and _place_key(a.place) == _place_key(b.place) and dates_agree(a, b)
 
 
 def _one_strike(a: Draft, b: Draft) -> bool:
