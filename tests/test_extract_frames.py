@@ -549,6 +549,12 @@ def test_a_wire_dateline_is_its_own_sentence_and_its_story_is_read_whole(nlp):
     assert all(p.text != "ALEP" for g in raid.place_groups for p in g)
 
 
+def test_the_place_of_a_bare_dateline_is_no_candidate(nlp):
+    df = frames(nlp, "Beyrouth — Des obus sont tombés lundi sur la ville de Douma, selon l'OSDH.")
+    assert df.sentences[0].text == "Beyrouth —"
+    assert [p.text for p in df.places] == ["Douma"]
+
+
 @pytest.mark.parametrize("previous,piece,joined", [
     ("Un responsable local", ", joint par téléphone, a confirmé le bilan.", True),
     ("Au moins six combattants", "dont un commandant, ont été tués.", True),

@@ -74,7 +74,15 @@ def test_dateline_agencies_load_and_make_a_pattern_for_wire_datelines():
     assert pattern.match("HOMS, 2 avril 2015 (Reuters) - Des obus sont tombés").group(0) == "HOMS, 2 avril 2015 (Reuters) - "
     assert pattern.match("Hama / SANA – L'armée a repris").group(0) == "Hama / SANA – "
     assert pattern.match("Les rebelles (AFP selon des témoins) ont fui") is None
-    assert dateline_pattern(()) is None
+    # a bare place before a spaced dash or bar, as newspapers file wire copy
+    for line, head in (("Beyrouth — Les forces du régime ont repris", "Beyrouth — "),
+                       ("TALL ABYAD | Des obus sont tombés", "TALL ABYAD | "),
+                       ("Beyrouth (Liban) - Deux kamikazes", "Beyrouth (Liban) - ")):
+        assert pattern.match(line).group(0) == head
+    for line in ("Dimanche, 35 personnes - 27 civils - ont péri", "Les forces de sécurité - selon l'OSDH - ont tiré",
+                 "Al-Nosra a revendiqué l'attaque"):
+        assert pattern.match(line) is None
+    assert dateline_pattern(()).match("Beyrouth — Deux kamikazes") is not None
 
 
 def test_fighters_killed_by_aircraft_are_an_air_strike_not_a_clash():

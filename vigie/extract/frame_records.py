@@ -86,13 +86,17 @@ _CONTINUATION = re.compile(r"[,;:.!?…)\]»/\-–—]|dont\b|[a-zà-ÿ](?!l-)")
 _CLOSED = re.compile(r"[.!?…][\s»\"”’')\]]*$")
 
 
-def dateline_pattern(agencies: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A wire dateline at a line start, signed by one of ``agencies``: "BEYROUTH, 20 septembre
-    2017 (AFP) -", "AMMAN (Reuters) -", "Deraa / SANA -" (up to its dash and the space after)."""
+def dateline_pattern(agencies: tuple[str, ...]) -> re.Pattern[str]:
+    """A dateline at a line start, up to its dash and the space after: one signed by one of
+    ``agencies`` ("BEYROUTH, 20 septembre 2017 (AFP) -", "AMMAN (Reuters) -", "Deraa / SANA -"),
+    or a bare place name of one to three capitalised words, with its country bracketed or not,
+    before a spaced dash or bar ("Beyrouth — ", "Beyrouth (Liban) — ", "DOUMA | "): newspapers
+    file wire copy under the place it was written in, which is no event's place."""
+    bare = r"[A-ZÀ-Ý][\w'’.]*(?:[ -][A-ZÀ-Ý][\w'’.]*){0,2}(?:\s*\([A-ZÀ-Ý][^\n()]{0,20}\))?\s+[-–—|]\s+"
     if not agencies:
-        return None
+        return re.compile(bare)
     names = "|".join(re.escape(a) for a in sorted(agencies, key=len, reverse=True))
-    return re.compile(rf"[A-ZÀ-Ý][^\n()]{{0,60}}?(?:\(\s*(?:{names})\s*\)|/\s*(?:{names}))\s*[-–—]\s+")
+    return re.compile(rf"[A-ZÀ-Ý][^\n()]{{0,60}}?(?:\(\s*(?:{names})\s*\)|/\s*(?:{names}))\s*[-–—]\s+|{bare}")
 
 
 def split_sentences(doc: Any, *, dateline: re.Pattern[str] | None = None) -> tuple[Sentence, ...]:

@@ -92,7 +92,9 @@ class FrameBuilder:
         sources = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(sources_key, []))
         blocked = [(a.start, a.end) for a, _, _ in actors]
         sentences = split_sentences(doc, dateline=self.dateline)
-        places = place_candidates(doc, blocked, words=self.name_words, soft=[(a.start, a.end) for a, _, _ in sources])
+        places = self._outside_datelines(
+            place_candidates(doc, blocked, words=self.name_words, soft=[(a.start, a.end) for a, _, _ in sources]),
+            sentences, doc.user_data["vigie_text"])
         starts = [s.start for s in sentences]
         frames: list[Frame] = []
         seen_heads: set[int] = set()
@@ -107,6 +109,14 @@ class FrameBuilder:
         frames = self._same_attack(doc, self._interventions(self._instances(frames, sentences), sentences))
         frames = self._tolls_after_strikes(doc, frames, sentences, places)
         return DocFrames(tuple(frames), sentences, places, actors, sources, mentions)
+
+    def _outside_datelines(self, places: tuple[TextSpan, ...], sentences: tuple[Sentence, ...], text: str) -> tuple[TextSpan, ...]:
+        """The place candidates not in a dateline: the place a dispatch was filed from ("Beyrouth
+        — ") is no event's place, nor context for the places the story names."""
+        cut = [(s.start, s.end) for s in sentences if (m := self.dateline.match(text, s.start)) and m.end() >= s.end]
+        if not cut:
+            return places
+        return tuple(p for p in places if not any(a <= p.start < b for a, b in cut))
 
     @staticmethod
     def _interventions(frames: list[Frame], sentences: tuple[Sentence, ...]) -> list[Frame]:
