@@ -155,3 +155,35 @@ def test_thresholds_are_the_gentlest_near_the_best_among_those_the_guards_allow(
     assert _parsimonious(table) == {"drop_below": 0.1, "add_from": 0.7}
     vetoed = [dict(row, guards_below={"corpus": "event_f1"}) for row in table]
     assert _parsimonious(vetoed) == {"drop_below": 0.0, "add_from": 1.01}
+
+
+def test_an_assembled_event_stands_when_one_of_its_tellings_scores_at_keep_from():
+    from datetime import date
+
+    from vigie.extract.fold import Draft
+    from vigie.extract.gate_steps import weighed
+    from vigie.extract.sentence_model import SentenceScores
+    from vigie.models import Place
+
+    ariha = Place("Ariha", 35.81, 36.61, "Idlib", "Syria", "SY", 1, gazetteer_id="2")
+
+    def told_in(*sentences: int) -> Draft:
+        return Draft("Air/drone strike", "Military Forces of Syria", None, [], [], ariha, date(2016, 3, 8), "day",
+                     True, False, 0.6, "t", None, list(sentences), 0)
+
+    scores = SentenceScores((0.05, 0.6, 0.1), ("none", "Air/drone strike", "none"))
+    news, background = told_in(0, 1), told_in(2)
+    assert weighed([news, background], scores, keep_from=0.2) == [news]
+    assert weighed([news, background], scores, keep_from=0.0) == [news, background]
+
+
+def test_keep_from_is_chosen_gentlest_among_the_near_best():
+    from vigie.learn.tune import _parsimonious
+
+    table = [
+        {"drop_below": 0.0, "add_from": 0.7, "event_f1": 0.52, "guards_below": {}},
+        {"drop_below": 0.0, "add_from": 0.7, "keep_from": 0.1, "event_f1": 0.53, "guards_below": {}},
+        {"drop_below": 0.0, "add_from": 0.7, "keep_from": 0.2, "event_f1": 0.55, "guards_below": {}},
+        {"drop_below": 0.0, "add_from": 0.7, "keep_from": 0.3, "event_f1": 0.553, "guards_below": {}},
+    ]
+    assert _parsimonious(table) == {"drop_below": 0.0, "add_from": 0.7, "keep_from": 0.2}

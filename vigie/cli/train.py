@@ -51,7 +51,8 @@ def train_cmd(corpus: Path, out: Path | None, folds: int, guards: tuple[str, ...
         loaded = tuple(load_guard(Path(split), Path(floors)) for split, floors in pairs)
         thresholds, tuning = tune(coded, rows, corpus / "gold", corpus=corpus, folds=folds, guards=loaded)
         best = next(t for t in tuning if all(t.get(k) == v for k, v in thresholds.items()))
-        untuned = next(t for t in tuning if t["drop_below"] == 0.0 and t["add_from"] > 1 and "retype_from" not in t)
+        untuned = next(t for t in tuning if t["drop_below"] == 0.0 and t["add_from"] > 1
+                       and "retype_from" not in t and "keep_from" not in t)
         click.echo(f"  thresholds {thresholds}: cross-validated event F1 {best['event_f1']:.3f} "
                    f"(rules alone {untuned['event_f1']:.3f})", err=True)
     target = out or data_path(MODEL_DIR)

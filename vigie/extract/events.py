@@ -33,7 +33,7 @@ from vigie.extract import fold as F
 from vigie.extract.fold import AssemblyRules, Draft, headline_sentences, merge_drafts
 from vigie.extract.frames import DocFrames, Frame
 from vigie.extract.locate import PlaceFinder, RegionRules
-from vigie.extract.gate_steps import CROWDS as _CROWDS, UNIDENTIFIED, fallback_author, retype
+from vigie.extract.gate_steps import CROWDS as _CROWDS, UNIDENTIFIED, fallback_author, retype, weighed
 from vigie.extract.sentence_model import SentenceModel, gate_frames, rule_tokens
 from vigie.extract.trace import sentence_trace
 from vigie.extract.subtypes import EventRules, decide, event_type
@@ -104,6 +104,8 @@ class EventAssembler:
         if self.model is not None and scores is not None:
             retype(drafts, scores, retype_from=self.model.retype_from)
         drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs)
+        if self.model is not None and scores is not None:
+            drafts = weighed(drafts, scores, keep_from=self.model.keep_from)
         self._credit_claims_of_responsibility(drafts, df, mentions, article_actors)
         self._credit_accusations(drafts, df, mentions, article_actors)
         for d in drafts:

@@ -1,8 +1,8 @@
 """The assembly steps that ask the learned sentence gate how sure it is (vigie.extract.sentence_model).
 
 Why apart from events.py: they are the model's say after step 1 (which frames count), and
-they change only with it: retyping an event the model reads as another ACLED type, and naming
-the author of an event told with none.
+they change only with it: retyping an event the model reads as another ACLED type, weighing
+each assembled event, and naming the author of an event told with none.
 """
 from __future__ import annotations
 
@@ -31,6 +31,13 @@ def retype(drafts: list[Draft], scores: SentenceScores, *, retype_from: float) -
         crowd = CROWDS.get(event_type(sub))
         if crowd:
             d.actor1 = crowd
+
+
+def weighed(drafts: list[Draft], scores: SentenceScores, *, keep_from: float) -> list[Draft]:
+    """The assembled events one of whose tellings the model scores at ``keep_from`` or more: an
+    event is weighed with all the sentences merged into it, so a background retold in passing
+    goes while the news it repeats stays."""
+    return [d for d in drafts if max(scores.p_event[i] for i in d.sentences) >= keep_from]
 
 
 def fallback_author(d: Draft, article_actors: list[str], *, pick: ActorPicker, air_forces: Collection[str]) -> str:

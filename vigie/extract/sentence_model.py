@@ -12,6 +12,10 @@ step 1 of the assembly cascade, which frames count:
   the model's sub-type; place, date and actors are then resolved as for any frame;
 - an event whose first sentence the model types, at ``retype_from`` or more, as another ACLED
   event type than the rules did takes the model's sub-type;
+- an assembled event none of whose tellings the model scores at ``keep_from`` or more is
+  dropped: where ``drop_below`` weighs one frame before the tellings of an event are merged,
+  this weighs the event with all its tellings (a background retold in passing, a figure-only
+  sentence the rules read as an attack);
 - an event whose telling names no author is kept (with the article's main armed actor) only
   when the model scores one of its sentences at ``add_from`` or more; else it is dropped, as
   the rules alone do.
@@ -83,6 +87,7 @@ class SentenceModel:
         self.drop_below = float(meta["thresholds"]["drop_below"])
         self.add_from = float(meta["thresholds"]["add_from"])
         self.retype_from = float(meta["thresholds"].get("retype_from", 1.01))  # above 1: never
+        self.keep_from = float(meta["thresholds"].get("keep_from", 0.0))  # 0: every event stands
         # the rules' verdicts the model may overrule; a negation or a plan is read, not guessed
         self.overrules = frozenset(meta["overrules_statuses"])
         self.vectorisers = [(spec["field"], TfidfRows(vocab[spec["name"]], weights[f"idf_{spec['name']}"].astype(np.float64),

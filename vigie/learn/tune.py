@@ -2,9 +2,10 @@
 
 For each article-grouped fold of the training split, a model fitted on the other folds gates
 the fold's articles; every (drop_below, add_from) pair of the grid, then every retype_from with
-the pair chosen, is scored with ``vigie evaluate``'s own event F1 over the whole split. Guards
-(our own regression sets, with their floors) veto thresholds that would break them. The thresholds that extraction ships
-with are therefore chosen on articles each model never saw, and the test split is never read.
+the pair chosen, then every keep_from with those, is scored with ``vigie evaluate``'s own event
+F1 over the whole split. Guards (our own regression sets, with their floors) veto thresholds
+that would break them. The thresholds that extraction ships with are therefore chosen on
+articles each model never saw, and the test split is never read.
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from vigie.learn.train import fit, save
 DROP_GRID = (0.0, 0.1, 0.2, 0.3, 0.4)
 ADD_GRID = (0.5, 0.6, 0.7, 0.8, 1.01)  # 1.01: recover nothing
 RETYPE_GRID = (0.5, 0.6, 0.7, 0.8, 1.01)  # 1.01: the rules' type stands
+KEEP_GRID = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3)  # 0.0: every assembled event stands
 PARSIMONY = 0.005
 GUARDED = ("event_f1", "subtype_acc", "actor_acc", "claim_f1", "place_recall", "date_acc")
 RULES_ALONE = {"drop_below": 0.0, "add_from": 1.01, "event_f1": 0.0}
@@ -85,6 +87,8 @@ def tune(coded: list[CodedArticle], rows: list[SentenceRow], gold_dir: Path, *, 
     table = [row({"drop_below": drop, "add_from": add}) for drop in DROP_GRID for add in ADD_GRID]
     chosen = _parsimonious(table)
     table += [row(dict(chosen, retype_from=retype)) for retype in RETYPE_GRID]
+    chosen = _parsimonious(table)
+    table += [row(dict(chosen, keep_from=keep)) for keep in KEEP_GRID]
     return _parsimonious(table), table
 
 
@@ -99,6 +103,7 @@ def _score(gated: list[tuple[list[CodedArticle], Any]], gold_dir: Path, threshol
         model = assembler.model
         model.drop_below, model.add_from = thresholds["drop_below"], thresholds["add_from"]
         model.retype_from = thresholds.get("retype_from", 1.01)
+        model.keep_from = thresholds.get("keep_from", 0.0)
         reports += [r.to_dict() for c in articles for r in assembler.reports(c.frames, article_input(c))]
     summary = evaluate(gold_dir, reports).summary()
     if keys:
@@ -118,5 +123,6 @@ def _parsimonious(table: list[dict[str, Any]]) -> dict[str, float]:
     # the gentlest gate within PARSIMONY of the best: a threshold the folds barely tell apart
     # from a gentler one is noise, and the rules it overrides were right elsewhere
     close = [row for row in table if row["event_f1"] >= top - PARSIMONY]
-    best = min(close, key=lambda row: (row["drop_below"], -row["add_from"], -row.get("retype_from", 1.01)))
-    return {k: best[k] for k in ("drop_below", "add_from", "retype_from") if k in best}
+    best = min(close, key=lambda row: (row["drop_below"], -row["add_from"], -row.get("retype_from", 1.01),
+                                       row.get("keep_from", 0.0)))
+    return {k: best[k] for k in ("drop_below", "add_from", "retype_from", "keep_from") if k in best}
