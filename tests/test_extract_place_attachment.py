@@ -11,6 +11,7 @@ import pytest
 
 import vigie
 from vigie.resolve.gazetteer import Gazetteer
+from vigie.models import Place
 from vigie.resolve.places import PlaceContext, PlaceResolver
 
 
@@ -80,3 +81,12 @@ def test_naming_damascus_names_its_countryside_too() -> None:
             "pilonnés mercredi par des hélicoptères.")
     douma = [r.place for r in vigie.extract(text, published="2012-06-28") if r.place and r.place.mention == "Douma"]
     assert douma and all(p.admin1 == "Rif Dimashq" for p in douma)
+
+
+def test_the_countryside_of_a_city_governorate_ranks_with_the_city(resolver) -> None:
+    # "Madaya et Zabadani, assiégées ... dans la province de Damas" in an article about Idlib:
+    # Rif Dimashq, named through Damascus, counts as much as Damascus itself
+    foua = Place("Al-Fu'ah", 35.97, 36.70, "Idlib", "Syria", "SY", 1, gazetteer_id="foua")
+    context = PlaceContext(governorates=("Damascus", "Rif Dimashq", "Idlib"), places=(foua,), theatre="Idlib")
+    place = resolver.resolve("Madaya", context=context)
+    assert place is not None and place.admin1 == "Rif Dimashq"

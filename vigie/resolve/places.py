@@ -295,6 +295,16 @@ class PlaceResolver:
         return any(distance_km(e.latitude, e.longitude, g.latitude, g.longitude) <= _NEAR_CAPITAL_KM
                    for g in capitals)
 
+    def _governorate_rank(self, admin1: str, named: tuple[str, ...]) -> int:
+        """The rank of ``admin1`` among the governorates named near a mention; the countryside
+        of a city-governorate named with it shares the city's rank ("la province de Damas"
+        names Rif Dimashq as much as Damascus)."""
+        rank = named.index(admin1)
+        if rank and (city := self.gazetteer.governorate_by_name(named[rank - 1])) is not None \
+                and city.surroundings == admin1:
+            return rank - 1
+        return rank
+
     def rank(self, candidates: list[Candidate], *, context: PlaceContext,
              feature: str | None = None, mention: str | None = None) -> list[Scored]:
         """Candidates best first, each with the reasons of its score."""
@@ -327,7 +337,7 @@ class PlaceResolver:
             reasons.append(f"named by {sources + 1} sources (+{_SOURCE_BONUS * sources:.1f})")
         if e.admin1 and e.admin1 in context.governorates:
             # the nearer the governorate is named, the more it counts (9 for the first)
-            rank = context.governorates.index(e.admin1)
+            rank = self._governorate_rank(e.admin1, context.governorates)
             bonus = max(_GOV_BONUS_MIN, _GOV_BONUS - _GOV_BONUS_STEP * rank)
             score += bonus
             reasons.append(f"governorate {e.admin1} named nearby (+{bonus:.0f})")
