@@ -2,6 +2,8 @@
 several outlets of ``../shared/corpus/real/train``)."""
 from __future__ import annotations
 
+import pytest
+
 import vigie
 
 
@@ -25,3 +27,15 @@ def test_armed_men_no_one_names_who_take_a_town_are_not_the_state() -> None:
     found = [(r.sub_event_type, r.actor1) for r in vigie.extract("Les militants ont pris le contrôle de Homs samedi.",
                                                                   published="2024-12-08")]
     assert found == [("Non-state actor overtakes territory", "Unidentified Armed Group (Syria)")]
+
+
+@pytest.mark.parametrize("text", [
+    "Des hommes armés ont abattu mardi un imam devant sa maison à Deraa.",
+    "Un couple et leur fils ont été tués mardi par des hommes armés à Homs, selon l'OSDH.",
+    "Deux bergers ont été tués mardi par des tirs dans la campagne de Hama.",
+])
+def test_kin_and_trades_killed_are_civilians_attacked(text: str) -> None:
+    # event_rules.yml civilian_nouns: a family or a trade names civilians, so the killing is an
+    # attack on civilians, not a clash with no second side
+    reports = vigie.extract(text, published="2013-05-08")
+    assert [(r.sub_event_type, r.actor2) for r in reports] == [("Attack", "Civilians (Syria)")]
