@@ -49,3 +49,11 @@ def test_a_gun_of_the_air_or_of_the_artillery_decides_first(text, sub_type) -> N
 
 def test_drawing_lessons_is_no_gunfire() -> None:
     assert coded("Le ministre a tiré les leçons de la défaite de mardi à Alep.") == []
+
+
+def test_protesters_killed_by_a_force_are_excessive_force() -> None:
+    # no gunfire verb: the killing of a crowd is told with "tuer" (real/train, two outlets)
+    reports = vigie.extract("Six manifestants ont été tués mardi par les forces de l'ordre à Hama, selon des "
+                            "militants.", published="2012-05-04")
+    assert [(r.sub_event_type, r.actor1, r.actor2) for r in reports] == [
+        ("Excessive force against protesters", "Police Forces of Syria", "Protesters (Syria)")]

@@ -258,6 +258,9 @@ def decide(
         # "les avions du régime ont tué six civils": ACLED codes the weapon, civilians as targets
         kind = "Air/drone strike" if "air" in cues else "Shelling/artillery/missile attack"
         return Decision(kind, civilian_targeting=patient_civilian)
+    if rule in ("kill", "massacre") and "protesters" in cues and not patient_combatant and not in_battle:
+        # "six manifestants ont été tués par les forces de l'ordre": lethal force on a crowd
+        return Decision("Excessive force against protesters")
     if rule in ("attack", "kill", "massacre"):
         if patient_civilian and not patient_combatant and not in_battle:
             return Decision("Attack", civilian_targeting=True)
