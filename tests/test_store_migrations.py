@@ -89,10 +89,13 @@ def test_failing_migration_rolls_back_and_records_nothing(
         migrations, "MIGRATIONS", [*MIGRATIONS, migrations.Registered(1000, "broken", broken)]
     )
     conn = connect(db)
-    with pytest.raises(StoreError, match="migration 1000"):
-        migrations.migrate(conn)
-    assert "half_done" not in _tables(conn)
-    assert schema_version(conn) == MIGRATIONS[-1].version
+    try:
+        with pytest.raises(StoreError, match="migration 1000"):
+            migrations.migrate(conn)
+        assert "half_done" not in _tables(conn)
+        assert schema_version(conn) == MIGRATIONS[-1].version
+    finally:
+        conn.close()
 
 
 @pytest.mark.own_sqlite_store  # PRAGMA table_info
