@@ -1,29 +1,70 @@
 """The store backends the tests run on: SQLite always, PostgreSQL when its server binaries exist.
 
-Tests that take the ``db`` fixture (a database target for ``Store.open`` / ``--db``) run once
-per backend. For PostgreSQL one throwaway server is started for the session
-(:class:`vigie.store.pgcluster.TempCluster`) and each test gets a fresh schema of its own (the
-URL's ``search_path``); the server and its data go at the end of the session. Module-scoped
-fixtures parametrised over ``BACKENDS`` get theirs from :func:`fresh_targets`. ``--backend sqlite`` or ``--backend postgresql``
-runs one only; without PostgreSQL binaries its variants are skipped, saying why.
+Every test that opens a store takes its target from the ``db`` fixture (a database target for
+``Store.open`` / ``--db``), ``db_factory`` (several), or :func:`fresh_targets` (module-scoped
+fixtures parametrised over ``BACKENDS``), and so runs once per backend: the whole suite is
+green on both. A test opening any other SQLite store fails, naming the fixture to take,
+unless it is marked ``own_sqlite_store`` (it is about SQLite files: a missing or damaged file, a
+store written by an old vigie; or a bench measures SQLite in a store of its own). For PostgreSQL one throwaway server is started for the session
+(:class:`vigie.store.pgcluster.TempCluster`) and each target is a fresh schema of its own (the
+URL's ``search_path``); the server and its data go at the end of the session. ``--backend
+sqlite`` or ``--backend postgresql`` runs one only; without PostgreSQL binaries its variants are
+skipped, saying why.
 """
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from vigie.store import session
+from vigie.store.backend import is_postgres
 from vigie.store.pgcluster import TempCluster, server_binaries
 
 BACKENDS = ("sqlite", "postgresql")
 _schemas = itertools.count(1)
+_targets: set[str] = set()  # the SQLite files the fixtures handed out
+_running: list[pytest.Item] = []  # the test being set up, run or torn down
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--backend", choices=(*BACKENDS, "both"), default="both",
                      help="Store backend(s) the db-parametrised tests run on (default: both).")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "own_sqlite_store: the test opens SQLite stores of its own on purpose "
+                            "(it is about SQLite files, or a bench measures SQLite)")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[None]:
+    _running.append(item)
+    yield
+    _running.pop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _stores_come_from_the_fixtures() -> Iterator[None]:
+    """Fails a test that opens a SQLite store the fixtures did not give it: such a test would
+    never run on PostgreSQL."""
+    opened = session.connect
+
+    def checked(target: str, **options: Any) -> Any:
+        item = _running[-1] if _running else None
+        if (item is not None and not is_postgres(target) and item.get_closest_marker("own_sqlite_store") is None
+                and os.path.abspath(target) not in _targets):
+            raise AssertionError(f"{item.nodeid} opens the SQLite store {target}: take it from the db or "
+                                 "db_factory fixture (it then runs on PostgreSQL too), or mark the test own_sqlite_store")
+        return opened(target, **options)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(session, "connect", checked)
+        yield
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -65,7 +106,13 @@ def fresh_targets(request: pytest.FixtureRequest, backend: str, folder: Path) ->
     PostgreSQL schemas (:func:`pg_schemas`)."""
     if backend == "sqlite":
         names = (str(folder / f"v{i}.db") for i in itertools.count())
-        return lambda: next(names)
+
+        def fresh() -> str:
+            name = next(names)
+            _targets.add(os.path.abspath(name))
+            return name
+
+        return fresh
     return request.getfixturevalue("pg_schemas")
 
 

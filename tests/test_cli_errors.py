@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from vigie.cli.main import cli
+from vigie.store.backend import connect, is_postgres
 
 STRIKE = json.dumps({"text": "Des avions du régime ont bombardé mardi la ville de Saraqeb, dans la "
                              "province d'Idleb, faisant sept morts, selon l'OSDH.", "published": "2015-06-10"},
@@ -29,14 +30,24 @@ def _one_error_line(result) -> str:  # type: ignore[no-untyped-def]
     return errors[0]
 
 
+def _holds_a_store(db: str) -> bool:
+    if not is_postgres(db):
+        return Path(db).exists()
+    conn = connect(db)
+    try:
+        return conn.has_schema()
+    finally:
+        conn.close()
+
+
 @pytest.mark.parametrize("command", READS, ids=lambda c: " ".join(c))
-def test_read_commands_on_a_missing_database_say_so_and_create_nothing(tmp_path: Path, command: list[str]) -> None:
-    db = tmp_path / "typo" / "vigie.db"
-    line = _one_error_line(_run("--db", str(db), *command))
-    assert "no such database" in line
-    assert not (tmp_path / "typo").exists()
+def test_read_commands_on_a_missing_database_say_so_and_create_nothing(db: str, command: list[str]) -> None:
+    line = _one_error_line(_run("--db", db, *command))
+    assert "no such database" in line or "no vigie store there" in line
+    assert not _holds_a_store(db)
 
 
+@pytest.mark.own_sqlite_store
 @pytest.mark.parametrize("command", [*READS, ["ingest", "x.txt"]], ids=lambda c: " ".join(c))
 def test_a_file_that_is_not_a_database_is_one_line(tmp_path: Path, command: list[str]) -> None:
     db = tmp_path / "notes.db"
@@ -44,6 +55,7 @@ def test_a_file_that_is_not_a_database_is_one_line(tmp_path: Path, command: list
     assert "not a database" in _one_error_line(_run("--db", str(db), *command))
 
 
+@pytest.mark.own_sqlite_store
 def test_a_database_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")  # a file where the folder should be: even root fails
@@ -51,8 +63,7 @@ def test_a_database_folder_that_cannot_be_made_is_one_line(tmp_path: Path) -> No
     assert "cannot create its folder" in line
 
 
-def test_bad_options_are_one_line(tmp_path: Path) -> None:
-    db = tmp_path / "v.db"
+def test_bad_options_are_one_line(tmp_path: Path, db: str) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text(STRIKE + "\n", encoding="utf-8")
     assert _run("--db", str(db), "ingest", "-q", str(feed)).exit_code == 0
@@ -66,10 +77,9 @@ def test_bad_options_are_one_line(tmp_path: Path) -> None:
     _one_error_line(_run("evaluate", str(tmp_path / "nogold"), str(feed)))
 
 
-def test_a_missing_path_is_one_files_error_and_the_rest_is_stored(tmp_path: Path) -> None:
+def test_a_missing_path_is_one_files_error_and_the_rest_is_stored(tmp_path: Path, db: str) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text(STRIKE + "\n", encoding="utf-8")
-    db = tmp_path / "v.db"
     result = _run("--db", str(db), "ingest", "-q", str(tmp_path / "gone.txt"), str(feed))
     assert result.exit_code == 1
     assert "gone.txt: no such file or directory" in result.output and "new 1," in result.output

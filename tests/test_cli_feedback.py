@@ -29,19 +29,19 @@ def test_the_total_counts_json_lines_and_files_not_metadata(tmp_path: Path) -> N
     assert count_articles([tmp_path, tmp_path / "missing.txt"]) == 5
 
 
-def test_a_log_gets_a_progress_line_with_the_total(tmp_path: Path) -> None:
+def test_a_log_gets_a_progress_line_with_the_total(tmp_path: Path, db: str) -> None:
     src = tmp_path / "in"
     src.mkdir()
     _feed(src)
-    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "v.db"), "ingest", str(src)], catch_exceptions=False)
+    result = CliRunner().invoke(cli, ["--db", db, "ingest", str(src)], catch_exceptions=False)
     assert "ingest: 4/4 items" in result.output
 
 
-def test_reextract_applies_changed_extraction_to_stored_events(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reextract_applies_changed_extraction_to_stored_events(tmp_path: Path, db: str,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     src = tmp_path / "in"
     src.mkdir()
     _feed(src)
-    db = tmp_path / "v.db"
     runner = CliRunner()
     runner.invoke(cli, ["--db", str(db), "ingest", "-q", str(src)], catch_exceptions=False)
     before = runner.invoke(cli, ["--db", str(db), "export", "--format", "jsonl"]).stdout

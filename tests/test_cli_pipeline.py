@@ -1,15 +1,15 @@
-"""End to end through the CLI: files -> SQLite -> events -> exports, and bad input in a batch."""
+"""End to end through the CLI: files -> the store (each backend) -> events -> exports, and bad input in a batch."""
 from __future__ import annotations
 
 import csv
 import io
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import BACKENDS, fresh_targets
 from vigie.cli.main import cli
 from vigie.serve.acled import ACLED_COLUMNS
 from vigie.store import Store
@@ -17,35 +17,33 @@ from vigie.store import Store
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-def _run(db: Path, *args: str):  # type: ignore[no-untyped-def]
+def _run(db: str, *args: str):  # type: ignore[no-untyped-def]
     return CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("demo") / "demo.db"
+def _counts(db: str, *tables: str) -> tuple[int, ...]:
+    with Store.open(db) as store:
+        return tuple(store.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = fresh_targets(request, request.param, tmp_path_factory.mktemp("demo"))()
     result = _run(db, "ingest", "--quiet", str(EXAMPLES))
     assert result.exit_code == 0, result.output
     return db
 
 
-def test_ingest_examples_stores_articles_and_events(demo_db: Path) -> None:
-    conn = sqlite3.connect(demo_db)
-    articles = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    reports = conn.execute("SELECT COUNT(*) FROM event_reports").fetchone()[0]
-    events = conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+def test_ingest_examples_stores_articles_and_events(demo_db: str) -> None:
+    articles, reports, events = _counts(demo_db, "articles", "event_reports", "events")
     assert articles >= 8
     assert reports >= articles
     assert 0 < events <= reports
 
 
-def test_second_ingest_reports_nothing_new_and_changes_nothing(demo_db: Path) -> None:
+def test_second_ingest_reports_nothing_new_and_changes_nothing(demo_db: str) -> None:
     def snapshot() -> tuple[int, ...]:
-        conn = sqlite3.connect(demo_db)
-        return tuple(
-            conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-            for t in ("articles", "event_reports", "claims", "evidence", "events", "event_members")
-        )
+        return _counts(demo_db, "articles", "event_reports", "claims", "evidence", "events", "event_members")
 
     before = snapshot()
     result = _run(demo_db, "ingest", "--quiet", str(EXAMPLES))
@@ -54,14 +52,14 @@ def test_second_ingest_reports_nothing_new_and_changes_nothing(demo_db: Path) ->
     assert snapshot() == before
 
 
-def test_export_csv_has_exactly_acleds_header(demo_db: Path) -> None:
+def test_export_csv_has_exactly_acleds_header(demo_db: str) -> None:
     result = _run(demo_db, "export", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert tuple(rows[0]) == ACLED_COLUMNS
     assert len(rows) > 1
 
 
-def test_export_jsonl_and_geojson(demo_db: Path) -> None:
+def test_export_jsonl_and_geojson(demo_db: str) -> None:
     lines = _run(demo_db, "export", "--format", "jsonl").stdout.splitlines()
     first = json.loads(lines[0])
     for key in ("event_id", "reports", "fatalities_low", "fatalities_best", "fatalities_high", "sources", "contested"):
@@ -70,14 +68,14 @@ def test_export_jsonl_and_geojson(demo_db: Path) -> None:
     assert geo["type"] == "FeatureCollection" and geo["features"]
 
 
-def test_events_table_and_filters(demo_db: Path) -> None:
+def test_events_table_and_filters(demo_db: str) -> None:
     everything = _run(demo_db, "events")
     assert everything.exit_code == 0
     none = _run(demo_db, "events", "--from", "1990-01-01", "--to", "1990-12-31")
     assert "0 events" in none.output
 
 
-def test_event_shows_reports_claims_and_evidence(demo_db: Path) -> None:
+def test_event_shows_reports_claims_and_evidence(demo_db: str) -> None:
     first = json.loads(_run(demo_db, "export", "--format", "jsonl").stdout.splitlines()[0])
     shown = _run(demo_db, "event", first["event_id"])
     assert shown.exit_code == 0
@@ -85,7 +83,7 @@ def test_event_shows_reports_claims_and_evidence(demo_db: Path) -> None:
     assert _run(demo_db, "event", "no-such-event").exit_code != 0
 
 
-def test_articles_list_and_show(demo_db: Path) -> None:
+def test_articles_list_and_show(demo_db: str) -> None:
     listing = _run(demo_db, "articles", "--format", "jsonl")
     rows = [json.loads(line) for line in listing.stdout.splitlines()]
     assert rows and all("published_doubtful" in r for r in rows)

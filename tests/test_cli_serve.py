@@ -8,8 +8,7 @@ from vigie.review.tokens import token_owner
 from vigie.store import Store
 
 
-def test_token_create_and_revoke(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    db = str(tmp_path / "t.db")
+def test_token_create_and_revoke(db: str) -> None:
     runner = CliRunner()
     created = runner.invoke(cli, ["--db", db, "token", "create", "lina"])
     assert created.exit_code == 0, created.output

@@ -80,7 +80,7 @@ def test_a_worker_killed_mid_run_costs_only_its_chunk_which_is_run_again(
     assert on_cluster == in_process[0]
 
 
-def test_extract_and_ingest_with_scheduler_match_one_process(cluster: Cluster, tmp_path: Path) -> None:
+def test_extract_and_ingest_with_scheduler_match_one_process(cluster: Cluster, tmp_path: Path, db_factory) -> None:  # type: ignore[no-untyped-def]
     address, _ = cluster
     runner = CliRunner()
     args = ["--db", str(tmp_path / "unused.db"), "extract", str(EXAMPLES)]
@@ -90,10 +90,10 @@ def test_extract_and_ingest_with_scheduler_match_one_process(cluster: Cluster, t
     assert on_cluster.output == one.output and one.output.strip()
     ingested = {}
     for name, engine in (("one", ["--workers", "1"]), ("cluster", ["--scheduler", address])):
-        db = tmp_path / f"{name}.db"
-        result = runner.invoke(cli, ["--db", str(db), "ingest", "-q", *engine, str(EXAMPLES)])
+        db = db_factory()
+        result = runner.invoke(cli, ["--db", db, "ingest", "-q", *engine, str(EXAMPLES)])
         assert result.exit_code == 0, result.output
-        exported = runner.invoke(cli, ["--db", str(db), "export", "--format", "jsonl"])
+        exported = runner.invoke(cli, ["--db", db, "export", "--format", "jsonl"])
         ingested[name] = (result.output.split("(run")[0], sorted(exported.output.splitlines()))
     assert ingested["cluster"] == ingested["one"] and ingested["one"][1]
 

@@ -8,6 +8,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from vigie.cli.main import cli
@@ -139,6 +140,7 @@ def test_what_makes_a_date_doubtful() -> None:
     assert "2020-05-05" in (date_doubt(Article(id="x", text="t"), today=date(2020, 5, 5)) or "")
 
 
+@pytest.mark.own_sqlite_store  # a SQLite file left by an old vigie
 def test_upgrading_a_store_marks_the_reports_of_doubtfully_dated_articles(tmp_path: Path) -> None:
     from vigie.store.backend import SqliteConnection
     from vigie.store.migrations import migrate

@@ -89,8 +89,8 @@ def test_event_attributes_follow_the_stated_rules():
     assert event.fatalities_low == event.fatalities_best == event.fatalities_high == 0
 
 
-def _store_with(tmp_path: Path, name: str, reports: list[EventReport]) -> Store:
-    store = Store.open(tmp_path / name)
+def _store_with(target: str, reports: list[EventReport]) -> Store:
+    store = Store.open(target)
     for art in sorted({r.article_id for r in reports}, key=lambda a: [r.article_id for r in reports].index(a)):
         store.ingest_article(
             Article(id=art, text=f"texte {art}", outlet="SANA", content_hash=art),
@@ -100,15 +100,15 @@ def _store_with(tmp_path: Path, name: str, reports: list[EventReport]) -> Store:
     return store
 
 
-def test_merge_pending_in_the_store_is_order_independent_and_idempotent(tmp_path):
+def test_merge_pending_in_the_store_is_order_independent_and_idempotent(db_factory):
     reports = [
         report("a", claims=(claim(40, "SANA", qualifier="more_than", who="militants"),), outlet="SANA"),
         report("b", sub="Armed clash", claims=(claim(25, "OSDH", qualifier="at_least"),), outlet="Orient"),
         report("c", sub="Air/drone strike", where=place("Rastan", RASTAN), outlet="AFP"),
         report("d", precision="week", sub="Armed clash", outlet="Reuters"),
     ]
-    first = _store_with(tmp_path, "one.db", reports)
-    second = _store_with(tmp_path, "two.db", list(reversed(reports)))
+    first = _store_with(db_factory(), reports)
+    second = _store_with(db_factory(), list(reversed(reports)))
     view = lambda s: sorted((e.event_id, e.notes, e.grade, len(e.reports)) for e in s.events())
     assert view(first) == view(second)
     assert sorted(len(e.reports) for e in first.events()) == [1, 3]
@@ -118,9 +118,9 @@ def test_merge_pending_in_the_store_is_order_independent_and_idempotent(tmp_path
     assert first.counts().events == 2
 
 
-def test_merge_pending_records_unknown_sources(tmp_path):
+def test_merge_pending_records_unknown_sources(db):
     r = report("a", claims=(claim(3, "Comité local de Bidon-sur-Oronte"),), outlet="SANA")
-    store = _store_with(tmp_path, "u.db", [r])
+    store = _store_with(db, [r])
     assert [u.name for u in store.unknown_sources()] == ["Comité local de Bidon-sur-Oronte"]
 
 

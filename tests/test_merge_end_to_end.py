@@ -8,6 +8,7 @@ import pytest
 
 from vigie.merge import cluster_scores
 from vigie.pipeline import ingest_paths
+from conftest import BACKENDS, fresh_targets
 from vigie.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "merge" / "articles.jsonl"
@@ -27,8 +28,8 @@ def test_both_sides_of_one_capture_merge_and_the_nearby_strike_stays_apart(tmp_p
     assert "terroristes" not in event.notes and "régime" not in event.notes
 
 
-@pytest.fixture(scope="module")
-def shared_merge_scores(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module", params=BACKENDS)
+def shared_merge_scores(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """The merge corpus (8 outlets) plus the al-Qusayr report of the dev corpus, ingested end to end."""
     if not CORPUS.exists():
         pytest.skip("../shared corpus absent")
@@ -42,7 +43,7 @@ def shared_merge_scores(tmp_path_factory: pytest.TempPathFactory):  # type: igno
     gold.mkdir()
     doc = next((CORPUS / "gold").glob("000_*.json"))
     (gold / doc.name).write_text(doc.read_text(encoding="utf-8"), encoding="utf-8")
-    with Store.open(tmp_path / "x.db") as store:
+    with Store.open(fresh_targets(request, request.param, tmp_path)()) as store:
         ingest_paths(store, [data])
         events = store.events()
     return cluster_scores([CORPUS / "merge" / "gold", gold], events,

@@ -123,6 +123,7 @@ def test_a_run_cut_off_before_merging_is_mended_by_the_next_ingest(tmp_path, db_
     assert len(event.reports) == 2
 
 
+@pytest.mark.own_sqlite_store  # the bench measures the SQLite ingest path
 def test_bench_prints_the_store_shapes_and_refuses_bad_sizes() -> None:
     from click.testing import CliRunner
 

@@ -15,13 +15,13 @@ from vigie.store import Store
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-def _ingest(db: Path, folder: Path, workers: int) -> str:
-    result = CliRunner().invoke(cli, ["--db", str(db), "ingest", "-q", "--workers", str(workers), str(folder)])
+def _ingest(db: str, folder: Path, workers: int) -> str:
+    result = CliRunner().invoke(cli, ["--db", db, "ingest", "-q", "--workers", str(workers), str(folder)])
     assert result.exit_code == 1, result.output  # the broken file
     return result.output
 
 
-def _stored(db: Path) -> tuple[list[dict], list[dict], list[tuple[str, str | None]]]:
+def _stored(db: str) -> tuple[list[dict], list[dict], list[tuple[str, str | None]]]:
     with Store.open(db) as store:
         events = sorted((asdict(e) for e in store.events()), key=lambda e: e["event_id"])
         for event in events:
@@ -31,17 +31,18 @@ def _stored(db: Path) -> tuple[list[dict], list[dict], list[tuple[str, str | Non
     return events, reports, articles
 
 
-def test_two_workers_store_what_one_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_workers_store_what_one_stores(tmp_path: Path, db_factory, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "in"
     shutil.copytree(EXAMPLES, folder)
     (folder / "broken.html").write_bytes(b"\x00\x01\x02 not an article")
     monkeypatch.setenv("VIGIE_BATCH_SIZE", "2")  # several chunks per worker: order and boundaries exercised
-    one = _ingest(tmp_path / "one.db", folder, 1)
-    two = _ingest(tmp_path / "two.db", folder, 2)
-    assert two.replace("two.db", "one.db").splitlines()[-1].split("(run")[0] == one.splitlines()[-1].split("(run")[0]
+    one_db, two_db = db_factory(), db_factory()
+    one = _ingest(one_db, folder, 1)
+    two = _ingest(two_db, folder, 2)
+    assert two.replace(two_db, one_db).splitlines()[-1].split("(run")[0] == one.splitlines()[-1].split("(run")[0]
     assert [line for line in two.splitlines() if line.startswith("error:")] == \
         [line for line in one.splitlines() if line.startswith("error:")]
     assert any("broken.html" in line for line in one.splitlines() if line.startswith("error:"))
-    events, reports, articles = _stored(tmp_path / "one.db")
+    events, reports, articles = _stored(one_db)
     assert events and reports and len(articles) >= 8
-    assert _stored(tmp_path / "two.db") == (events, reports, articles)
+    assert _stored(two_db) == (events, reports, articles)

@@ -75,8 +75,7 @@ def test_bad_additions_row_is_a_data_file_error(monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("name", ["SY.txt", "SY.zip"])
-def test_import_fixture_then_resolve_an_imported_village(tmp_path, name) -> None:
-    db = tmp_path / "g.db"
+def test_import_fixture_then_resolve_an_imported_village(db, name) -> None:  # type: ignore[no-untyped-def]
     with Store.open(db) as store:
         result = import_geonames(store, FIXTURES / name, admin1_path=FIXTURES / "admin1CodesASCII.txt")
         again = import_geonames(store, FIXTURES / name)
@@ -111,8 +110,7 @@ def test_importing_twice_keeps_one_row_per_geonameid(db) -> None:  # type: ignor
     assert first.rows == again.rows == stored > 0
 
 
-def test_cli_import_and_lookup(tmp_path) -> None:
-    db = str(tmp_path / "v.db")
+def test_cli_import_and_lookup(db: str) -> None:
     runner = CliRunner()
     out = runner.invoke(cli, ["--db", db, "gazetteer", "import", str(FIXTURES / "SY.zip"),
                               "--admin1", str(FIXTURES / "admin1CodesASCII.txt")])
@@ -125,12 +123,12 @@ def test_cli_import_and_lookup(tmp_path) -> None:
 
 
 @pytest.mark.skipif(not SHARED_GEONAMES.exists(), reason="shared GeoNames extract absent")
-def test_import_shared_cities500_extract(tmp_path) -> None:
-    with Store.open(tmp_path / "g.db") as store:
+def test_import_shared_cities500_extract(db: str) -> None:
+    with Store.open(db) as store:
         result = import_geonames(store, SHARED_GEONAMES / "cities500_SY.txt",
                                  admin1_path=SHARED_GEONAMES / "admin1CodesASCII_SY.txt")
     assert result.rows == 290 and result.admin1_rows == 14
-    gaz = Gazetteer.load(tmp_path / "g.db")
+    gaz = Gazetteer.load(db)
     imported = [e for e in gaz.entries if e.source.startswith("GeoNames cities500_SY")]
     assert len(imported) == 290
     assert all(e.admin1 for e in imported)  # every admin1 code maps to a canonical name

@@ -70,6 +70,7 @@ def test_a_database_without_a_store_is_not_read_as_empty(pg_schemas) -> None:  #
     assert result.exit_code == 1 and "no vigie store there" in result.output
 
 
+@pytest.mark.own_sqlite_store  # the bench's SQLite section
 def test_bench_measures_each_backend(pg_schemas) -> None:  # type: ignore[no-untyped-def]
     skips = [a for s in ("extract", "dask", "gazetteer", "merge", "store", "long", "desk") for a in ("--skip", s)]
     result = CliRunner().invoke(cli, ["bench", *skips, "--backend-reports", "300", "--pg", pg_schemas()])

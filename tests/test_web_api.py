@@ -171,3 +171,16 @@ def test_request_bodies_are_capped(desk) -> None:  # type: ignore[no-untyped-def
     response = client.post("/api/articles", content=b"x" * 30_000,
                            headers={**auth, "content-type": "application/json"})
     assert response.status_code == 413 and response.json()["status"] == 413
+
+
+def test_the_place_edit_reads_imported_geonames_rows_on_either_backend(desk) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from vigie.resolve.geonames_import import import_geonames
+    from vigie.store import Store
+
+    client, _, path = desk
+    with Store.open(path) as store:
+        import_geonames(store, Path(__file__).resolve().parent / "fixtures" / "geonames" / "SY.txt")
+    (place,) = client.get("/api/places", params={"q": "Tell Roummane"}).json()["places"]
+    assert place["location"] == "Matar Tall Rumman" and place["geo_precision"] == 2  # the imported airfield

@@ -5,8 +5,8 @@ from vigie.store import Store
 from vigie.web.bench import bench_desk
 
 
-def test_the_load_test_answers_every_request(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "desk.db"
+def test_the_load_test_answers_every_request(db: str) -> None:
+    path = db
     _built, results = bench_desk(path, events=300, clients=2, requests=10)
     with Store.open(path) as store:
         assert store.counts().events == 300

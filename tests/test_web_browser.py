@@ -12,19 +12,20 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BACKENDS, fresh_targets
 from vigie.web.live import browser_available, chromium, live_desk, wait_for_markers
 
 pytestmark = pytest.mark.skipif(not browser_available(), reason="chromium and chromedriver not installed")
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-@pytest.fixture(scope="module")
-def desk(tmp_path_factory):  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module", params=BACKENDS)
+def desk(request, tmp_path_factory):  # type: ignore[no-untyped-def]
     from vigie.pipeline import ingest_paths
     from vigie.review.tokens import create_token
     from vigie.store import Store
 
-    path = str(tmp_path_factory.mktemp("desk") / "demo.db")
+    path = fresh_targets(request, request.param, tmp_path_factory.mktemp("desk"))()
     with Store.open(path) as store:
         ingest_paths(store, [EXAMPLES])
         token = create_token(store, "lina")

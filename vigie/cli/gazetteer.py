@@ -67,9 +67,8 @@ def lookup_cmd(ctx: click.Context, name: str, governorates: tuple[str, ...], rel
     from vigie.resolve.gazetteer import Gazetteer
     from vigie.resolve.places import PlaceContext, PlaceResolver
 
-    db = get_db_path(ctx)
     try:
-        gaz = Gazetteer.load(db if Path(db).exists() else None)
+        gaz = Gazetteer.load(get_db_path(ctx))
     except VigieError as exc:
         raise click.ClickException(str(exc)) from exc
     resolver = PlaceResolver(gaz)

@@ -132,7 +132,7 @@ class Gazetteer:
     @classmethod
     def load(cls, db_path: str | Path | None = None, *, fuzzy_threshold: float | None = None) -> "Gazetteer":
         """Build the gazetteer from the packaged data, plus the GeoNames rows imported into
-        ``db_path`` (if given and it holds any)."""
+        the store at ``db_path`` (a SQLite path or a PostgreSQL URL; if given and it holds any)."""
         translit = Transliterator.load()
         spec = load_yaml("admin1.yml")
         try:
@@ -151,7 +151,7 @@ class Gazetteer:
         by_code = {(g.country_code, g.code): g.name for g in governorates if g.code}
         entries: dict[str, Entry] = {e.id: e for e in table_entries(by_code, by_pcode)}
         if db_path is not None:
-            for entry in db_entries(Path(db_path), translit, governorates, by_code):
+            for entry in db_entries(str(db_path), translit, governorates, by_code):
                 entries[entry.id] = entry
         for entry in additions():
             entries[entry.id] = entry

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import sqlite3
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -191,41 +190,38 @@ def additions() -> list[Entry]:
     return out
 
 
-def db_entries(path: Path, translit: Transliterator, governorates: list[Governorate],
-                by_code: dict[tuple[str, str | None], str]) -> list[Entry]:
-    """GeoNames rows imported into the database at ``path`` (none if it has no such table)."""
-    if not path.exists():
+def db_entries(target: str, translit: Transliterator, governorates: list[Governorate],
+               by_code: dict[tuple[str, str | None], str]) -> list[Entry]:
+    """GeoNames rows imported into the store at ``target``, a SQLite path (none when the file
+    does not exist) or a PostgreSQL URL: read through the store, whichever its backend."""
+    from vigie.store import Store
+    from vigie.store.backend import is_postgres
+
+    if not is_postgres(target) and not Path(target).is_file():
         return []
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "gazetteer" not in tables:
-            return []
-        imported_admin1: dict[str, str] = {}
-        if "gazetteer_admin1" in tables:
-            gov_keys = {translit.keys(a).skeleton: g.name for g in governorates
-                        for a in (g.name, *g.aliases)}
-            for code, name, asciiname in conn.execute(
-                    "SELECT code, name, asciiname FROM gazetteer_admin1"):
-                canonical = gov_keys.get(translit.keys(asciiname or name or "").skeleton)
-                imported_admin1[code] = canonical or asciiname or name
-        out = []
-        for row in conn.execute(
+    with Store.open(target, create=False) as store, store.snapshot():
+        admin1_rows = store.conn.execute("SELECT code, name, asciiname FROM gazetteer_admin1").fetchall()
+        rows = store.conn.execute(
             "SELECT geonameid, name, asciiname, alternatenames, latitude, longitude, feature_class,"
             " feature_code, country_code, admin1_code, population, source FROM gazetteer"
-        ):
-            gid, name, asciiname, alts, lat, lon, fclass, fcode, cc, a1, pop, source = row
-            pop = int(pop or 0)
-            admin1 = by_code.get((cc, a1)) or imported_admin1.get(f"{cc}.{a1}")
-            names = tuple(dict.fromkeys(
-                [name, *([asciiname] if asciiname else []),
-                 *[a for a in (alts or "").split(",") if a]]))
-            out.append(Entry(
-                id=f"geonames:{gid}", name=asciiname or name, names=names, latitude=float(lat),
-                longitude=float(lon), feature=geonames_feature(fclass, fcode, pop),
-                country_code=cc or "", admin1=admin1, population=pop,
-                source=source or "GeoNames import",
-            ))
-        return out
-    finally:
-        conn.close()
+        ).fetchall()
+    gov_keys = {translit.keys(a).skeleton: g.name for g in governorates for a in (g.name, *g.aliases)}
+    imported_admin1: dict[str, str] = {}
+    for code, name, asciiname in admin1_rows:
+        canonical = gov_keys.get(translit.keys(asciiname or name or "").skeleton)
+        imported_admin1[code] = canonical or asciiname or name
+    out = []
+    for row in rows:
+        gid, name, asciiname, alts, lat, lon, fclass, fcode, cc, a1, pop, source = row
+        pop = int(pop or 0)
+        admin1 = by_code.get((cc, a1)) or imported_admin1.get(f"{cc}.{a1}")
+        names = tuple(dict.fromkeys(
+            [name, *([asciiname] if asciiname else []),
+             *[a for a in (alts or "").split(",") if a]]))
+        out.append(Entry(
+            id=f"geonames:{gid}", name=asciiname or name, names=names, latitude=float(lat),
+            longitude=float(lon), feature=geonames_feature(fclass, fcode, pop),
+            country_code=cc or "", admin1=admin1, population=pop,
+            source=source or "GeoNames import",
+        ))
+    return out

@@ -200,8 +200,8 @@ class PgConnection(_ExplicitTransactions):
 
     def begin(self, *, write: bool) -> None:
         if write:
-            self.conn.execute("BEGIN")
-            self.conn.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
+            # One round trip: statements without parameters may go together.
+            self.conn.execute("BEGIN; SELECT pg_advisory_xact_lock(hashtext(current_schema()))")
         else:
             self.conn.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from vigie.errors import StoreError
 from vigie.models import Article, Event, EventReport
-from vigie.store import codec
+from vigie.store import codec, writes
 from vigie.store.loading import load_events, load_reports, placeholders
 from vigie.store.session import Session
 from vigie.store.queries import Filters
@@ -39,6 +39,15 @@ def _now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
+def _distinct_reports(article_id: str, reports: Sequence[EventReport]) -> dict[str, EventReport]:
+    """``reports`` by report id, in order (identical duplicates kept once); raises StoreError
+    for a report of another article."""
+    for report in reports:
+        if report.article_id != article_id:
+            raise StoreError(f"report of {report.article_id!r} given for {article_id!r}")
+    return {codec.report_id(r): r for r in reports}
+
+
 class Store(Session):
     """A vigie database. Open with :meth:`open`; use as a context manager to close it."""
 
@@ -51,9 +60,11 @@ class Store(Session):
         extracted ("unsupported_language", ...); see :meth:`articles` and :meth:`article_status`.
         """
         with self.transaction():
-            if self.has_article(article.id) or (
-                article.content_hash and self.has_article(article.content_hash)
-            ):
+            keys = (article.id, article.content_hash or article.id)
+            if self.conn.execute(  # has_article of the id or the hash, in one query
+                "SELECT 1 FROM articles WHERE id IN (?, ?) OR content_hash IN (?, ?) LIMIT 1",
+                keys + keys,
+            ).fetchone() is not None:
                 return False
             cols = (*codec.ARTICLE_COLUMNS, "ingested_at", "run_id", "status")
             self.conn.execute(
@@ -82,7 +93,11 @@ class Store(Session):
         with self.transaction():
             if not self.add_article(article, run_id=run_id, status=status):
                 return False
-            self.set_reports(article.id, reports)
+            # A new article has no reports to compare with: set_reports' reads are spared.
+            writes.insert_reports(self.conn, [
+                (rid, idx, report)
+                for idx, (rid, report) in enumerate(_distinct_reports(article.id, reports).items())
+            ])
             return True
 
     def has_article(self, id_or_hash: str) -> bool:
@@ -120,11 +135,8 @@ class Store(Session):
         """Replace the reports of ``article_id`` by ``reports`` (identical duplicates kept once)."""
         if not self.has_article(article_id):
             raise StoreError(f"no article {article_id!r}: store it before its reports")
-        for report in reports:
-            if report.article_id != article_id:
-                raise StoreError(f"report of {report.article_id!r} given for {article_id!r}")
-        ids = list(dict.fromkeys(codec.report_id(r) for r in reports))
-        by_id = {codec.report_id(r): r for r in reports}
+        by_id = _distinct_reports(article_id, reports)
+        ids = list(by_id)
         with self.transaction():
             # Reports kept unchanged keep their rows, so merged events pointing at them survive.
             old = {r["id"] for r in self.conn.execute(
@@ -133,37 +145,19 @@ class Store(Session):
             self.conn.executemany(
                 "DELETE FROM event_reports WHERE id = ?", [(i,) for i in old - set(ids)]
             )
-            for idx, rid in enumerate(ids):
-                if rid in old:
-                    self.conn.execute("UPDATE event_reports SET idx = ? WHERE id = ?", (idx, rid))
-                else:
-                    self._insert_report(rid, idx, by_id[rid])
+            self.conn.executemany(
+                "UPDATE event_reports SET idx = ? WHERE id = ?",
+                [(idx, rid) for idx, rid in enumerate(ids) if rid in old],
+            )
+            writes.insert_reports(
+                self.conn, [(rid, idx, by_id[rid]) for idx, rid in enumerate(ids) if rid not in old]
+            )
 
     def report_ids(self, article_id: str) -> list[str]:
         """The ids of an article's stored reports, in order."""
         return [r[0] for r in self.conn.execute(
             "SELECT id FROM event_reports WHERE article_id = ? ORDER BY idx", (article_id,)
         )]
-
-    def _insert_report(self, rid: str, idx: int, report: EventReport) -> None:
-        cols = codec.REPORT_COLUMNS
-        self.conn.execute(
-            f"INSERT INTO event_reports ({', '.join(cols)}) VALUES ({placeholders(cols)})",
-            codec.report_row(rid, idx, report),
-        )
-        self.conn.executemany(
-            'INSERT INTO claims (report_id, idx, count, qualifier, who, source, quote, estimate,'
-            ' subfigures, start, "end", flag) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-            [codec.claim_row(rid, i, c) for i, c in enumerate(report.claims)],
-        )
-        self.conn.executemany(
-            'INSERT INTO evidence (report_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-            [(rid, i, e.start, e.end, e.text) for i, e in enumerate(report.evidence)],
-        )
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO report_actors (report_id, actor, role) VALUES (?, ?, ?)",
-            codec.actor_rows(rid, report),
-        )
 
     def reports(
         self, *, date_from: date | str | None = None, date_to: date | str | None = None,
@@ -196,59 +190,37 @@ class Store(Session):
         ``member_ids`` (event id -> the report ids of its ``reports``, in order) spares
         hashing every member again when the caller knows them (the merge stage does).
         """
+        latest = {e.event_id: e for e in events}  # an id given twice: its last version
+        members = {
+            i: list(member_ids[i]) if member_ids and i in member_ids
+            else [codec.report_id(r) for r in e.reports]
+            for i, e in latest.items()
+        }
         with self.transaction():
-            kept: set[str] = set()
-            for event in events:
-                known = member_ids.get(event.event_id) if member_ids else None
-                self._save_event(event, list(known) if known is not None else None)
-                kept.add(event.event_id)
+            self._store_missing_members(list(latest.values()), members)
+            writes.write_events(self.conn, list(latest.values()), members)
             if replace_all:
                 stale = [
                     r["event_id"] for r in self.conn.execute("SELECT event_id FROM events")
-                    if r["event_id"] not in kept
+                    if r["event_id"] not in latest
                 ]
                 self.conn.executemany("DELETE FROM events WHERE event_id = ?", [(s,) for s in stale])
 
-    def _save_event(self, event: Event, member_ids: list[str] | None = None) -> None:
-        if member_ids is None:
-            member_ids = [codec.report_id(r) for r in event.reports]
-        stored = {r[0] for r in self.conn.execute(  # one query, not one per member
-            f"SELECT id FROM event_reports WHERE id IN ({placeholders(member_ids)})", member_ids
-        )} if member_ids else set()
-        for rid, report in zip(member_ids, event.reports):
-            if rid not in stored:
+    def _store_missing_members(self, events: list[Event], members: Mapping[str, list[str]]) -> None:
+        """Store the member reports not stored yet (each under its stored article)."""
+        stored = set(writes.stored_among(
+            self.conn, "event_reports", "id", [i for e in events for i in members[e.event_id]], "id"))
+        for event in events:
+            for rid, report in zip(members[event.event_id], event.reports):
+                if rid in stored:
+                    continue
                 if not self.has_article(report.article_id):
                     raise StoreError(f"event {event.event_id}: no article {report.article_id!r}")
                 (idx,) = self.conn.execute(
                     "SELECT COUNT(*) FROM event_reports WHERE article_id = ?", (report.article_id,)
                 ).fetchone()
-                self._insert_report(rid, idx, report)
-        values = codec.event_row(event)
-        fingerprint = codec.canonical_json([list(values), member_ids])
-        old = self.conn.execute(
-            "SELECT fingerprint FROM events WHERE event_id = ?", (event.event_id,)
-        ).fetchone()
-        if old is not None and old["fingerprint"] == fingerprint:
-            return
-        cols = (*codec.EVENT_COLUMNS, "fingerprint", "updated")
-        updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
-        self.conn.execute(
-            f"INSERT INTO events ({', '.join(cols)}) VALUES ({placeholders(cols)}) "
-            f"ON CONFLICT(event_id) DO UPDATE SET {updates}",
-            (*values, fingerprint, int(time.time())),
-        )
-        self.conn.execute("DELETE FROM event_members WHERE event_id = ?", (event.event_id,))
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO event_members (event_id, report_id, idx) VALUES (?, ?, ?)",
-            [(event.event_id, rid, i) for i, rid in enumerate(member_ids)],
-        )
-        # Rewriting the members fired the "lost a member" trigger: this event is up to date.
-        self.conn.execute("DELETE FROM merge_dirty WHERE event_id = ?", (event.event_id,))
-        self.conn.execute("DELETE FROM event_actors WHERE event_id = ?", (event.event_id,))
-        self.conn.executemany(
-            "INSERT OR IGNORE INTO event_actors (event_id, actor, role) VALUES (?, ?, ?)",
-            codec.actor_rows(event.event_id, event),
-        )
+                writes.insert_reports(self.conn, [(rid, idx, report)])
+                stored.add(rid)
 
     def events(
         self, *, date_from: date | str | None = None, date_to: date | str | None = None,

@@ -24,7 +24,7 @@ def load_reports(conn: Connection, rows: Sequence[Row]) -> list[EventReport]:
     ids = [r["id"] for r in rows]
     claims: dict[str, list[Claim]] = {i: [] for i in ids}
     evidence: dict[str, list[Evidence]] = {i: [] for i in ids}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         marks = placeholders(chunk)
         for row in conn.execute(
             f"SELECT * FROM claims WHERE report_id IN ({marks}) ORDER BY report_id, idx", chunk
@@ -42,7 +42,7 @@ def load_reports(conn: Connection, rows: Sequence[Row]) -> list[EventReport]:
 def load_events(conn: Connection, rows: Sequence[Row]) -> list[Event]:
     """The events of ``rows`` (events rows), in that order, each with its member reports."""
     members: dict[str, list[str]] = {r["event_id"]: [] for r in rows}
-    for chunk in _chunks(list(members)):
+    for chunk in chunks(list(members)):
         for m in conn.execute(
             f"SELECT event_id, report_id FROM event_members WHERE event_id IN "
             f"({placeholders(chunk)}) ORDER BY event_id, idx", chunk,
@@ -50,7 +50,7 @@ def load_events(conn: Connection, rows: Sequence[Row]) -> list[Event]:
             members[m["event_id"]].append(m["report_id"])
     report_ids = sorted({rid for ids in members.values() for rid in ids})
     report_rows: list[Row] = []
-    for chunk in _chunks(report_ids):
+    for chunk in chunks(report_ids):
         report_rows += conn.execute(
             f"SELECT * FROM event_reports WHERE id IN ({placeholders(chunk)})", chunk
         ).fetchall()
@@ -61,6 +61,7 @@ def load_events(conn: Connection, rows: Sequence[Row]) -> list[Event]:
     ]
 
 
-def _chunks(items: list[str]) -> Iterator[list[str]]:
+def chunks(items: list[str]) -> Iterator[list[str]]:
+    """``items`` in slices short enough for one ``IN (...)`` list."""
     for i in range(0, len(items), _CHUNK):
         yield items[i : i + _CHUNK]

@@ -43,8 +43,9 @@ class Latencies:
     p99: float
 
 
-def synthetic_store(path: Path, n: int, *, seed: int = 7) -> None:
-    """Write ``n`` one-report events (synthetic, see :mod:`vigie.merge.bench`) into ``path``."""
+def synthetic_store(path: str | Path, n: int, *, seed: int = 7) -> None:
+    """Write ``n`` one-report events (synthetic, see :mod:`vigie.merge.bench`) into the store
+    at ``path`` (a SQLite path or a PostgreSQL URL)."""
     cols = (*codec.EVENT_COLUMNS, "fingerprint", "updated")
     with Store.open(path) as store, store.transaction():
         rows, actors = [], []
@@ -100,11 +101,14 @@ def load_test(base: str, paths: list[str], *, name: str, clients: int, requests:
                      _percentile(times, 0.95), _percentile(times, 0.99))
 
 
-def bench_desk(path: Path, *, events: int = 100_000, clients: int = 4,
-               requests: int = 200) -> tuple[float, list[Latencies]]:
-    """(seconds to build the store, latencies of the events page and of the API)."""
+def bench_desk(path: str | Path, *, events: int = 100_000, clients: int = 4,
+                requests: int = 200) -> tuple[float, list[Latencies]]:
+    """(seconds to build the store, latencies of the events page and of the API); the store at
+    ``path`` (a SQLite path or a PostgreSQL URL) gets ``events`` synthetic events when it holds none."""
     start = time.perf_counter()
-    if not path.exists():
+    with Store.open(path) as store:
+        empty = store.counts().events == 0
+    if empty:
         synthetic_store(path, events)
     built = time.perf_counter() - start
     with live_desk(str(path)) as base:
