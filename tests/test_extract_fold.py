@@ -265,3 +265,10 @@ def test_a_definite_massacre_at_the_place_of_an_attack_just_told_is_that_attack(
     assert len(out) == 1 and out[0].sub_type == "Chemical weapon" and out[0].when == DAY
     assert len(merge_drafts([chem, replace(massacre, definite=False)])) == 2
     assert len(merge_drafts([chem, replace(massacre, place=HAMA)])) == 2
+
+
+def test_unweighed_types_are_acled_event_types():
+    from vigie.extract.subtypes import EVENT_TYPES
+
+    unweighed = AssemblyRules.load().unweighed_types
+    assert unweighed and unweighed <= set(EVENT_TYPES.values())

@@ -175,6 +175,8 @@ def test_an_assembled_event_stands_when_one_of_its_tellings_scores_at_keep_from(
     news, background = told_in(0, 1), told_in(2)
     assert weighed([news, background], scores, keep_from=0.2) == [news]
     assert weighed([news, background], scores, keep_from=0.0) == [news, background]
+    march = replace(told_in(2), sub_type="Peaceful protest")
+    assert weighed([march], scores, keep_from=0.2, unweighed={"Protests"}) == [march]
 
 
 def test_keep_from_is_chosen_gentlest_among_the_near_best():

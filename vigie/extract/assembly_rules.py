@@ -48,6 +48,7 @@ class AssemblyRules:
     state_forces: tuple[tuple[str, str], ...] = ()  # (word, actor), longest word first
     back_determiners: frozenset[str] = frozenset()  # "ce raid", "l'attaque": a deed told before
     carried_date_km: float = 30.0  # an undated telling this near the day told a paragraph before is that day's
+    unweighed_types: frozenset[str] = frozenset()  # event types the learned gate's keep_from never drops
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -157,7 +158,8 @@ class AssemblyRules:
                         words("compass_points"),
                         tuple(sorted(((str(w), str(a)) for a, ws in (data.get("state_forces") or {}).items() for w in ws),
                                      key=lambda wa: -len(wa[0]))),
-                        frozenset(words("back_determiners")), float(data.get("carried_date_km", 30)))
+                        frozenset(words("back_determiners")), float(data.get("carried_date_km", 30)),
+                        frozenset(str(x) for x in data.get("unweighed_types") or ()))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

@@ -105,7 +105,7 @@ class EventAssembler:
             retype(drafts, scores, retype_from=self.model.retype_from)
         drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs)
         if self.model is not None and scores is not None:
-            drafts = weighed(drafts, scores, keep_from=self.model.keep_from)
+            drafts = weighed(drafts, scores, keep_from=self.model.keep_from, unweighed=self.assembly.unweighed_types)
         self._credit_claims_of_responsibility(drafts, df, mentions, article_actors)
         self._credit_accusations(drafts, df, mentions, article_actors)
         for d in drafts:

@@ -33,11 +33,13 @@ def retype(drafts: list[Draft], scores: SentenceScores, *, retype_from: float) -
             d.actor1 = crowd
 
 
-def weighed(drafts: list[Draft], scores: SentenceScores, *, keep_from: float) -> list[Draft]:
+def weighed(drafts: list[Draft], scores: SentenceScores, *, keep_from: float,
+            unweighed: Collection[str] = ()) -> list[Draft]:
     """The assembled events one of whose tellings the model scores at ``keep_from`` or more: an
     event is weighed with all the sentences merged into it, so a background retold in passing
-    goes while the news it repeats stays."""
-    return [d for d in drafts if max(scores.p_event[i] for i in d.sentences) >= keep_from]
+    goes while the news it repeats stays. Events of the ``unweighed`` types (assembly.yml) stand."""
+    return [d for d in drafts
+            if event_type(d.sub_type) in unweighed or max(scores.p_event[i] for i in d.sentences) >= keep_from]
 
 
 def fallback_author(d: Draft, article_actors: list[str], *, pick: ActorPicker, air_forces: Collection[str]) -> str:
