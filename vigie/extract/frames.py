@@ -21,6 +21,7 @@ from vigie.extract.frame_places import ClauseWords, NameWords, group_enumeration
 from vigie.extract.frame_records import DocFrames, Frame, Sentence, TextSpan, dateline_pattern, span_of, split_sentences, subtree_span
 from vigie.extract.frame_status import StatusReader, adjective_complement, governed, near_words
 from vigie.extract.outcomes import Outcomes
+from vigie.extract.place_index import spans_within
 from vigie.extract.subtypes import EventRules
 from vigie.resolve.time_expressions import find_time_expressions
 from vigie.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, find_triggers
@@ -156,7 +157,7 @@ class FrameBuilder:
             by_sentence.setdefault(f.sentence, []).append(f)
         out = list(frames)
         for si, sent in enumerate(sentences):
-            if si in by_sentence or not any(sent.start <= p.start and p.end <= sent.end for p in places):
+            if si in by_sentence or not spans_within(places, sent.start, sent.end):
                 continue
             victim = self._counted_civilians(doc, sent)
             strike = self._strike_before(by_sentence, sentences, si)
