@@ -39,3 +39,40 @@ def test_fold_keeps_offsets_and_slices() -> None:
     assert folded == _reference_fold(text)
     for a, b in [(0, 7), (3, 20), (10, len(text))]:
         assert fold(text[a:b]) == folded[a:b]
+
+
+def _phrase_regex_with_lookbehind_first(phrases: list[str]) -> str:
+    """The former spelling of ``phrase_regex``: the lookbehind in front of each phrase."""
+    import re
+
+    from vigie.extract.numbers import fold
+
+    forms = sorted({fold(p).strip() for p in phrases if p and p.strip()}, key=len, reverse=True)
+    parts = []
+    for form in forms:
+        body = r"\s+".join(re.escape(w) for w in form.split())
+        tail = "" if form.endswith("'") else r"(?![\w])"
+        parts.append(rf"(?<![\w]){body}{tail}")
+    return "(?:" + "|".join(parts) + ")"
+
+
+def test_phrase_regex_finds_what_the_lookbehind_in_front_found() -> None:
+    """Reading the first letter before the lookbehind (so the engine skips positions in C) finds
+    the same phrases at the same places: at the text's start, after a line break, glued to a word."""
+    import random
+    import re
+
+    from vigie.extract.numbers import fold, phrase_regex
+
+    phrases = ["a", "à", "a-t-il indiqué", "plus d'", "des dizaines", "l'OSDH", "selon", "de", "d'", "une", "1er mai",
+               "-ci", "aujourd'hui", "Ça"]
+    new, old = re.compile(phrase_regex(phrases)), re.compile(_phrase_regex_with_lookbehind_first(phrases))
+    rng = random.Random(0)
+    pieces = ["a", "à", "a-t-il indiqué", "plus d'", "plus d'un", "des dizaines", "des  dizaines", "l'osdh", "selon",
+              "de", "d'", "une", "1er mai", "-ci", "aujourd'hui", "ça", "x", "\n", " ", "'", "-", "_", "9", "é", "ade"]
+    for _ in range(400):
+        text = fold("".join(rng.choice(pieces) + rng.choice(["", " ", "\n", ",", "-"]) for _ in range(12)))
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
+        for pos in range(len(text)):
+            a, b = new.match(text, pos), old.match(text, pos)
+            assert (a and a.span()) == (b and b.span())
