@@ -57,8 +57,8 @@ def _phrase_regex_with_lookbehind_first(phrases: list[str]) -> str:
 
 
 def test_phrase_regex_finds_what_the_lookbehind_in_front_found() -> None:
-    """Reading the first letter before the lookbehind (so the engine skips positions in C) finds
-    the same phrases at the same places: at the text's start, after a line break, glued to a word."""
+    """One lookbehind in front of the alternation (it fails at once inside a word) finds the same
+    phrases at the same places: at the text's start, after a line break, glued to a word."""
     import random
     import re
 
