@@ -76,3 +76,50 @@ def test_phrase_regex_finds_what_the_lookbehind_in_front_found() -> None:
         for pos in range(len(text)):
             a, b = new.match(text, pos), old.match(text, pos)
             assert (a and a.span()) == (b and b.span())
+
+
+def test_the_cumulative_markers_match_as_with_a_lookbehind_per_phrase() -> None:
+    """The campaign markers ({num}, {month}... filled in) with one lookbehind in front of them all
+    find what they found with one in front of each phrase."""
+    import re
+
+    from vigie.data import load_yaml
+    from vigie.extract.casualty_lexicon import _template_regex
+    from vigie.extract.numbers import NumberLexicon, fold
+
+    data = load_yaml("quantities.yml")
+    months = ["janvier", "février", "mars", "avril", "mai", "juin"]
+    text = fold("Au moins 300 civils ont été tués depuis le 30 avril, depuis mars 2011, en huit ans de guerre; "
+                "le conflit en Syrie a fait plus de 350.000 morts\ndepuis le début de la guerre, xdepuis le 3 mai. "
+                "Depuis le déclenchement de la révolte, au cours des deux derniers mois, 2013-2014.")
+    for key in ("phrases", "phrases_before"):
+        new = re.compile(_template_regex(data["cumulative"], NumberLexicon.load(), key, months=months))
+        per_phrase = re.compile("(?:" + "|".join(r"(?<![\w])" + p for p in _split_top(new.pattern[len(r"(?<![\w])(?:"):-1])) + ")")
+        assert [m.span() for m in new.finditer(text)] == [m.span() for m in per_phrase.finditer(text)]
+        for pos in range(len(text)):
+            a, b = new.match(text, pos), per_phrase.match(text, pos)
+            assert (a and a.span()) == (b and b.span())
+
+
+def _split_top(alternation: str) -> list[str]:
+    """The top-level branches of a regex alternation (outside groups and classes)."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(alternation):
+        ch = alternation[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    parts.append(alternation[start:])
+    return parts
