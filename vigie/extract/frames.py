@@ -87,6 +87,7 @@ class FrameBuilder:
         if doc.user_data.get("vigie_text") is None:  # the registry components may have kept it already
             doc.user_data["vigie_text"] = doc.text
         self._assoc_cache: dict[int, tuple[TextSpan, ...]] = {}
+        self._former_memo: dict[int, bool] = {}  # token index -> former(token), see _is_former
         self._sentence_cues: dict[tuple[int, int], set[str]] = {}
         actors = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(actors_key, []))
         self._args = Arguments(self.rules, sorted((a for a, _, _ in actors), key=lambda a: a.start))
@@ -274,11 +275,11 @@ class FrameBuilder:
         cues = self._cues(doc, head, m, sent, agent)
         patient_tokens = [t for t in objects for t in t.subtree] + [t for t in head.children if t.dep_ in PASSIVE_SUBJ for t in t.subtree]
         # "d'anciens rebelles", "des ex-combattants": former fighters are no longer combatants
-        patient_tokens = [t for t in patient_tokens if not former(self.rules, t)]
-        if any(former(self.rules, t) for t in objects for t in t.subtree):
+        patient_tokens = [t for t in patient_tokens if not self._is_former(t)]
+        if any(self._is_former(t) for t in objects for t in t.subtree):
             # nor a side: "une vingtaine d'anciens rebelles" names no armed group to code as actor2
             patient = tuple(p for p in patient if not any(
-                former(self.rules, t) for t in doc.char_span(p.start, p.end, alignment_mode="expand") or []))
+                self._is_former(t) for t in doc.char_span(p.start, p.end, alignment_mode="expand") or []))
         patient_words = frozenset(t.lemma_.lower() for t in patient_tokens) | frozenset(t.lower_ for t in patient_tokens)
         groups = place_groups(doc, head, m, sent, places, clauses=self.clauses)
         confidence = entry.confidence
@@ -294,6 +295,14 @@ class FrameBuilder:
             assoc=assoc, place_groups=groups, cues=cues, patient_words=patient_words, status=status, roles=roles,
             claimed_by=claimed_by,
         )
+
+    def _is_former(self, tok: Any) -> bool:
+        """``former`` read once per token of the article: a token sits in the subtrees of several
+        frames' objects, each read twice."""
+        found = self._former_memo.get(tok.i)
+        if found is None:
+            found = self._former_memo[tok.i] = former(self.rules, tok)
+        return found
 
     @staticmethod
     def _misattached_infinitive(head: Any) -> bool:
