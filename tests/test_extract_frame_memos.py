@@ -26,3 +26,13 @@ def test_a_former_fighter_is_read_as_former_reads_it() -> None:
     for tok in list(doc) + list(doc):
         assert builder._is_former(tok) == former(builder.rules, tok)
     assert any(builder._is_former(t) for t in doc)
+
+
+def test_the_cue_family_of_a_token_is_that_of_its_lemma_else_its_form() -> None:
+    nlp = load_nlp()
+    builder = nlp.get_pipe("vigie_frames").builder
+    doc = nlp("Des avions russes ont bombardé Saraqeb; des obus et du chlore ont frappé Douma.")
+    fam = builder._cue_index
+    for tok in list(doc) + list(doc):
+        assert builder._family(tok) == (fam.get(tok.lemma_.lower()) or fam.get(tok.lower_))
+    assert {builder._family(t) for t in doc} - {None}

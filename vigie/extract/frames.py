@@ -88,6 +88,7 @@ class FrameBuilder:
             doc.user_data["vigie_text"] = doc.text
         self._assoc_cache: dict[int, tuple[TextSpan, ...]] = {}
         self._former_memo: dict[int, bool] = {}  # token index -> former(token), see _is_former
+        self._family_memo: dict[int, str | None] = {}  # token index -> its cue family, see _family
         self._sentence_cues: dict[tuple[int, int], set[str]] = {}
         actors = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(actors_key, []))
         self._args = Arguments(self.rules, sorted((a for a, _, _ in actors), key=lambda a: a.start))
@@ -346,13 +347,12 @@ class FrameBuilder:
         """Cue families: air vs artillery from the agent, the trigger and its clause; the rest
         sentence-wide. An air agent wins over a generic verb's artillery cue ("l'aviation
         pilonne", "les avions ..., en bombardant")."""
-        fam = self._cue_index
         found: set[str] = set()
-        trig = {fam.get(doc[i].lemma_.lower()) or fam.get(doc[i].lower_) for i in range(m.start, m.end)}
+        trig = {self._family(doc[i]) for i in range(m.start, m.end)}
         clause = [t for t in (head.head if head.pos_ != "VERB" else head).subtree if sent.start <= t.idx < sent.end]
         weapon: tuple[int, str] | None = None
         for t in clause:
-            f = fam.get(t.lemma_.lower()) or fam.get(t.lower_)
+            f = self._family(t)
             if f in ("air", "artillery"):
                 d = abs(t.i - head.i)
                 if weapon is None or d < weapon[0]:
@@ -369,14 +369,23 @@ class FrameBuilder:
         if key not in self._sentence_cues:
             self._sentence_cues[key] = {
                 f for t in doc.char_span(sent.start, sent.end, alignment_mode="expand") or []
-                if (f := fam.get(t.lemma_.lower()) or fam.get(t.lower_)) and f not in _CLAUSE_CUES
+                if (f := self._family(t)) and f not in _CLAUSE_CUES
             }
         found |= self._sentence_cues[key]
         # the weapon must be the trigger's own: a chemical attack named in an aside or another
         # clause of the sentence does not make this strike chemical
-        if any((fam.get(t.lemma_.lower()) or fam.get(t.lower_)) == "chemical" for t in _own_clause(head)):
+        if any(self._family(t) == "chemical" for t in _own_clause(head)):
             found.add("chemical")
         return frozenset(found)
+
+    def _family(self, tok: Any) -> str | None:
+        """The cue family of a token (by its lemma, else its form), read once per token of the
+        article: the clauses and sentences of several frames hold it."""
+        i = tok.i
+        if i not in self._family_memo:
+            fam = self._cue_index
+            self._family_memo[i] = fam.get(tok.lemma_.lower()) or fam.get(tok.lower_)
+        return self._family_memo[i]
 
     def _flying_agent(self, doc: Any, agent: tuple[TextSpan, ...]) -> bool:
         """The agent's own head noun names aircraft ("ses avions"), not a word of its subtree
