@@ -71,11 +71,11 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
         click.echo(f"extraction: {result.articles} articles, {result.words} words (corpus {corpus} x{repeat})")
         click.echo(f"  bare parse = vigie's pipeline without its own components: {', '.join(result.bare_pipes)}")
         click.echo(
-            f"  bare parse : {result.bare_seconds:7.2f} s  {result.articles / result.bare_seconds:7.1f} articles/s"
+            f"  bare parse : {result.bare_seconds:7.2f} CPU s  {result.articles / result.bare_seconds:7.1f} articles/s"
             f"  {result.words / result.bare_seconds:9.0f} words/s  peak {result.bare_peak_mb:.0f} MiB"
         )
         click.echo(
-            f"  vigie      : {result.full_seconds:7.2f} s  {result.articles / result.full_seconds:7.1f} articles/s"
+            f"  vigie      : {result.full_seconds:7.2f} CPU s  {result.articles / result.full_seconds:7.1f} articles/s"
             f"  {result.words / result.full_seconds:9.0f} words/s  peak {result.full_peak_mb:.0f} MiB"
         )
         click.echo(f"  ratio vigie / bare parse: {result.ratio:.2f} (target <= 1.30); per round "
@@ -151,7 +151,7 @@ def bench_cmd(corpus: str, repeat: int, rounds: int, merge_sizes: str, store_art
 
         runs = bench_long(long_sizes)
         for run in runs:
-            click.echo(f"long article: {run.chars} characters extracted in {run.seconds:.1f} s, peak {run.peak_mb:.0f} MiB")
+            click.echo(f"long article: {run.chars} characters extracted in {run.seconds:.1f} CPU s, peak {run.peak_mb:.0f} MiB")
         if len(runs) > 1:
             click.echo(f"  largest / smallest: x{runs[-1].seconds / runs[0].seconds:.1f} the time for "
                        f"x{runs[-1].chars / runs[0].chars:.1f} the text (target: 1M chars <= 12x 100k, < 1.5 GB)")

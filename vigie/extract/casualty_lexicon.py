@@ -254,8 +254,9 @@ def _template_regex(data: dict[str, Any], numbers: NumberLexicon, key: str, *, m
             slots[p[1:-1]] if p.startswith("{") else r"\s+".join(re.escape(w) for w in p.split(" "))
             for p in pieces
         )
-        parts.append(rf"(?<![\w]){body}(?![\w])")
-    return "(?:" + "|".join(parts) + ")"
+        parts.append(rf"{body}(?![\w])")
+    # one position test in front of all the phrases (see phrase_regex); no phrase: the empty group
+    return r"(?<![\w])(?:" + "|".join(parts) + ")" if parts else "(?:)"
 
 
 @cache

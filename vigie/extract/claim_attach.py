@@ -29,11 +29,18 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
     main = max(fighting, key=lambda d: (len(d.sentences), -min(d.sentences)), default=None)
     context = AttributionContext(registry=sources)  # "selon lui" = the last source credited
     bare = standing_source(text, outlet=outlet, registry=sources) or outlet  # whose a bare figure is
+    # which drafts tell each sentence, and the (start, end) of each draft's claims: looked up per
+    # figure, not scanned (a long article's main event gathers thousands of figures)
+    telling: dict[int, list[Draft]] = {}
+    for d in drafts:
+        for s in dict.fromkeys(d.sentences):
+            telling.setdefault(s, []).append(d)
+    held = {id(d): {(c.start, c.end) for c in d.claims} for d in drafts}
     for si, sent in enumerate(df.sentences):
         claims = claims_from_sentence(sent.text, offset=sent.start, registry=sources, outlet=bare, context=context)
         if not claims:
             continue
-        here = [d for d in drafts if si in d.sentences]
+        here = list(telling.get(si, ()))
         if not here:
             if main is None:
                 continue
@@ -49,7 +56,8 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
             own = text[c.start:upto] if c.start is not None else c.quote
             placed = [d for d in drafts if d.place.mention and d.place.mention in own and d is not here[0]]
             target = placed[0] if placed and not (here[0].place.mention and here[0].place.mention in own) else here[0]
-            if not any(c.start == o.start and c.end == o.end for o in target.claims):
+            if (c.start, c.end) not in held[id(target)]:
+                held[id(target)].add((c.start, c.end))
                 target.claims.append(c)
     _drop_headline_repeats(drafts, df, headline)
 

@@ -389,7 +389,7 @@ class EventAssembler:
         the next sentence of its paragraph (a toll sentence that names no place of its own)."""
         par = df.sentences[fr.sentence].paragraph
         out: set[str] = set()
-        for other in df.frames:
+        for other in df.frames_in(fr.sentence) + df.frames_in(fr.sentence + 1):
             if other.rule not in ("kill", "massacre") or other.status != "event":
                 continue
             nxt = other.sentence == fr.sentence + 1 and df.sentences[other.sentence].paragraph == par

@@ -134,6 +134,7 @@ class Arguments:
     def __init__(self, rules: EventRules, actor_spans: list[TextSpan]) -> None:
         self.rules = rules
         self.actor_spans = actor_spans
+        self._attribution_verbs: dict[int, list[Any]] = {}  # sentence start token -> its verbs of attribution
 
     def named_agent(self, agent: tuple[TextSpan, ...]) -> bool:
         """An agent span holding an actor name (not only an adjective like "aériennes")."""
@@ -172,15 +173,23 @@ class Arguments:
     def _attributed_by_pronoun(self, doc: Any, head: Any) -> list[TextSpan]:
         """"le bombardement de X a tué trois civils, selon l'OSDH, qui l'attribue à l'artillerie":
         a later verb of attribution in the sentence whose object is a pronoun names the author."""
-        verbs = self.rules.attribution_verbs
-        for t in head.sent:
-            if t.i <= head.i or t.lemma_.lower() not in verbs:
+        for t in self._attribution_verbs_of(head.sent):
+            if t.i <= head.i:
                 continue
             if not any(c.dep_ == "obj" and c.pos_ == "PRON" and c.lower_ in ("l'", "le", "la", "les") for c in t.children):
                 continue
             return [self.np(doc, c, head) for c in t.children
                     if c.dep_ in ("obl:arg", "obl", "iobj") and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children)][:1]
         return []
+
+    def _attribution_verbs_of(self, sent: Any) -> list[Any]:
+        """The tokens of ``sent`` whose lemma is a verb of attribution, in order: read once per
+        sentence, not once per frame of it."""
+        found = self._attribution_verbs.get(sent.start)
+        if found is None:
+            verbs = self.rules.attribution_verbs
+            found = self._attribution_verbs[sent.start] = [t for t in sent if t.lemma_.lower() in verbs]
+        return found
 
     def _hands_of(self, doc: Any, head: Any) -> list[TextSpan]:
         """"était tombé jeudi aux mains du régime": the parser often hangs "aux mains" on a date

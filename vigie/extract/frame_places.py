@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vigie.extract.frame_records import Sentence, TextSpan, span_of
+from vigie.extract.place_index import spans_within
 from vigie.extract.triggers import TriggerMatch
 
 _PLACE_LABELS = frozenset({"LOC", "GPE"})
@@ -288,7 +289,7 @@ def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: t
     trigger's subtree, then after the trigger, then before it (nearest first); a reference
     point after a compass phrase ("X, au nord d'Alep") comes after every other group of the
     sentence."""
-    in_sent = [p for p in places if sent.start <= p.start and p.end <= sent.end]
+    in_sent = spans_within(places, sent.start, sent.end)
     groups = sentence_groups(in_sent, doc.user_data["vigie_text"], clauses=clauses)
     top = head.head if head.pos_ != "VERB" and head.head.pos_ in ("VERB", "AUX") else head
     lo, hi = top.left_edge.idx, top.right_edge.idx + len(top.right_edge.text)

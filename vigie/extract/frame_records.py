@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 
@@ -63,6 +64,18 @@ class DocFrames:
     actors: tuple[tuple[TextSpan, str, str], ...]  # (span, label, id) from the actor ruler
     sources: tuple[tuple[TextSpan, str, str], ...]
     actor_mentions: tuple[Any, ...] = ()  # the registry's ActorMention records, when the ruler kept them
+
+    def frames_in(self, sentence: int) -> tuple[Frame, ...]:
+        """The frames of sentence ``sentence``, in order: an index built once, so a question
+        about one sentence does not scan a long article's every frame."""
+        return self._by_sentence.get(sentence, ())
+
+    @cached_property
+    def _by_sentence(self) -> dict[int, tuple[Frame, ...]]:
+        by: dict[int, list[Frame]] = {}
+        for f in self.frames:
+            by.setdefault(f.sentence, []).append(f)
+        return {s: tuple(fs) for s, fs in by.items()}
 
 
 def span_of(doc: Any, start: int, end: int) -> TextSpan:

@@ -21,6 +21,7 @@ from vigie.extract.frame_places import ClauseWords, NameWords, group_enumeration
 from vigie.extract.frame_records import DocFrames, Frame, Sentence, TextSpan, dateline_pattern, span_of, split_sentences, subtree_span
 from vigie.extract.frame_status import StatusReader, adjective_complement, governed, near_words
 from vigie.extract.outcomes import Outcomes
+from vigie.extract.place_index import spans_within
 from vigie.extract.subtypes import EventRules
 from vigie.resolve.time_expressions import find_time_expressions
 from vigie.extract.triggers import TriggerEntry, TriggerLexicon, TriggerMatch, find_triggers
@@ -86,6 +87,8 @@ class FrameBuilder:
         if doc.user_data.get("vigie_text") is None:  # the registry components may have kept it already
             doc.user_data["vigie_text"] = doc.text
         self._assoc_cache: dict[int, tuple[TextSpan, ...]] = {}
+        self._former_memo: dict[int, bool] = {}  # token index -> former(token), see _is_former
+        self._family_memo: dict[int, str | None] = {}  # token index -> its cue family, see _family
         self._sentence_cues: dict[tuple[int, int], set[str]] = {}
         actors = tuple((span_of(doc, s.start, s.end), s.label_, s.id_) for s in doc.spans.get(actors_key, []))
         self._args = Arguments(self.rules, sorted((a for a, _, _ in actors), key=lambda a: a.start))
@@ -166,7 +169,7 @@ class FrameBuilder:
             by_sentence.setdefault(f.sentence, []).append(f)
         out = list(frames)
         for si, sent in enumerate(sentences):
-            if si in by_sentence or not any(sent.start <= p.start and p.end <= sent.end for p in places):
+            if si in by_sentence or not spans_within(places, sent.start, sent.end):
                 continue
             victim = self._counted_civilians(doc, sent)
             strike = self._strike_before(by_sentence, sentences, si)
@@ -283,11 +286,11 @@ class FrameBuilder:
         cues = self._cues(doc, head, m, sent, agent)
         patient_tokens = [t for t in objects for t in t.subtree] + [t for t in head.children if t.dep_ in PASSIVE_SUBJ for t in t.subtree]
         # "d'anciens rebelles", "des ex-combattants": former fighters are no longer combatants
-        patient_tokens = [t for t in patient_tokens if not former(self.rules, t)]
-        if any(former(self.rules, t) for t in objects for t in t.subtree):
+        patient_tokens = [t for t in patient_tokens if not self._is_former(t)]
+        if any(self._is_former(t) for t in objects for t in t.subtree):
             # nor a side: "une vingtaine d'anciens rebelles" names no armed group to code as actor2
             patient = tuple(p for p in patient if not any(
-                former(self.rules, t) for t in doc.char_span(p.start, p.end, alignment_mode="expand") or []))
+                self._is_former(t) for t in doc.char_span(p.start, p.end, alignment_mode="expand") or []))
         patient_words = frozenset(t.lemma_.lower() for t in patient_tokens) | frozenset(t.lower_ for t in patient_tokens)
         groups = place_groups(doc, head, m, sent, places, clauses=self.clauses)
         confidence = entry.confidence
@@ -303,6 +306,14 @@ class FrameBuilder:
             assoc=assoc, place_groups=groups, cues=cues, patient_words=patient_words, status=status, roles=roles,
             claimed_by=claimed_by,
         )
+
+    def _is_former(self, tok: Any) -> bool:
+        """``former`` read once per token of the article: a token sits in the subtrees of several
+        frames' objects, each read twice."""
+        found = self._former_memo.get(tok.i)
+        if found is None:
+            found = self._former_memo[tok.i] = former(self.rules, tok)
+        return found
 
     @staticmethod
     def _misattached_infinitive(head: Any) -> bool:
@@ -346,13 +357,12 @@ class FrameBuilder:
         """Cue families: air vs artillery from the agent, the trigger and its clause; the rest
         sentence-wide. An air agent wins over a generic verb's artillery cue ("l'aviation
         pilonne", "les avions ..., en bombardant")."""
-        fam = self._cue_index
         found: set[str] = set()
-        trig = {fam.get(doc[i].lemma_.lower()) or fam.get(doc[i].lower_) for i in range(m.start, m.end)}
+        trig = {self._family(doc[i]) for i in range(m.start, m.end)}
         clause = [t for t in (head.head if head.pos_ != "VERB" else head).subtree if sent.start <= t.idx < sent.end]
         weapon: tuple[int, str] | None = None
         for t in clause:
-            f = fam.get(t.lemma_.lower()) or fam.get(t.lower_)
+            f = self._family(t)
             if f in ("air", "artillery"):
                 d = abs(t.i - head.i)
                 if weapon is None or d < weapon[0]:
@@ -369,14 +379,23 @@ class FrameBuilder:
         if key not in self._sentence_cues:
             self._sentence_cues[key] = {
                 f for t in doc.char_span(sent.start, sent.end, alignment_mode="expand") or []
-                if (f := fam.get(t.lemma_.lower()) or fam.get(t.lower_)) and f not in _CLAUSE_CUES
+                if (f := self._family(t)) and f not in _CLAUSE_CUES
             }
         found |= self._sentence_cues[key]
         # the weapon must be the trigger's own: a chemical attack named in an aside or another
         # clause of the sentence does not make this strike chemical
-        if any((fam.get(t.lemma_.lower()) or fam.get(t.lower_)) == "chemical" for t in _own_clause(head)):
+        if any(self._family(t) == "chemical" for t in _own_clause(head)):
             found.add("chemical")
         return frozenset(found)
+
+    def _family(self, tok: Any) -> str | None:
+        """The cue family of a token (by its lemma, else its form), read once per token of the
+        article: the clauses and sentences of several frames hold it."""
+        i = tok.i
+        if i not in self._family_memo:
+            fam = self._cue_index
+            self._family_memo[i] = fam.get(tok.lemma_.lower()) or fam.get(tok.lower_)
+        return self._family_memo[i]
 
     def _flying_agent(self, doc: Any, agent: tuple[TextSpan, ...]) -> bool:
         """The agent's own head noun names aircraft ("ses avions"), not a word of its subtree

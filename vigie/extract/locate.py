@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from vigie.extract.frames import DocFrames, Sentence, TextSpan
+from vigie.extract.place_index import GovernorateIndex, StartIndex
 from vigie.models import Place
+from vigie.resolve.place_log import PlaceLog
 
 Resolve = Callable[[str, Any], "Place | None"]
 
@@ -25,13 +26,45 @@ class ArticlePlaces:
 
     text: str
     governorates: dict[int, list[str]]
-    resolved: list[Place]
+    resolved: PlaceLog
     theatre: str | None
     cache: dict[tuple[str, str, int], Place | None]
     by_paragraph: dict[int, list[Place]] = field(default_factory=dict)
     candidates: tuple[TextSpan, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     _starts: list[int] | None = field(default=None, repr=False)
+    _governorates: GovernorateIndex | None = field(default=None, repr=False)
+    _candidates: StartIndex[TextSpan] | None = field(default=None, repr=False)
+    _paragraph_starts: dict[int, int] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        # a plain list of places (as tests write them) becomes the log resolution reads
+        if not isinstance(self.resolved, PlaceLog):
+            self.resolved = PlaceLog(self.resolved)
+
+    def near_governorates(self, paragraph: int) -> tuple[str, ...]:
+        """The governorates named in ``paragraph``, then in the nearest paragraphs before it, then
+        after it (an index built once: the paragraphs are not sorted again for every mention)."""
+        if self._governorates is None:
+            self._governorates = GovernorateIndex(self.governorates)
+        return self._governorates.near(paragraph)
+
+    def candidates_in(self, start: int, end: int) -> list[TextSpan]:
+        """The candidate mentions starting in [start, end), in order (a bisection, not a scan)."""
+        if self._candidates is None:
+            self._candidates = StartIndex(self.candidates)
+        return self._candidates.starting_in(start, end)
+
+    def candidates_before(self, sentence: Sentence) -> list[TextSpan]:
+        """The candidates that may lie in ``sentence``'s paragraph before it: those starting
+        between the paragraph's first sentence (the text's start for paragraph 0, which also
+        holds what lies between sentences) and ``sentence``."""
+        if self._paragraph_starts is None:
+            self._paragraph_starts = {}
+            for s in self.sentences:
+                self._paragraph_starts[s.paragraph] = min(s.start, self._paragraph_starts.get(s.paragraph, s.start))
+        first = self._paragraph_starts.get(sentence.paragraph, 0) if sentence.paragraph else 0
+        return self.candidates_in(first, sentence.start)
 
     def paragraph_of(self, offset: int) -> int:
         """The paragraph of the sentence holding ``offset`` (a bisection: long articles stay linear)."""
@@ -70,7 +103,7 @@ class PlaceFinder:
                     named.append(g)
             counts[gov] = counts.get(gov, 0) + 1
         theatre = max(counts, key=lambda g: counts[g]) if counts else None
-        return ArticlePlaces(text, govs, [], theatre, {}, candidates=tuple(df.places), sentences=df.sentences)
+        return ArticlePlaces(text, govs, PlaceLog(), theatre, {}, candidates=tuple(df.places), sentences=df.sentences)
 
     def _surroundings(self, governorate: str) -> str | None:
         """The governorate around a city-governorate (admin1.yml ``surroundings``): naming
@@ -81,11 +114,9 @@ class PlaceFinder:
     def _context(self, state: ArticlePlaces, paragraph: int, relation: str) -> Any:
         # the paragraph's own governorates first, then those of the nearest paragraphs before it
         # (the section it belongs to), then the later ones: the resolver ranks them in this order
-        order = sorted(state.governorates, key=lambda p: (p > paragraph, abs(paragraph - p)))
-        named = [g for p in order for g in state.governorates[p]]
         return self.make_context(
-            governorates=tuple(dict.fromkeys(named)),
-            places=tuple(reversed(state.resolved)),
+            governorates=state.near_governorates(paragraph),
+            places=state.resolved.seen(),
             theatre=state.theatre,
             relation=relation,
         )
@@ -165,9 +196,7 @@ class PlaceFinder:
         near = [s for s in (sentence, sentence + 1) if s < len(df.sentences) and df.sentences[s].paragraph == par]
         for si in near:
             sent = df.sentences[si]
-            for cand in df.places:
-                if not (sent.start <= cand.start < sent.end):
-                    continue
+            for cand in state.candidates_in(sent.start, sent.end):
                 key = ("peek:" + cand.text, _relation(state.text, cand.start), par)
                 if key not in state.cache:
                     state.cache[key] = self.resolver.resolve(cand.text, context=self._context(state, par, key[1]))
@@ -212,8 +241,8 @@ class PlaceFinder:
         told there: "C'est là que les combats...", "le village compte de nombreux déplacés" speak
         of the place the text named just before. A compass reference ("Bulbul, au nord d'Afrin")
         is not the place spoken of, nor is a governorate."""
-        for cand in reversed(state.candidates):
-            if cand.start >= sentence.start or state.paragraph_of(cand.start) != sentence.paragraph:
+        for cand in reversed(state.candidates_before(sentence)):
+            if state.paragraph_of(cand.start) != sentence.paragraph:
                 continue
             relation = _relation(state.text, cand.start)
             if regions is not None and regions.is_side(relation):
@@ -231,11 +260,10 @@ class PlaceFinder:
                 place = self._peek(name, relation, state, sentence.paragraph)
                 if place is not None:
                     return self._region_near(place, state, regions, paragraph=sentence.paragraph)
-        for cand in state.candidates:
-            if sentence.start <= cand.start < sentence.end:
-                place = self._peek(cand.text, _relation(state.text, cand.start), state, sentence.paragraph)
-                if place is not None:
-                    return place
+        for cand in state.candidates_in(sentence.start, sentence.end):
+            place = self._peek(cand.text, _relation(state.text, cand.start), state, sentence.paragraph)
+            if place is not None:
+                return place
         return None
 
     def _peek(self, name: str, relation: str, state: ArticlePlaces, paragraph: int) -> Place | None:
@@ -306,8 +334,7 @@ class RegionRules:
 
 
 def _main_country(state: ArticlePlaces) -> str | None:
-    codes = Counter(p.country_code for p in state.resolved if p.country_code)
-    return codes.most_common(1)[0][0] if codes else None
+    return state.resolved.most_common_country()
 
 
 def _relation(text: str, start: int, *, words: int = 5) -> str:

@@ -37,6 +37,7 @@ import numpy as np
 from vigie.data import data_path
 from vigie.extract.frame_places import SentenceWindow, sentence_groups
 from vigie.extract.frame_records import DocFrames, Frame, TextSpan
+from vigie.extract.place_index import spans_within
 from vigie.extract.tfidf import TfidfRows
 
 MODEL_DIR = "models/event_sentences"
@@ -146,7 +147,7 @@ def _recovered_frame(df: DocFrames, i: int, sub_type: str, p: float, *, overrule
     status the model may overrule (it read the sentence as an event); none when the rules read
     the sentence as a negation, a plan or another status it may not overrule; else a frame
     spanning the sentence, its sub-type the model's, its places those the frames stage found."""
-    own = [f for f in df.frames if f.sentence == i]
+    own = list(df.frames_in(i))
     if own:
         allowed = [f for f in own if f.status == "event" or f.status in overrules]
         if not allowed:
@@ -157,7 +158,7 @@ def _recovered_frame(df: DocFrames, i: int, sub_type: str, p: float, *, overrule
     span = TextSpan(sent.start, sent.end, sent.text)
     end = TextSpan(sent.end, sent.end, "")  # names before the "trigger" are the sentence's
     # enumerations ("les villes de A, B et C") are one group: an event at each of them
-    places = tuple(sentence_groups([p for p in df.places if sent.start <= p.start and p.end <= sent.end],
+    places = tuple(sentence_groups(spans_within(df.places, sent.start, sent.end),
                                    SentenceWindow(sent.text, sent.start)))
     return Frame(trigger=end, entry_id="learned", rule=None, sub_type=sub_type, confidence=p, weak=False,
                  sentence=i, clause=span, agent=(), patient=(), assoc=(), place_groups=places,

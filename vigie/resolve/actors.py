@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -325,11 +326,7 @@ class ActorRegistry:
                     found.append((i, j, alias))
                     break
         found.sort(key=lambda f: (f[0] - f[1], toks[f[0]].start - toks[f[1] - 1].end, f[0]))
-        taken: list[tuple[int, int, _Alias]] = []
-        for f in found:
-            if all(f[1] <= t[0] or f[0] >= t[1] for t in taken):
-                taken.append(f)
-        taken.sort(key=lambda t: t[0])
+        taken = _disjoint(found)
         return [self._mention(text, toks[i].start, toks[j - 1].end, a, country) for i, j, a in taken]
 
     def _mention(self, text: str, start: int, end: int, alias: _Alias, country: str | None) -> ActorMention:
@@ -422,3 +419,20 @@ def _french_tokenizer() -> Callable[[str], Iterable[Any]]:
 @lru_cache(maxsize=1)
 def _default_registry() -> ActorRegistry:
     return ActorRegistry.from_data(load_yaml(DATA_FILE))
+
+
+def _disjoint(found: list[tuple[int, int, _Alias]]) -> list[tuple[int, int, _Alias]]:
+    """The matches kept in ``found``'s order of preference, each only when it overlaps none kept
+    before it, in text order. The kept ones never overlap, so the one starting last before a
+    match's end is the only one that may reach into it: a bisection, not a scan of all kept."""
+    starts: list[int] = []
+    ends: list[int] = []
+    taken: list[tuple[int, int, _Alias]] = []
+    for f in found:
+        k = bisect_left(starts, f[1])  # kept matches starting before f ends: starts[:k]
+        if k and ends[k - 1] > f[0]:
+            continue
+        starts.insert(k, f[0])
+        ends.insert(k, f[1])
+        taken.insert(k, f)
+    return taken

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from vigie.models import Place
 from vigie.resolve.gazetteer import Candidate, Entry, Gazetteer, Governorate
+from vigie.resolve.place_log import PlacesSeen
 from vigie.resolve.place_words import NonPlaceWords, fold_words
 from vigie.resolve.translit import Mention
 
@@ -100,7 +101,7 @@ class PlaceContext:
     """
 
     governorates: tuple[str, ...] = ()
-    places: tuple[Place, ...] = ()
+    places: tuple[Place, ...] | PlacesSeen = ()
     theatre: str | None = None
     relation: str = ""
     country: str | None = None
@@ -110,7 +111,19 @@ def _located(context: PlaceContext) -> list[tuple[float, float]]:
     """The distinct points of the context's located places (precision 1 or 2). Why distinct: a
     long article resolves the same towns paragraph after paragraph, and every distance check
     ("near a place the article located", the nearest one) reads the same with each point once."""
+    if isinstance(context.places, PlacesSeen):
+        return context.places.located()
     return list(dict.fromkeys((p.latitude, p.longitude) for p in context.places if p.geo_precision < 3))
+
+
+def _country_counts(places: tuple[Place, ...] | PlacesSeen) -> dict[str, int]:
+    """Places per country code, in the order the (most recent first) places meet them."""
+    if isinstance(places, PlacesSeen):
+        return places.country_counts()
+    counts: dict[str, int] = {}
+    for p in places:
+        counts[p.country_code] = counts.get(p.country_code, 0) + 1
+    return counts
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -237,9 +250,7 @@ class PlaceResolver:
             gov = self.gazetteer.governorate_by_name(name) if name else None
             if gov is not None:
                 return gov.country_code
-        counts: dict[str, int] = {}
-        for p in context.places:
-            counts[p.country_code] = counts.get(p.country_code, 0) + 1
+        counts = _country_counts(context.places)
         home = self.gazetteer.home_country
         if counts and max(counts.values()) > counts.get(home, 0):
             return max(counts, key=lambda cc: counts[cc])
@@ -248,8 +259,7 @@ class PlaceResolver:
     @staticmethod
     def _anchored(context: PlaceContext) -> bool:
         """Whether the article names a governorate or has located a place."""
-        return bool(context.governorates or context.theatre
-                    or any(p.geo_precision < 3 for p in context.places))
+        return bool(context.governorates or context.theatre or _located(context))
 
     def _in_context(self, e: Entry, context: PlaceContext) -> bool:
         """In a governorate the paragraph names, or near a place the article located."""
