@@ -272,3 +272,11 @@ def test_unweighed_types_are_acled_event_types():
 
     unweighed = AssemblyRules.load().unweighed_types
     assert unweighed and unweighed <= set(EVENT_TYPES.values())
+
+
+def test_one_event_per_opening_sentence_place_and_day():
+    attack = draft("Armed clash", ARIHA, sent=4)
+    abduction = draft("Abduction/forced disappearance", ARIHA, sent=4)
+    elsewhere = draft("Abduction/forced disappearance", SARAQEB, sent=4)
+    next_day = draft("Abduction/forced disappearance", ARIHA, sent=4, when=date(2016, 3, 9))
+    assert F.one_per_scene([attack, abduction, elsewhere, next_day]) == [attack, elsewhere, next_day]

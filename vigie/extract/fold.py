@@ -252,6 +252,21 @@ def same_event(a: Draft, b: Draft) -> bool:
     return a.sub_type == b.sub_type and _place_key(a.place) == _place_key(b.place) and dates_agree(a, b)
 
 
+def one_per_scene(drafts: list[Draft]) -> list[Draft]:
+    """One event per opening sentence, place and day: triggers of one sentence that the cascade
+    left apart because their sub-types differ ("ont attaqué un camp où ils ont enlevé dix
+    habitants", "a abattu un avion qui pilonnait les colonnes") tell one event there, the first
+    one found (real corpus: train 25 spurious events fewer for 7 found, test 5 fewer for none)."""
+    seen: set[tuple[Any, ...]] = set()
+    out: list[Draft] = []
+    for d in drafts:
+        key = (min(d.sentences), _place_key(d.place), d.when)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
 def _one_strike(a: Draft, b: Draft) -> bool:
     """Two remote-violence triggers of one sentence ("des frappes aériennes ont visé X") tell one
     strike: the noun and the verb may lean to different sub-types, the better-resolved author decides."""
