@@ -8,7 +8,7 @@ sentence credits, a back-reference ("selon lui"), else the article's standing so
 """
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 from vigie.extract.attribution import AttributionContext, SourceRegistry, standing_source
 from vigie.extract.casualties import claims_from_sentence
@@ -16,6 +16,9 @@ from vigie.extract.fold import Draft
 from vigie.extract.frames import DocFrames
 from vigie.extract.gate_steps import CROWDS
 from vigie.extract.subtypes import event_type
+
+
+_FEW_NAMES = 64  # below this many distinct place names, each is looked for in a figure's words
 
 
 def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str | None, sources: SourceRegistry,
@@ -29,24 +32,19 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
     main = max(fighting, key=lambda d: (len(d.sentences), -min(d.sentences)), default=None)
     context = AttributionContext(registry=sources)  # "selon lui" = the last source credited
     bare = standing_source(text, outlet=outlet, registry=sources) or outlet  # whose a bare figure is
-    # which drafts tell each sentence, and the (start, end) of each draft's claims: looked up per
-    # figure, not scanned (a long article's main event gathers thousands of figures)
-    telling: dict[int, list[Draft]] = {}
-    for d in drafts:
-        for s in dict.fromkeys(d.sentences):
-            telling.setdefault(s, []).append(d)
     held = {id(d): {(c.start, c.end) for c in d.claims} for d in drafts}
+    index = _DraftIndex(drafts, fighting, df)
     for si, sent in enumerate(df.sentences):
         claims = claims_from_sentence(sent.text, offset=sent.start, registry=sources, outlet=bare, context=context)
         if not claims:
             continue
-        here = list(telling.get(si, ()))
+        here = list(index.telling.get(si, ()))
         if not here:
             if main is None:
                 continue
-            earlier = [d for d in fighting if any(si - window <= s < si and df.sentences[s].paragraph == sent.paragraph for s in d.sentences)]
-            later = [d for d in fighting if any(si < s <= si + window and df.sentences[s].paragraph == sent.paragraph for s in d.sentences)]
-            named = [d for d in fighting if d.place.mention and d.place.mention in sent.text]
+            earlier = index.near(si - window, si - 1, sent.paragraph)
+            later = index.near(si + 1, si + window, sent.paragraph)
+            named = index.named_in(sent.text, index.fights)
             here = (named[:1] or sorted(earlier, key=lambda d: -max(s for s in d.sentences if s < si))[:1]
                     or sorted(later, key=lambda d: min(s for s in d.sentences if s > si))[:1] or [main])
         for i, c in enumerate(claims):
@@ -54,12 +52,53 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
             # figure's own clause wins over the sentence's event
             upto = claims[i + 1].start if i + 1 < len(claims) and claims[i + 1].start is not None else sent.end
             own = text[c.start:upto] if c.start is not None else c.quote
-            placed = [d for d in drafts if d.place.mention and d.place.mention in own and d is not here[0]]
+            placed = index.named_in(own, lambda d, first=here[0]: d is not first)
             target = placed[0] if placed and not (here[0].place.mention and here[0].place.mention in own) else here[0]
             if (c.start, c.end) not in held[id(target)]:
                 held[id(target)].add((c.start, c.end))
                 target.claims.append(c)
     _drop_headline_repeats(drafts, df, headline)
+
+
+class _DraftIndex:
+    """Which drafts tell each sentence, and which name a place a figure's words hold: looked up
+    per figure, not scanned, so an article with many separate events and figures costs in
+    proportion to its length (a long article's main event gathers thousands of figures)."""
+
+    def __init__(self, drafts: list[Draft], fighting: list[Draft], df: DocFrames) -> None:
+        self.df = df
+        self.telling: dict[int, list[Draft]] = {}
+        for d in drafts:
+            for s in dict.fromkeys(d.sentences):
+                self.telling.setdefault(s, []).append(d)
+        self.rank = {id(d): i for i, d in enumerate(drafts)}
+        self._fighting = {id(d) for d in fighting}
+        self.by_mention: dict[str, list[Draft]] = {}
+        for d in drafts:
+            if d.place.mention:
+                self.by_mention.setdefault(d.place.mention, []).append(d)
+        self.lengths = sorted({len(m) for m in self.by_mention})
+
+    def fights(self, d: Draft) -> bool:
+        return id(d) in self._fighting
+
+    def named_in(self, words: str, pool: Callable[[Draft], bool]) -> list[Draft]:
+        """The drafts of ``pool`` whose place name ``words`` hold, in draft order. With many
+        distinct names, the substrings of ``words`` of their lengths are looked up instead: a
+        few thousand slices of a short clause, however many events the article has."""
+        if len(self.by_mention) <= _FEW_NAMES:
+            names = [m for m in self.by_mention if m in words]
+        else:
+            slices = {words[i:i + n] for n in self.lengths for i in range(len(words) - n + 1)}
+            names = list(slices & self.by_mention.keys())
+        return sorted((d for m in names for d in self.by_mention[m] if pool(d)), key=lambda d: self.rank[id(d)])
+
+    def near(self, lo: int, hi: int, paragraph: int) -> list[Draft]:
+        """The fighting drafts telling a sentence of ``paragraph`` in [lo, hi], in draft order."""
+        sentences = self.df.sentences
+        found = {id(d): d for s in range(max(lo, 0), min(hi, len(sentences) - 1) + 1)
+                 if sentences[s].paragraph == paragraph for d in self.telling.get(s, ()) if self.fights(d)}
+        return sorted(found.values(), key=lambda d: self.rank[id(d)])
 
 
 def _drop_headline_repeats(drafts: list[Draft], df: DocFrames, headline: Collection[int]) -> None:
