@@ -55,9 +55,32 @@ def test_a_list_of_locative_phrases_is_one_event_per_place() -> None:
     assert sorted(name for _, name in found) == ["Hamah", "Inkhil", "Tafas"]
 
 
+def test_a_coordinated_list_may_name_the_kind_of_each_place_again() -> None:
+    # "A et la localité de B", "les villages de A au sud et B à l'ouest": with a coordination the
+    # kind of place or a compass word between two names does not end the list
+    found = places_of("Mardi, l'aviation a bombardé la ville de Saraqeb et la localité de Binnish, selon l'OSDH.")
+    assert sorted(name for _, name in found) == ["Binnish", "Saraqib"]
+    found = places_of("Mardi, l'armée a pilonné les villages de Taldo au sud et Kafr Laha à l'est, selon des militants.")
+    assert sorted(name for _, name in found) == ["Kafr Laha", "Talldaww"]
+
+
 def test_a_reference_place_after_a_noun_is_not_a_list_member() -> None:
     found = places_of("Mardi, des combats ont opposé les rebelles à l'armée à Harasta, dans la banlieue de Damas.")
     assert [name for _, name in found] == ["Harasta"]
+
+
+def test_a_toll_in_a_later_clause_is_told_at_its_own_place() -> None:
+    # a sentence whose strong trigger tells one scene, then "tandis que N personnes ont été tuées à
+    # X": the second clause's toll is an event at X, not a detail of the first
+    found = places_of("Mardi, les forces de sécurité ont tiré sur des manifestants à Douma, tandis que trois "
+                      "personnes ont été tuées à Talbissé, selon l'OSDH.")
+    assert {name for _, name in found} == {"Duma", "Tallbisah"}
+
+
+def test_a_toll_in_the_clause_of_the_deed_stays_with_it() -> None:
+    found = places_of("Mardi, à Tartous, au moins 48 personnes ont été tuées lorsque trois attentats ont "
+                      "secoué une gare routière, selon l'OSDH.")
+    assert found == [("Remote explosive/landmine/IED", "Tartus")]
 
 
 def test_the_clause_and_list_words_load_from_the_rules_file() -> None:
@@ -66,11 +89,13 @@ def test_the_clause_and_list_words_load_from_the_rules_file() -> None:
 
     rules = EventRules.load()
     clauses = ClauseWords.from_rules(list_words=rules.place_list_words, joiners=rules.place_list_joiners,
-                                     after_comma=rules.place_clause_after_comma, anywhere=rules.place_clause_anywhere)
+                                     after_comma=rules.place_clause_after_comma, anywhere=rules.place_clause_anywhere,
+                                     coordinated_words=rules.place_list_coordinated_words)
     text = "À Harasta, des combats ont eu lieu, et à Zabadani, des obus sont tombés alors qu'à Douma tout était calme."
     assert [m.group(0).strip() for m in clauses.breaks.finditer(text)] == [", et", "alors qu"]
     assert clauses.joiners.search(" ainsi qu'à ") and not clauses.joiners.search(" dans la banlieue de ")
     assert {"à", "ainsi", "qu"} <= clauses.list_words
+    assert {"localité", "ouest"} <= clauses.coordinated_words and not {"banlieue", "périphérie"} & clauses.coordinated_words
 
 
 def test_naming_damascus_names_its_countryside_too() -> None:

@@ -213,10 +213,24 @@ class EventAssembler:
                 told = strong_sents if f.rule != "kill" else live_sents
                 covered = same_par and prev in told and not self.places.names_place(
                     f.place_groups, places, paragraph=df.sentences[f.sentence].paragraph)
-                if f.sentence in strong_sents or best_weak[f.sentence] is not f or covered:
+                if covered or ((f.sentence in strong_sents or best_weak[f.sentence] is not f)
+                               and not self._own_scene(f, live, df, places)):
                     continue
             out.append(f)
         return out
+
+    def _own_scene(self, f: Frame, live: list[Frame], df: DocFrames, places: Any) -> bool:
+        """Whether a weak frame tells a scene of its own though its sentence tells another: "ils
+        ont tiré sur des manifestants à Douma, tandis que trois personnes ont été tuées à
+        Talbissé" - the toll stands in a clause no other trigger of the sentence stands in, and
+        that clause names a place of its own, no other trigger's first."""
+        if not f.place_groups or not f.place_in_clause:
+            return False
+        own = f.place_groups[0]
+        others = [o for o in live if o.sentence == f.sentence and o is not f]
+        if any(o.clause_index == f.clause_index or (o.place_groups and o.place_groups[0] == own) for o in others):
+            return False
+        return self.places.names_place((own,), places, paragraph=df.sentences[f.sentence].paragraph)
 
     def _territory_sub_type(self, taker: str | None, sub_type: str) -> str:
         actor = self.pick.get(taker)

@@ -212,10 +212,14 @@ class ClauseWords:
     list_words: frozenset[str] = frozenset()
     joiners: "re.Pattern[str] | None" = None
     breaks: "re.Pattern[str] | None" = None
+    # words a list may also hold once a coordination joins it ("A et la localité de B", "A au sud
+    # et B à l'ouest"), never after a comma alone ("Harasta, au nord de Damas": a reference)
+    coordinated_words: frozenset[str] = frozenset()
+    coordination: "re.Pattern[str] | None" = None
 
     @classmethod
     def from_rules(cls, *, list_words: frozenset[str], joiners: frozenset[str], after_comma: frozenset[str],
-                   anywhere: frozenset[str]) -> "ClauseWords":
+                   anywhere: frozenset[str], coordinated_words: frozenset[str] = frozenset()) -> "ClauseWords":
         def alternation(words: frozenset[str]) -> str:
             return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
@@ -226,7 +230,8 @@ class ClauseWords:
             parts.append(rf"\s(?:{alternation(anywhere)})")
         return cls(list_words=list_words,
                    joiners=re.compile(rf",|\b(?:{alternation(joiners)})\b") if joiners else None,
-                   breaks=re.compile("|".join(parts), re.I))
+                   breaks=re.compile("|".join(parts), re.I), coordinated_words=coordinated_words,
+                   coordination=re.compile(rf"\b(?:{alternation(joiners)})\b") if joiners else None)
 
 
 def group_enumerations(cands: list[TextSpan], text: "str | SentenceWindow") -> list[tuple[TextSpan, ...]]:
@@ -280,7 +285,13 @@ def _list_gap(gap: str, clauses: ClauseWords) -> bool:
     if len(gap) > _LIST_GAP_CHARS or clauses.joiners is None or not clauses.joiners.search(gap):
         return False
     words = _GAP_WORD.findall(gap)
-    return bool(words) and all(w in clauses.list_words for w in words)
+    coordinated = clauses.coordination is not None and clauses.coordination.search(gap) is not None
+    return bool(words) and all(w in clauses.list_words or (coordinated and w in clauses.coordinated_words) for w in words)
+
+
+def clause_breaks(sent: Sentence, clauses: ClauseWords) -> list[int]:
+    """Offsets where a new clause of ``sent`` begins ("; ", ", tandis qu'", ", et ")."""
+    return [sent.start + b.start() for b in clauses.breaks.finditer(sent.text)] if clauses.breaks else []
 
 
 def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: tuple[TextSpan, ...], *,
@@ -296,7 +307,7 @@ def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: t
     tpos = doc[m.head].idx
 
     text = doc.user_data["vigie_text"]
-    breaks = [sent.start + b.start() for b in clauses.breaks.finditer(sent.text)] if clauses.breaks else []
+    breaks = clause_breaks(sent, clauses)
     clause = sum(1 for b in breaks if b <= tpos)
 
     def key(g: tuple[TextSpan, ...]) -> tuple[int, int, int, int]:

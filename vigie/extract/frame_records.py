@@ -52,6 +52,9 @@ class Frame:
     roles: str = "normal"
     # who claimed the attack ("l'EI a revendiqué l'attentat"): ACLED's actor1 of the attack
     claimed_by: TextSpan | None = None
+    # the clause of its sentence the trigger stands in, and whether its best place group stands there too
+    clause_index: int = 0
+    place_in_clause: bool = False
 
 
 @dataclass(frozen=True)

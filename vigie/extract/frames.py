@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from vigie.extract.frame_args import PASSIVE_SUBJ, OTHER_CLAUSE, Arguments, assoc_phrases, former, gerund, is_passive, object_ok, objects_of
-from vigie.extract.frame_places import ClauseWords, NameWords, group_enumerations, place_candidates, place_groups
+from vigie.extract.frame_places import ClauseWords, clause_breaks, NameWords, group_enumerations, place_candidates, place_groups
 from vigie.extract.frame_records import DocFrames, Frame, Sentence, TextSpan, dateline_pattern, span_of, split_sentences, subtree_span
 from vigie.extract.frame_status import StatusReader, adjective_complement, governed, near_words
 from vigie.extract.outcomes import Outcomes
@@ -72,7 +72,8 @@ class FrameBuilder:
                                     place_heads=rules.place_phrase_heads)
         self.clauses = ClauseWords.from_rules(list_words=rules.place_list_words, joiners=rules.place_list_joiners,
                                               after_comma=rules.place_clause_after_comma,
-                                              anywhere=rules.place_clause_anywhere)
+                                              anywhere=rules.place_clause_anywhere,
+                                              coordinated_words=rules.place_list_coordinated_words)
         self.outcomes = Outcomes(rules)
         self.dateline = dateline_pattern(rules.dateline_agencies)
         agreement = frozenset(w for w, es in lexicon.by_lemma.items() if any(e.rule == "agreement" for e in es))
@@ -293,6 +294,8 @@ class FrameBuilder:
                 self._is_former(t) for t in doc.char_span(p.start, p.end, alignment_mode="expand") or []))
         patient_words = frozenset(t.lemma_.lower() for t in patient_tokens) | frozenset(t.lower_ for t in patient_tokens)
         groups = place_groups(doc, head, m, sent, places, clauses=self.clauses)
+        breaks = clause_breaks(sent, self.clauses)
+        clause_index = bisect_right(breaks, doc[m.head].idx)
         confidence = entry.confidence
         if head.dep_ == "acl" and head.pos_ == "VERB" and not any(c.dep_.startswith("aux") for c in head.children) \
                 and entry.rule not in ("explosive", "chemical") and not self._misattached_infinitive(head):
@@ -304,7 +307,8 @@ class FrameBuilder:
             trigger=span_of(doc, m.start, m.end), entry_id=entry.id, rule=rule, sub_type=entry.sub_type,
             confidence=confidence, weak=entry.weak or gerund(doc, head), sentence=si, clause=clause, agent=agent, patient=patient,
             assoc=assoc, place_groups=groups, cues=cues, patient_words=patient_words, status=status, roles=roles,
-            claimed_by=claimed_by,
+            claimed_by=claimed_by, clause_index=clause_index,
+            place_in_clause=bool(groups) and bisect_right(breaks, groups[0][0].start) == clause_index,
         )
 
     def _is_former(self, tok: Any) -> bool:

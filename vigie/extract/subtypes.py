@@ -95,6 +95,7 @@ class EventRules:
     place_phrase_heads: frozenset[str] = frozenset()
     place_list_words: frozenset[str] = frozenset()
     place_list_joiners: frozenset[str] = frozenset()
+    place_list_coordinated_words: frozenset[str] = frozenset()
     place_clause_after_comma: frozenset[str] = frozenset()
     place_clause_anywhere: frozenset[str] = frozenset()
     inquiry_nouns: frozenset[str] = frozenset()
@@ -169,6 +170,7 @@ class EventRules:
             place_phrase_heads=optional("place_phrase_heads"),
             place_list_words=optional("place_list_words"),
             place_list_joiners=optional("place_list_joiners"),
+            place_list_coordinated_words=optional("place_list_coordinated_words"),
             place_clause_after_comma=optional("place_clause_after_comma"),
             place_clause_anywhere=optional("place_clause_anywhere"),
             inquiry_nouns=optional("inquiry_nouns"),
