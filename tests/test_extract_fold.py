@@ -280,3 +280,22 @@ def test_one_event_per_opening_sentence_place_and_day():
     elsewhere = draft("Abduction/forced disappearance", SARAQEB, sent=4)
     next_day = draft("Abduction/forced disappearance", ARIHA, sent=4, when=date(2016, 3, 9))
     assert F.one_per_scene([attack, abduction, elsewhere, next_day]) == [attack, elsewhere, next_day]
+
+
+def test_a_scene_takes_the_harshest_rung_of_its_ladder():
+    # "un manifestant a été tué quand les forces de sécurité ont tiré sur le rassemblement": the
+    # crowd is named first, the scene is the force used on it
+    severity = AssemblyRules.load().scene_severity
+    crowd = draft("Peaceful protest", ARIHA, sent=2)
+    force = draft("Excessive force against protesters", ARIHA, sent=2)
+    clash = draft("Armed clash", ARIHA, sent=2)
+    assert F.one_per_scene([crowd, force], severity) == [force]
+    assert F.one_per_scene([force, crowd], severity) == [force]
+    assert F.one_per_scene([crowd, clash], severity) == [crowd]
+
+
+def test_scene_severity_ladders_are_known_sub_types():
+    from vigie.extract.subtypes import EVENT_TYPES
+
+    ladders = AssemblyRules.load().scene_severity
+    assert ladders and all(len(ladder) > 1 and set(ladder) <= set(EVENT_TYPES) for ladder in ladders)

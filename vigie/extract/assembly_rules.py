@@ -49,6 +49,7 @@ class AssemblyRules:
     back_determiners: frozenset[str] = frozenset()  # "ce raid", "l'attaque": a deed told before
     carried_date_km: float = 30.0  # an undated telling this near the day told a paragraph before is that day's
     unweighed_types: frozenset[str] = frozenset()  # event types the learned gate's keep_from never drops
+    scene_severity: tuple[tuple[str, ...], ...] = ()  # sub-type ladders, mildest first (one_per_scene)
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -159,7 +160,8 @@ class AssemblyRules:
                         tuple(sorted(((str(w), str(a)) for a, ws in (data.get("state_forces") or {}).items() for w in ws),
                                      key=lambda wa: -len(wa[0]))),
                         frozenset(words("back_determiners")), float(data.get("carried_date_km", 30)),
-                        frozenset(str(x) for x in data.get("unweighed_types") or ()))
+                        frozenset(str(x) for x in data.get("unweighed_types") or ()),
+                        tuple(tuple(str(x) for x in ladder) for ladder in data.get("scene_severity") or ()))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

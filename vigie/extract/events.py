@@ -117,7 +117,7 @@ class EventAssembler:
                 # the taker's side decides: tellings merged under one taker, a taker named by the
                 # gate's fallback (armed men no one names who take a town are not the state)
                 d.sub_type = self._territory_sub_type(d.actor1, d.sub_type)
-        drafts = F.one_per_scene(drafts)
+        drafts = F.one_per_scene(drafts, self.assembly.scene_severity)
         attach_claims(drafts, df, text=art.text, outlet=art.outlet, sources=self.sources,
                       window=self.rules.attach_window, headline=self._headline)
         reports = [self._report(d, df, art) for d in drafts]
