@@ -64,6 +64,15 @@ def test_a_coordinated_list_may_name_the_kind_of_each_place_again() -> None:
     assert sorted(name for _, name in found) == ["Kafr Laha", "Talldaww"]
 
 
+def test_a_capital_in_apposition_is_the_city_not_its_government() -> None:
+    # "Damas" also stands for the Syrian government (a source name); after "la capitale
+    # (syrienne)" it is the city (real/train, five outlets)
+    found = places_of("Lundi soir, une voiture piégée a explosé dans un quartier de la capitale syrienne Damas, selon l'OSDH.")
+    assert [sub for sub, _ in found] == ["Remote explosive/landmine/IED"]
+    found = places_of("Mercredi, des civils ont été tués dans une frappe de missiles près de la capitale Damas, selon l'agence officielle.")
+    assert len(found) == 1 and found[0][1] == "Damascus"
+
+
 def test_a_reference_place_after_a_noun_is_not_a_list_member() -> None:
     found = places_of("Mardi, des combats ont opposé les rebelles à l'armée à Harasta, dans la banlieue de Damas.")
     assert [name for _, name in found] == ["Harasta"]

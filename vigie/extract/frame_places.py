@@ -88,15 +88,19 @@ def _capitalised_name(tok: Any) -> bool:
 
 
 def in_place_phrase(doc: Any, i: int, words: NameWords) -> bool:
-    """Token ``i`` opens a name inside a place phrase: "à X", "vers X", or "de X" after a place
-    noun or a compass word a few words before ("une banlieue rebelle de Damas", "à l'est de X")."""
+    """Token ``i`` opens a name inside a place phrase: "à X", "vers X", "de X" after a place
+    noun or a compass word a few words before ("une banlieue rebelle de Damas", "à l'est de X"),
+    or X right after a place noun ("la capitale syrienne Damas")."""
     if i == 0:
         return False
     prev = doc[i - 1].lower_
     if prev in _PLACE_PREPS:
         return True
     if prev not in _OF:
-        return False
+        # in apposition to a place noun, with or without an adjective: "la capitale syrienne
+        # Damas", "la capitale Damas" (the city, not the government the name also stands for)
+        head = doc[i - 2] if i > 1 and doc[i - 1].pos_ == "ADJ" else doc[i - 1]
+        return head.lemma_.lower() in words.place_heads or head.lower_ in words.place_heads
     return any(t.lemma_.lower() in words.place_heads or t.lower_ in words.place_heads
                for t in doc[max(0, i - 5):i - 1])
 
