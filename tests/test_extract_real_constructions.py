@@ -39,3 +39,14 @@ def test_kin_and_trades_killed_are_civilians_attacked(text: str) -> None:
     # attack on civilians, not a clash with no second side
     reports = vigie.extract(text, published="2013-05-08")
     assert [(r.sub_event_type, r.actor2) for r in reports] == [("Attack", "Civilians (Syria)")]
+
+
+@pytest.mark.parametrize("text", [
+    "Neuf soldats de l'Armée syrienne libre ont été tués dimanche lors d'affrontements à Dabiq.",
+    "Trois militaires des Forces démocratiques syriennes ont été tués dimanche lors d'affrontements à Dabiq.",
+])
+def test_soldiers_of_a_named_group_are_that_group_not_the_state(text: str) -> None:
+    # "soldats de l'ASL", "membres des FDS": the member word names the group that follows it
+    # (actors_pick.named_over_generic), in the agent and in the search for the other side alike
+    reports = vigie.extract(text, published="2016-10-17")
+    assert reports and all("Military Forces of Syria" not in (r.actor1, r.actor2) for r in reports)

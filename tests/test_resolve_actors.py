@@ -50,6 +50,7 @@ def actors_in(registry: ActorRegistry, text: str, **kw) -> list[str | None]:
         ("L'armée de l'air russe a mené douze sorties.", ["Military Forces of Russia"]),
         ("Des soldats libanais ont été déployés.", ["Military Forces of Lebanon"]),
         ("L'armée turque a pilonné des positions, selon Tsahal.", ["Military Forces of Turkey", "Military Forces of Israel"]),
+        ("Deux villages ont été repris par les forces militaires turques.", ["Military Forces of Turkey"]),
         ("L'ennemi sioniste a frappé un convoi.", ["Military Forces of Israel"]),
         ("La coalition menée par les États-Unis a frappé un pont.", ["International Coalition against IS"]),
         ("Des Gardiens de la révolution ont été tués.", ["Military Forces of Iran"]),

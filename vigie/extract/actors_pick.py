@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from vigie.extract.subtypes import EventRules
 
 CIVILIANS = "Civilians (Syria)"
-_OF = re.compile(r"\s*(?:de|du|d'|d’)\s*")
+# "de", "du", "des", "de la", "de l'" between a member word and the group it belongs to
+_OF = re.compile(r"\s*(?:de(?:s|\s+la|\s+l['’])?|du|d['’])\s*")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -122,10 +123,15 @@ class ActorPicker:
         return bool(before) and (before[-1].lower() in self.rules.place_nouns or before[-1].lower().rstrip("sx") in self.rules.place_nouns)
 
     def named_over_generic(self, found: list[ActorMention]) -> list[ActorMention]:
-        """"des hommes armés de HTS": the named group, not the unidentified gunmen."""
-        return [m for m in found if not (m.generic and m.label == "GENERIC_UNIDENTIFIED" and any(
-            o.actor and not o.generic and 0 <= o.start - m.end <= 6 and _OF.fullmatch(self._text[m.end:o.start])
-            for o in found))]
+        """"des hommes armés de HTS", "neuf soldats de l'Armée syrienne libre": the named group
+        the generic word is a member of, not the unidentified gunmen or the country's army."""
+        return [m for m, o in zip(found, [*found[1:], None]) if not self._member_word(m, o)]
+
+    def _member_word(self, m: ActorMention, following: ActorMention | None) -> bool:
+        """Is ``m`` a generic or country word whose group the mention right after it names?"""
+        return (following is not None and m.label != m.actor and bool(following.actor)
+                and following.label == following.actor and 0 <= following.start - m.end <= 8
+                and _OF.fullmatch(self._text[m.end:following.start]) is not None)
 
     def actors_in(self, spans: tuple[TextSpan, ...], mentions: list[ActorMention], context: list[str]) -> list[str]:
         # overlap, not inclusion: "raids russes" is one mention, the agent span only "russes"
@@ -189,7 +195,12 @@ class ActorPicker:
         # nearest before the trigger first, then after it; resolved one by one, as far as needed
         before = self.starting_in(mentions, -1, fr.trigger.start)
         after = mentions[len(before):] if self._offsets(mentions) is not None else [m for m in mentions if m.start >= fr.trigger.start]
-        for m in chain(reversed(before), after):
+        # a member word ("soldats de l'ASL") is read as the group it names, as in actors_in
+        seq = before + after
+        for i in chain(range(len(before) - 1, -1, -1), range(len(before), len(seq))):
+            m = seq[i]
+            if self._member_word(m, seq[i + 1] if i + 1 < len(seq) else None):
+                continue
             name = self.resolve(m, context)
             other = self.get(name)
             if other is None or name == actor1 or other.kind == "civilians":
