@@ -51,6 +51,7 @@ def actors_in(registry: ActorRegistry, text: str, **kw) -> list[str | None]:
         ("Des soldats libanais ont été déployés.", ["Military Forces of Lebanon"]),
         ("L'armée turque a pilonné des positions, selon Tsahal.", ["Military Forces of Turkey", "Military Forces of Israel"]),
         ("Deux villages ont été repris par les forces militaires turques.", ["Military Forces of Turkey"]),
+        ("Trois civils ont péri dans les bombardements israéliens.", ["Civilians (Syria)", "Military Forces of Israel"]),
         ("L'ennemi sioniste a frappé un convoi.", ["Military Forces of Israel"]),
         ("La coalition menée par les États-Unis a frappé un pont.", ["International Coalition against IS"]),
         ("Des Gardiens de la révolution ont été tués.", ["Military Forces of Iran"]),
