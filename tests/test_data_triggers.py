@@ -25,6 +25,11 @@ def test_regular_verbs_are_indexed_by_their_inflected_forms():
     assert "frappes" in inflections("frappe")
 
 
+def test_a_subject_that_makes_the_verb_something_else_is_read_from_the_data():
+    take = next(e for e in TriggerLexicon.load().entries if e.id == "take")
+    assert {"combat", "bombardement"} <= take.forbid_subject
+
+
 def test_event_rules_load_their_lists():
     rules = EventRules.load()
     assert "civil" in rules.civilian_nouns and "drone" in rules.weapon_nouns

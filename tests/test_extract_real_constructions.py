@@ -50,3 +50,12 @@ def test_soldiers_of_a_named_group_are_that_group_not_the_state(text: str) -> No
     # (actors_pick.named_over_generic), in the agent and in the search for the other side alike
     reports = vigie.extract(text, published="2016-10-17")
     assert reports and all("Military Forces of Syria" not in (r.actor1, r.actor2) for r in reports)
+
+
+@pytest.mark.parametrize("text", [
+    "À Hama, les combats ont repris jeudi pour la troisième journée.",
+    "Dans la ville de Homs, les bombardements ont repris jeudi.",
+])
+def test_fighting_that_resumed_takes_no_territory(text: str) -> None:
+    # "les combats / bombardements aériens ont repris": two train outlets (triggers.yml take: subject)
+    assert all("territory" not in sub for sub, _, _ in coded(text, published="2014-02-21"))

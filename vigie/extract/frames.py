@@ -247,6 +247,8 @@ class FrameBuilder:
             return None
         if entry.require_object and not object_ok(self.rules, entry.require_object, objects):
             return None
+        if entry.forbid_subject and {c.lemma_.lower() for c in head.children if c.dep_ == "nsubj"} & entry.forbid_subject:
+            return None  # "les combats ont repris": the fighting resumed, no one took anything
         if entry.requires_word and not near_words(head, entry.requires_word):
             return None
         if entry.governors and head.pos_ != "VERB" and not governed(head, entry.governors):

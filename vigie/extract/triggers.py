@@ -42,6 +42,7 @@ class TriggerEntry:
     stative: bool = False
     require_object: str | None = None
     forbid_object: frozenset[str] = frozenset()
+    forbid_subject: frozenset[str] = frozenset()
     requires_word: frozenset[str] = frozenset()
     roles: str = "normal"
     governors: frozenset[str] = frozenset()
@@ -188,6 +189,7 @@ def _entry(raw: Any) -> tuple[TriggerEntry, list[str], list[str]]:
         stative=bool(raw.get("stative", False)),
         require_object=obj.get("require"),
         forbid_object=frozenset(str(w).lower() for w in obj.get("forbid", [])),
+        forbid_subject=frozenset(str(w).lower() for w in (raw.get("subject") or {}).get("forbid", [])),
         requires_word=frozenset(str(w).lower() for w in raw.get("requires_word", [])),
         roles=str(raw.get("roles", "normal")),
         governors=frozenset(str(w).lower() for w in raw.get("governors", [])),
