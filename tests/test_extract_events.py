@@ -305,6 +305,19 @@ def test_a_part_of_the_day_takes_the_story_day_and_ongoing_fighting_the_publicat
     assert reps and reps[0].event_date == PUB and reps[0].date_precision == "day"
 
 
+def test_a_detail_the_lead_dated_takes_the_story_day_not_the_publication(run):
+    # a wire dates its news once in the lead, then tells each place without a day (seen in
+    # Xinhua, AFP and Reuters copy of real/train): the details are that day's
+    reps = run("Onze soldats ont été tués mardi lors d'affrontements dans le centre du pays.\n\n"
+               "Six membres des forces de sécurité ont été tués lors d'une attaque de groupes armés "
+               "contre un barrage à Rastan.")
+    attack = [r for r in reps if "Rastan" in r.place.name]
+    assert attack and attack[0].event_date == date(2016, 3, 8) and attack[0].date_precision == "day"
+    from vigie.extract.fold import AssemblyRules
+
+    assert AssemblyRules.load().story_day_sentences == 3  # assembly.yml, read by the loader
+
+
 def test_the_state_side_is_actor1_of_an_agreement_with_rebels(run):
     reps = run("Les rebelles de Rastan ont signé mardi un accord de reddition avec l'armée syrienne, "
                "qui prévoit leur évacuation vers Idleb.")

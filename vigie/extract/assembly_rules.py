@@ -50,6 +50,7 @@ class AssemblyRules:
     carried_date_km: float = 30.0  # an undated telling this near the day told a paragraph before is that day's
     unweighed_types: frozenset[str] = frozenset()  # event types the learned gate's keep_from never drops
     scene_severity: tuple[tuple[str, ...], ...] = ()  # sub-type ladders, mildest first (one_per_scene)
+    story_day_sentences: int = 0  # the lead's first sentences that may name the story's day (0: none)
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -161,7 +162,8 @@ class AssemblyRules:
                                      key=lambda wa: -len(wa[0]))),
                         frozenset(words("back_determiners")), float(data.get("carried_date_km", 30)),
                         frozenset(str(x) for x in data.get("unweighed_types") or ()),
-                        tuple(tuple(str(x) for x in ladder) for ladder in data.get("scene_severity") or ()))
+                        tuple(tuple(str(x) for x in ladder) for ladder in data.get("scene_severity") or ()),
+                        int(data.get("story_day_sentences", 0)))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

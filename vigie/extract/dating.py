@@ -88,7 +88,27 @@ class EventDater:
         lead_in = sent.text[max(0, fr.trigger.start - sent.start - 40):fr.trigger.start - sent.start]
         if art.published_known and self.assembly.goes_on(lead_in):
             return art.published, "day", True  # still going on as the report is written
+        story = self._story_day(df, art)
+        if story is not None and story[1] < fr.sentence:
+            return story[0], "day", False
         return art.published, "week", False
+
+    def _story_day(self, df: DocFrames, art: "ArticleInput") -> tuple[date, int] | None:
+        """The day the lead names (within its first sentences) and the sentence naming it: a wire
+        dates its news once ("12 soldats ont été tués samedi") and tells the details after without
+        a day, so a detail whose paragraph names no time is that day's, not the publication's."""
+        key = ("story",)
+        if key not in self._memo:
+            self._memo[key] = None
+            for k in range(min(len(df.sentences), self.assembly.story_day_sentences)):
+                text = df.sentences[k].text
+                res = resolve_event_date(text, art.published)
+                if (not res.is_default and res.precision == "day" and res.kind == "event"
+                        and 0 <= (art.published - res.date).days <= self.background_days
+                        and self.assembly.narrative_shift(text) is None):
+                    self._memo[key] = (res.date, k)
+                    break
+        return self._memo[key]
 
     def names_time(self, text: str, art: "ArticleInput") -> bool:
         """Whether ``text`` names any time at all (a day, a date, a day part, a span): a passage
