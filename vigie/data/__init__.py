@@ -32,10 +32,12 @@ def load_yaml(name: str) -> Any:
 
 
 def load_csv(name: str) -> list[dict[str, str]]:
-    """Load ``vigie/data/<name>`` as a list of rows keyed by the header line."""
+    """Load ``vigie/data/<name>`` as a list of rows keyed by the header line. Lines opening
+    with ``#`` are comments: a file documents its columns where a coder edits it."""
     path = data_path(name)
     try:
         with path.open(encoding="utf-8", newline="") as fh:
-            return [row for row in csv.DictReader(fh) if any((v or "").strip() for v in row.values())]
+            lines = (line for line in fh if not line.startswith("#"))
+            return [row for row in csv.DictReader(lines) if any((v or "").strip() for v in row.values())]
     except FileNotFoundError as exc:
         raise DataFileError(f"{path}: data file missing") from exc

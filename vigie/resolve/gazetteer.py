@@ -8,7 +8,7 @@ places, in order (:mod:`vigie.resolve.gazetteer_rows` reads them): the packaged 
 GeoNames towns, built by ``vigie gazetteer build``), the full GeoNames dump a user loaded with
 ``vigie gazetteer import`` (when a database is given), and our own ``gazetteer_additions.csv``
 (bases, airports, camps, mountains, regions, border towns, each with the source of its
-coordinates). Every name is indexed under the three keys of
+coordinates; and press spellings of places the table holds, appended to that entry). Every name is indexed under the three keys of
 :mod:`vigie.resolve.translit`; :meth:`Gazetteer.lookup` tries them from strict to loose, then a
 rapidfuzz search, and returns the candidates of the first tier that finds any.
 """
@@ -29,7 +29,7 @@ from vigie.data import load_yaml
 from vigie.errors import DataFileError
 from vigie.resolve.gazetteer_rows import (  # noqa: F401 (re-exported)
     FEATURES, TABLE, Entry, Governorate, additions, admin_units, db_entries, geonames_feature,
-    qualifier_keys, table_entries, table_keys, translit_fingerprint,
+    qualifier_keys, spellings, table_entries, table_keys, translit_fingerprint, with_spellings,
 )
 from vigie.resolve.translit import Keys, MentionReader, Transliterator
 
@@ -153,6 +153,7 @@ class Gazetteer:
         if db_path is not None:
             for entry in db_entries(str(db_path), translit, governorates, by_code):
                 entries[entry.id] = entry
+        with_spellings(entries, spellings())
         for entry in additions():
             entries[entry.id] = entry
         return cls(list(entries.values()), governorates, translit=translit,

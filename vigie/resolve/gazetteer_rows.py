@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +23,8 @@ FEATURES = frozenset({
 })
 @dataclass(frozen=True)
 class Entry:
-    """One gazetteer place. ``id`` is ``geonames:<id>`` or ``vigie:<name>`` (additions)."""
+    """One gazetteer place. ``id`` is ``ocha:<P-code>``, ``geonames:<id>`` or ``vigie:<name>``
+    (additions)."""
 
     id: str
     name: str
@@ -39,6 +40,9 @@ class Entry:
     admin3: str | None = None
     pcode: str | None = None  # the UN OCHA P-code of the place (C####, N####), when it has one
     capital: int = 0  # 1-3: seat of a governorate, district or sub-district (ranks homonyms)
+    # the spellings our coders added to a source entry (hand rows with ``same_as``): under
+    # them the place is one the press names, not an obscure hamlet of the same name
+    press_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -167,27 +171,96 @@ _TABLE_COLUMNS = ("id", "name", "names", "lat", "lon", "feature", "cc", "admin1"
                   "admin2_pcode", "admin3", "admin3_pcode", "population", "capital", "source")
 
 
-def additions() -> list[Entry]:
-    """Rows of ``gazetteer_additions.csv`` (checked: coordinates, feature, a named source)."""
+@dataclass(frozen=True)
+class Spellings:
+    """Press spellings of a place the packaged table already holds (a hand row with
+    ``same_as``). Why not a row of its own: a second entry for one village competes with the
+    source's at another point (Mare' stood 10 km from OCHA's); the spellings are what the
+    press adds, the place and its coordinates are the source's."""
+
+    entry_id: str
+    names: tuple[str, ...]
+
+
+_ADDITIONS = "gazetteer_additions.csv"
+# what a row folded into a source entry (``same_as``) must leave empty: the entry's own apply
+_PLACE_COLUMNS = ("lat", "lon", "feature", "country_code", "admin1")
+
+
+def _addition_rows() -> list[tuple[int, dict[str, str]]]:
+    """The rows of ``gazetteer_additions.csv`` with their numbers (comments and header not
+    counted), each with a name and a source, no name twice (a second row would silently
+    replace the first)."""
     out = []
-    for n, row in enumerate(load_csv("gazetteer_additions.csv"), start=2):
+    seen: set[str] = set()
+    for n, row in enumerate(load_csv(_ADDITIONS), start=1):
+        name = (row.get("name") or "").strip()
+        if not name or not (row.get("source") or "").strip():
+            raise DataFileError(f"{_ADDITIONS}, row {n}: missing name or source")
+        if name in seen:
+            raise DataFileError(f"{_ADDITIONS}, row {n}: {name!r} has a row already")
+        seen.add(name)
+        out.append((n, row))
+    return out
+
+
+def _alternates(row: dict[str, str]) -> list[str]:
+    """The ``|``-separated alternate names of a row, blanks dropped."""
+    return [a.strip() for a in (row.get("alternate_names") or "").split("|") if a.strip()]
+
+
+def additions() -> list[Entry]:
+    """Rows of ``gazetteer_additions.csv`` for places the sources lack (checked: coordinates,
+    feature, a named source); rows with ``same_as`` are :func:`spellings`."""
+    out = []
+    for n, row in _addition_rows():
+        if (row.get("same_as") or "").strip():
+            continue
         try:
             lat, lon = float(row["lat"]), float(row["lon"])
-            name = row["name"].strip()
             feature = row["feature"].strip()
         except (KeyError, ValueError, AttributeError) as exc:
-            raise DataFileError(f"gazetteer_additions.csv:{n}: {exc}") from exc
-        if feature not in FEATURES or not name or not (row.get("source") or "").strip():
-            raise DataFileError(f"gazetteer_additions.csv:{n}: bad feature or missing name/source")
+            raise DataFileError(f"{_ADDITIONS}, row {n}: {exc}") from exc
+        if feature not in FEATURES:
+            raise DataFileError(f"{_ADDITIONS}, row {n}: bad feature {feature!r}")
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise DataFileError(f"gazetteer_additions.csv:{n}: coordinates out of range")
-        alts = [a.strip() for a in (row.get("alternate_names") or "").split("|") if a.strip()]
+            raise DataFileError(f"{_ADDITIONS}, row {n}: coordinates out of range")
+        name = row["name"].strip()
         out.append(Entry(
-            id=f"vigie:{name}", name=name, names=(name, *alts), latitude=lat, longitude=lon,
-            feature=feature, country_code=row["country_code"].strip(),
+            id=f"vigie:{name}", name=name, names=(name, *_alternates(row)), latitude=lat,
+            longitude=lon, feature=feature, country_code=row["country_code"].strip(),
             admin1=(row.get("admin1") or "").strip() or None, source=row["source"].strip(),
         ))
     return out
+
+
+def spellings() -> list[Spellings]:
+    """Rows of ``gazetteer_additions.csv`` with ``same_as``: the name and alternates of each go
+    to the packaged entry it names. A coordinate, feature or admin on such a row is an error:
+    it would be silently ignored, and the place is the source's."""
+    out = []
+    for n, row in _addition_rows():
+        target = (row.get("same_as") or "").strip()
+        if not target:
+            continue
+        if any((row.get(col) or "").strip() for col in _PLACE_COLUMNS):
+            raise DataFileError(f"{_ADDITIONS}, row {n}: a row with same_as takes the entry's "
+                                f"place: leave {', '.join(_PLACE_COLUMNS)} empty")
+        out.append(Spellings(entry_id=target, names=(row["name"].strip(), *_alternates(row))))
+    return out
+
+
+def with_spellings(entries: dict[str, Entry], extras: list[Spellings]) -> None:
+    """Append each :class:`Spellings` to the entry it names, in place, and mark them as the
+    press's (:attr:`Entry.press_names`): found under them, the place is one the press names,
+    as it was under a hand row of its own."""
+    for extra in extras:
+        entry = entries.get(extra.entry_id)
+        if entry is None:
+            raise DataFileError(f"{_ADDITIONS}: same_as {extra.entry_id!r} names no entry")
+        added = tuple(n for n in dict.fromkeys(extra.names) if n not in entry.names)
+        entries[entry.id] = replace(entry, names=(*entry.names, *added),
+                                    press_names=(*entry.press_names, *extra.names))
 
 
 def db_entries(target: str, translit: Transliterator, governorates: list[Governorate],

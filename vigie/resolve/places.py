@@ -292,7 +292,7 @@ class PlaceResolver:
                 return False
             # with 8,000 villages, a hamlet of the same name lies somewhere: far from every
             # governorate and place the article names, an obscure one is not meant
-            return not (self._anchored(context) and _obscure(e) and not self._in_context(e, context))
+            return not (self._anchored(context) and self._obscure(c) and not self._in_context(e, context))
         govs = [g for g in (context.theatre, *context.governorates) if g]
         located = _located(context)
         if not govs and not located:
@@ -304,6 +304,17 @@ class PlaceResolver:
         capitals = [g for g in map(self.gazetteer.governorate_by_name, govs) if g is not None]
         return any(distance_km(e.latitude, e.longitude, g.latitude, g.longitude) <= _NEAR_CAPITAL_KM
                    for g in capitals)
+
+    def _obscure(self, c: Candidate) -> bool:
+        """A place one source knows, with no population, seat or hand row, found under a name
+        the press was not seen to use: a hamlet. Under a spelling our coders added to it
+        ("Marea" for OCHA's Mari, whatever spelling of that key the index matched), it is the
+        place the press names, as its hand row used to be."""
+        e = c.entry
+        if e.id.startswith("vigie:") or e.population or e.capital or ";" in e.source:
+            return False
+        key = self.gazetteer.keys(c.matched).vkey
+        return all(self.gazetteer.keys(n).vkey != key for n in e.press_names)
 
     def _governorate_rank(self, admin1: str, named: tuple[str, ...]) -> int:
         """The rank of ``admin1`` among the governorates named near a mention; the countryside
@@ -415,12 +426,6 @@ def _notable(e: Entry) -> bool:
     name is not a misspelling of a village where the article is ("Yabroud" in an article
     about Homs is still Yabroud)."""
     return e.population >= _FOREIGN_VILLAGE_MAX_POPULATION or 0 < e.capital <= 2
-
-
-def _obscure(e: Entry) -> bool:
-    """A place one source knows, with no population, seat or hand row: a hamlet."""
-    return (not e.id.startswith("vigie:") and e.population == 0 and not e.capital
-            and ";" not in e.source)
 
 
 def _country_names() -> dict[str, str]:
