@@ -30,3 +30,15 @@ def test_no_monitor_credited_leaves_the_outlet() -> None:
                            outlet="AFP", registry=registry) is None
     assert sources("Quatre rebelles ont péri mardi dans des combats avec l'armée près de Khan Cheikhoun.",
                    "AFP") == [(4, "AFP")]
+
+
+def test_the_names_found_by_the_nlp_stage_are_reused_at_their_exact_offsets() -> None:
+    """The standing source reads the source ruler's mentions instead of scanning the article
+    again: they must be the registry's own, character for character, and give the same answer."""
+    from vigie.nlp.pipeline import load_nlp
+
+    registry = SourceRegistry.load()
+    kept = load_nlp()(WIRE)._.vigie_frames.source_mentions
+    assert kept == tuple(registry.mentions(WIRE)) and kept
+    assert standing_source(WIRE, outlet="AFP", registry=registry, mentions=kept) == "OSDH"
+    assert standing_source(WIRE, outlet="AFP", registry=registry, mentions=()) is None

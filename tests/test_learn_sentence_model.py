@@ -72,18 +72,38 @@ def test_the_saved_model_scores_as_the_fitted_one(tiny_model):
     assert model.meta["trained_on"]["articles"] == 6
 
 
+TEXTS = ["L'aviation a bombardé le village de Kafranbel, tuant deux civils.", "", "  a  ",
+         "Des  frappes\taériennes\n\nà ARIHA : 6 morts, selon l'OSDH.", "fs_event kept par_0 headline"]
+
+
 def test_tfidf_rows_are_sklearns_to_the_bit(tiny_model):
     """vigie.extract.tfidf counts n-grams its own (faster) way: the matrix must be scikit-learn's."""
-    from vigie.extract.tfidf import TfidfRows
+    from vigie.extract.tfidf import TfidfRows, TfidfStack
 
     _, fitted = tiny_model
-    texts = ["L'aviation a bombardé le village de Kafranbel, tuant deux civils.", "", "  a  ",
-             "Des  frappes\taériennes\n\nà ARIHA : 6 morts, selon l'OSDH.", "fs_event kept par_0 headline"]
     for spec, vec in fitted.vectorisers:
-        ours = TfidfRows(vec.vocabulary_, vec.idf_, spec["params"]).transform(texts)
-        theirs = vec.transform(texts)
+        ours = TfidfStack([TfidfRows(vec.vocabulary_, vec.idf_, spec["params"])]).transform([TEXTS])
+        theirs = vec.transform(TEXTS)
         assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
         assert np.array_equal(ours.data, theirs.data)
+
+
+def test_stacked_vectorisers_are_scipys_hstack_to_the_bit(tiny_model):
+    """One matrix for all the vectorisers (some with sublinear tf, some without) must be the
+    stack of their own matrices, so the gate's scores do not move by a bit."""
+    from scipy.sparse import hstack
+
+    from vigie.extract.tfidf import TfidfRows, TfidfStack
+
+    _, fitted = tiny_model
+    parts = [TfidfRows(vec.vocabulary_, vec.idf_, spec["params"]) for spec, vec in fitted.vectorisers]
+    assert len({part.sublinear_tf for part in parts}) == 2
+    columns = [TEXTS if spec["field"] == "text" else TEXTS[::-1] for spec, _ in fitted.vectorisers]
+    ours = TfidfStack(parts).transform(columns)
+    theirs = hstack([TfidfStack([part]).transform([texts]) for part, texts in zip(parts, columns)]).tocsr()
+    assert np.array_equal(ours.indptr, theirs.indptr) and np.array_equal(ours.indices, theirs.indices)
+    assert np.array_equal(ours.data, theirs.data)
+    assert TfidfStack(parts).transform([[] for _ in parts]).shape == (0, theirs.shape[1])
 
 
 def _frame(sentence: int, text: str, start: int, **kw) -> Frame:

@@ -260,21 +260,23 @@ def attributed_sources(
     return out
 
 
-def standing_source(text: str, *, outlet: str | None, registry: SourceRegistry, cues: AttributionCues | None = None) -> str | None:
+def standing_source(text: str, *, outlet: str | None, registry: SourceRegistry, cues: AttributionCues | None = None,
+                    mentions: Sequence[tuple[int, int, str]] | None = None) -> str | None:
     """The source an article credits its figures to most often, when it is of a type that
     keeps count (``standing_source_types`` of ``data/attribution.yml``: a monitor, an NGO).
 
     Why: a wire names the monitor once ("selon l'OSDH") and then gives its figures bare; the
     reader, and ACLED's coder, read them as the monitor's, not the outlet's. A partisan outlet
     (``own_figures_stances``) that cites the monitor still gives its own figures bare: None
-    then. One registry scan of the whole text, so the cost stays linear in the article."""
+    then. One registry scan of the whole text, so the cost stays linear in the article;
+    ``mentions``: ``registry.mentions(text)`` when the caller already has them (the nlp stage's)."""
     c = cues or AttributionCues.load()
     own = registry.canonical(outlet)
     if not c.standing_types or (own is not None and registry.get(own).stance in c.own_figures_stances):
         return None
     f = fold(text)
     counts: dict[str, int] = {}
-    for start, end, name in registry.mentions(text, f):
+    for start, end, name in registry.mentions(text, f) if mentions is None else mentions:
         if registry.get(name).type in c.standing_types and _linked(c, f, start, end):
             counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda n: (counts[n], n)) if counts else None

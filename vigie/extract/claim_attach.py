@@ -31,7 +31,7 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
     fighting = [d for d in drafts if event_type(d.sub_type) not in CROWDS]
     main = max(fighting, key=lambda d: (len(d.sentences), -min(d.sentences)), default=None)
     context = AttributionContext(registry=sources)  # "selon lui" = the last source credited
-    bare = standing_source(text, outlet=outlet, registry=sources) or outlet  # whose a bare figure is
+    bare = standing_source(text, outlet=outlet, registry=sources, mentions=df.source_mentions) or outlet  # whose a bare figure is
     held = {id(d): {(c.start, c.end) for c in d.claims} for d in drafts}
     index = _DraftIndex(drafts, fighting, df)
     for si, sent in enumerate(df.sentences):

@@ -67,6 +67,7 @@ class DocFrames:
     actors: tuple[tuple[TextSpan, str, str], ...]  # (span, label, id) from the actor ruler
     sources: tuple[tuple[TextSpan, str, str], ...]
     actor_mentions: tuple[Any, ...] = ()  # the registry's ActorMention records, when the ruler kept them
+    source_mentions: tuple[tuple[int, int, str], ...] | None = None  # the registry's (start, end, name), when kept
 
     def frames_in(self, sentence: int) -> tuple[Frame, ...]:
         """The frames of sentence ``sentence``, in order: an index built once, so a question

@@ -112,7 +112,8 @@ class FrameBuilder:
         mentions = tuple(doc.user_data.get("vigie_actor_mentions", ()))
         frames = self._same_attack(doc, self._interventions(self._instances(frames, sentences), sentences))
         frames = self._tolls_after_strikes(doc, frames, sentences, places)
-        return DocFrames(tuple(frames), sentences, places, actors, sources, mentions)
+        return DocFrames(tuple(frames), sentences, places, actors, sources, mentions,
+                         doc.user_data.get("vigie_source_mentions"))
 
     def _outside_datelines(self, places: tuple[TextSpan, ...], sentences: tuple[Sentence, ...], text: str) -> tuple[TextSpan, ...]:
         """The place candidates not in a dateline: the place a dispatch was filed from ("Beyrouth

@@ -38,7 +38,7 @@ from vigie.data import data_path
 from vigie.extract.frame_places import SentenceWindow, sentence_groups
 from vigie.extract.frame_records import DocFrames, Frame, TextSpan
 from vigie.extract.place_index import spans_within
-from vigie.extract.tfidf import TfidfRows
+from vigie.extract.tfidf import TfidfRows, TfidfStack
 
 MODEL_DIR = "models/event_sentences"
 NONE = "none"
@@ -91,11 +91,14 @@ class SentenceModel:
         self.keep_from = float(meta["thresholds"].get("keep_from", 0.0))  # 0: every event stands
         # the rules' verdicts the model may overrule; a negation or a plan is read, not guessed
         self.overrules = frozenset(meta["overrules_statuses"])
-        self.vectorisers = [(spec["field"], TfidfRows(vocab[spec["name"]], weights[f"idf_{spec['name']}"].astype(np.float64),
-                                                      spec["params"])) for spec in meta["vectorisers"]]
-        self.event_coef = weights["event_coef"].astype(np.float32)
+        self.fields = [spec["field"] for spec in meta["vectorisers"]]
+        self.vectorisers = TfidfStack([TfidfRows(vocab[spec["name"]], weights[f"idf_{spec['name']}"].astype(np.float64),
+                                                 spec["params"]) for spec in meta["vectorisers"]])
+        # float64 and laid out as the products read them: scipy would otherwise convert the
+        # weights (38,000 x 22) on every call; the values, hence the scores, are the same
+        self.event_coef = weights["event_coef"].astype(np.float64)
         self.event_bias = float(weights["event_bias"])
-        self.sub_coef = weights["sub_coef"].astype(np.float32)
+        self.sub_coef_t = np.ascontiguousarray(weights["sub_coef"].astype(np.float64).T)
         self.sub_bias = weights["sub_bias"].astype(np.float32)
         self.sub_types: list[str] = meta["sub_types"]
 
@@ -107,17 +110,15 @@ class SentenceModel:
         return cls(directory) if (directory / "meta.json").exists() else None
 
     def features(self, texts: list[str], tokens: list[str]) -> Any:
-        from scipy.sparse import hstack
-
         fields = {"text": texts, "rules": tokens}
-        return hstack([vec.transform(fields[name]) for name, vec in self.vectorisers]).tocsr()
+        return self.vectorisers.transform([fields[name] for name in self.fields])
 
     def score(self, texts: list[str], tokens: list[str]) -> SentenceScores:
         if not texts:
             return SentenceScores((), ())
         x = self.features(texts, tokens)
         p = 1.0 / (1.0 + np.exp(-(x @ self.event_coef + self.event_bias)))
-        logits = x @ self.sub_coef.T + self.sub_bias
+        logits = x @ self.sub_coef_t + self.sub_bias
         probs = np.exp(logits - logits.max(axis=1, keepdims=True))
         probs /= probs.sum(axis=1, keepdims=True)
         best = probs.argmax(axis=1)

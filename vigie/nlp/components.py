@@ -88,9 +88,25 @@ class ActorSpans(RegistrySpans):
 
 
 class SourceSpans(RegistrySpans):
+    """Also keeps the registry's (start, end, name) mentions at their exact offsets
+    (``doc.user_data["vigie_source_mentions"]``; spans snap to tokens), so the article's
+    standing source is read without searching the names a second time."""
+
     def default_finder(self) -> Callable[[str], list[tuple[int, int, str]]]:
         registry = SourceRegistry.load()
-        return lambda text: registry.mentions(text)
+
+        def find(text: str) -> list[tuple[int, int, str]]:
+            self._last = registry.mentions(text)
+            return self._last
+
+        return find
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._last: list[tuple[int, int, str]] | None = None  # stays None with a finder of the caller's
+        super().__call__(doc)
+        if self._last is not None:
+            doc.user_data["vigie_source_mentions"] = tuple(self._last)
+        return doc
 
 
 @Language.factory("vigie_actor_ruler_v1", assigns=["doc.spans"], default_config={"spans_key": "vigie_actors"})
