@@ -59,3 +59,12 @@ def test_soldiers_of_a_named_group_are_that_group_not_the_state(text: str) -> No
 def test_fighting_that_resumed_takes_no_territory(text: str) -> None:
     # "les combats / bombardements aériens ont repris": two train outlets (triggers.yml take: subject)
     assert all("territory" not in sub for sub, _, _ in coded(text, published="2014-02-21"))
+
+
+@pytest.mark.parametrize("text", [
+    "Les Kurdes, qui combattent les jihadistes avec l'aide de Washington, tiennent Kobané.",
+    "Le Hezbollah, qui combat à Qousseir aux côtés du régime, a enterré mardi deux de ses chefs.",
+])
+def test_a_relative_clause_saying_whom_a_group_fights_is_no_clash(text: str) -> None:
+    # "qui combat(tent) ...": says who the group is (8 outlets of real/train; frame_status.describing_relative)
+    assert all(sub != "Armed clash" for sub, _, _ in coded(text, published="2016-02-22"))
