@@ -34,6 +34,7 @@ def test_event_rules_load_their_lists():
     rules = EventRules.load()
     assert "civil" in rules.civilian_nouns and "drone" in rules.weapon_nouns
     assert "air" in rules.cues and "artillery" in rules.cues
+    assert "cible" in rules.target_nouns
     assert 0 < rules.min_confidence < 1
 
 

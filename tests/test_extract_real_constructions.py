@@ -68,3 +68,11 @@ def test_fighting_that_resumed_takes_no_territory(text: str) -> None:
 def test_a_relative_clause_saying_whom_a_group_fights_is_no_clash(text: str) -> None:
     # "qui combat(tent) ...": says who the group is (8 outlets of real/train; frame_status.describing_relative)
     assert all(sub != "Armed clash" for sub, _, _ in coded(text, published="2016-02-22"))
+
+
+def test_the_author_of_an_attack_a_place_was_the_target_of_is_not_its_victim() -> None:
+    # "X a été la cible du pilonnage de l'armée", "la cible de tirs de terroristes" (2 outlets of
+    # real/train; event_rules.yml target_nouns): the "de" complement is who attacked
+    reports = vigie.extract("Mardi, le quartier de Bab Amr a été la cible de bombardements de l'armée syrienne.",
+                            published="2012-03-07")
+    assert [(r.actor1, r.actor2) for r in reports] == [("Military Forces of Syria", None)]

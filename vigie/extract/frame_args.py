@@ -257,9 +257,11 @@ class Arguments:
         patient: list[TextSpan] = []
         # "les bombardements de l'armée sur Douma", "des raids de l'aviation contre des positions":
         # a noun whose target follows "sur" or "contre" has its author in its "de" complement
-        aimed = head.pos_ != "VERB" and any(
+        aimed = head.pos_ != "VERB" and (any(
             g.lower_ in ("sur", "contre") and g.dep_ == "case"
             for c in head.children if c.dep_.startswith(("nmod", "obl")) for x in (c, *c.children) for g in x.children)
+            # "X a été la cible du pilonnage de l'armée": the target is X, the "de" complement the author
+            or (head.dep_.startswith("nmod") and head.head.lemma_.lower() in self.rules.target_nouns))
         for c in head.children:
             case = {g.lower_ for g in c.children if g.dep_ == "case"}
             if passive and (c.dep_ == "obl:agent" or "par" in case):

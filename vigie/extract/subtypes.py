@@ -87,6 +87,7 @@ class EventRules:
     habitual_phrases: frozenset[str] = frozenset()
     statistic_nouns: frozenset[str] = frozenset()
     counted_nouns: frozenset[str] = frozenset()
+    target_nouns: frozenset[str] = frozenset()
     background_marks: frozenset[str] = frozenset()
     instance_phrases: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
@@ -162,6 +163,7 @@ class EventRules:
             habitual_phrases=optional("habitual_phrases"),
             statistic_nouns=optional("statistic_nouns"),
             counted_nouns=optional("counted_nouns"),
+            target_nouns=optional("target_nouns"),
             background_marks=optional("background_marks"),
             instance_phrases=optional("instance_phrases"),
             person_titles=optional("person_titles"),
