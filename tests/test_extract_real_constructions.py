@@ -76,3 +76,12 @@ def test_the_author_of_an_attack_a_place_was_the_target_of_is_not_its_victim() -
     reports = vigie.extract("Mardi, le quartier de Bab Amr a été la cible de bombardements de l'armée syrienne.",
                             published="2012-03-07")
     assert [(r.actor1, r.actor2) for r in reports] == [("Military Forces of Syria", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Mardi, un drone a pris pour cible leur camion près de Tal Tamer.",
+    "Mardi, les villages chiites de la Békaa ont été pris pour cibles par des rebelles syriens.",
+])
+def test_taking_as_a_target_takes_no_territory(text: str) -> None:
+    # "prendre pour cible": 3 outlets of real/train (triggers.yml take: object forbid, read after "pour" too)
+    assert all("territory" not in sub for sub, _, _ in coded(text, published="2018-09-08"))

@@ -50,10 +50,11 @@ def _own_clause(head: Any) -> list[Any]:
 
 
 def _next_complement(doc: Any, head: Any) -> set[str]:
-    """The noun of a "de" phrase right after the trigger ("frappé du sigle de"), which the parser
-    often hangs elsewhere: a forbidden complement there makes the use figurative too."""
+    """The noun of a "de" or "pour" phrase right after the trigger ("frappé du sigle de", "prise
+    pour cible"), which the parser often hangs elsewhere: a forbidden complement there makes the
+    use figurative too."""
     k = head.i + 1
-    if k >= len(doc) or doc[k].lower_ not in ("de", "du", "d'", "d’", "des"):
+    if k >= len(doc) or doc[k].lower_ not in ("de", "du", "d'", "d’", "des", "pour"):
         return set()
     k += 1
     if k < len(doc) and doc[k].pos_ == "DET":
