@@ -85,3 +85,10 @@ def test_the_author_of_an_attack_a_place_was_the_target_of_is_not_its_victim() -
 def test_taking_as_a_target_takes_no_territory(text: str) -> None:
     # "prendre pour cible": 3 outlets of real/train (triggers.yml take: object forbid, read after "pour" too)
     assert all("territory" not in sub for sub, _, _ in coded(text, published="2018-09-08"))
+
+
+def test_rockets_that_fall_on_a_district_take_no_territory() -> None:
+    # "la chute de roquettes / des obus sur X": 2 outlets of real/train (triggers.yml fall_noun forbid)
+    found = coded("Mardi, quatre civils ont été tués par la chute d'obus sur le quartier de Bab Touma à Damas.",
+                  published="2015-10-14")
+    assert found and all(sub == "Shelling/artillery/missile attack" for sub, _, _ in found)
