@@ -36,6 +36,9 @@ def source_of(sentence: str, registry: SourceRegistry, **kw) -> str | None:
         ("Le bilan de onze morts a été cité par l'agence Anadolu.", "Anadolu"),
         ("L'Etat-major turc affirme que onze combattants kurdes ont été tués.", "Etat-major turc"),
         ("Onze soldats sont morts, a annoncé l'armée dans un communiqué, selon la SANA.", "SANA"),
+        # 3 and 5 outlets of real/train
+        ("Les autorités syriennes ont affirmé que onze policiers avaient été tués.", "Syrian official sources"),
+        ("Onze civils ont péri, a déclaré l'agence de presse étatique SANA.", "SANA"),
     ],
 )
 def test_attribution_patterns(sentence: str, expected: str, registry: SourceRegistry) -> None:
