@@ -92,3 +92,10 @@ def test_rockets_that_fall_on_a_district_take_no_territory() -> None:
     found = coded("Mardi, quatre civils ont été tués par la chute d'obus sur le quartier de Bab Touma à Damas.",
                   published="2015-10-14")
     assert found and all(sub == "Shelling/artillery/missile attack" for sub, _, _ in found)
+
+
+def test_violence_against_civilians_names_civilians_as_its_target() -> None:
+    # ACLED codes the target of violence against civilians as civilians, named or not
+    # (assembly.yml civilian_target_types; 9 such events of real/train had no actor2)
+    reports = vigie.extract("Mardi, des hommes armés ont enlevé un commerçant à Deraa.", published="2012-02-17")
+    assert [(r.event_type, r.actor2) for r in reports] == [("Violence against civilians", "Civilians (Syria)")]

@@ -51,6 +51,7 @@ class AssemblyRules:
     unweighed_types: frozenset[str] = frozenset()  # event types the learned gate's keep_from never drops
     scene_severity: tuple[tuple[str, ...], ...] = ()  # sub-type ladders, mildest first (one_per_scene)
     story_day_sentences: int = 0  # the lead's first sentences that may name the story's day (0: none)
+    civilian_target_types: frozenset[str] = frozenset()  # event types whose actor2, when unnamed, is civilians
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -163,7 +164,8 @@ class AssemblyRules:
                         frozenset(words("back_determiners")), float(data.get("carried_date_km", 30)),
                         frozenset(str(x) for x in data.get("unweighed_types") or ()),
                         tuple(tuple(str(x) for x in ladder) for ladder in data.get("scene_severity") or ()),
-                        int(data.get("story_day_sentences", 0)))
+                        int(data.get("story_day_sentences", 0)),
+                        frozenset(str(x) for x in data.get("civilian_target_types") or ()))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

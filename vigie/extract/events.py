@@ -420,9 +420,12 @@ class EventAssembler:
     def _report(self, d: Draft, df: DocFrames, art: ArticleInput) -> EventReport:
         fatal = credible_figures(c for c in d.claims if c.is_fatality)
         evidence = tuple(Evidence(df.sentences[s].start, df.sentences[s].end, df.sentences[s].text) for s in sorted(set(d.sentences)))
+        kind = event_type(d.sub_type)
+        # ACLED: violence against civilians targets civilians, named or not ("un imam a été abattu")
+        actor2 = d.actor2 or (CIVILIANS if kind in self.assembly.civilian_target_types else None)
         return EventReport(
             article_id=art.article_id, event_date=d.when, date_precision=d.precision,  # type: ignore[arg-type]
-            event_type=event_type(d.sub_type), sub_event_type=d.sub_type, actor1=d.actor1, actor2=d.actor2,
+            event_type=kind, sub_event_type=d.sub_type, actor1=d.actor1, actor2=actor2,
             place=d.place, assoc_actor_1=tuple(d.assoc1), assoc_actor_2=tuple(d.assoc2),
             fatalities=fatal[0] if fatal else 0, claims=tuple(d.claims), civilian_targeting=d.civilian_targeting,
             evidence=evidence, confidence=d.confidence, trigger=d.trigger, outlet=art.outlet,
