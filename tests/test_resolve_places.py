@@ -179,6 +179,19 @@ def test_loose_match_far_from_the_article_governorates_is_refused(resolver) -> N
     assert resolver.resolve("Tall Abiad").admin1 == "Raqqa"
 
 
+def test_a_lookalike_village_outside_the_named_governorates_is_refused(resolver) -> None:
+    """"Dukhaniyeh" (a Damascus suburb the gazetteer lacks) only looks like Dukhan, a Raqqa
+    village 110 km from Aleppo's centre: in an article naming Damascus and Aleppo it is no
+    place; where Raqqa is named it may be. A loose candidate that spells the name itself
+    ("Saqba", obscure) or a notable town ("Kafr Nabboul" for Kafranbel) still reaches that far."""
+    assert resolver.gazetteer.lookup("Dukhaniyeh", country="SY", loose=True)[0].entry.name == "Dukhan"
+    named = ("Damascus", "Rif Dimashq", "Aleppo")
+    assert resolver.resolve("Dukhaniyeh", context=PlaceContext(governorates=named)) is None
+    assert resolver.resolve("Dukhaniyeh", context=PlaceContext(governorates=("Raqqa",))).name == "Dukhan"
+    assert resolver.resolve("Saqba", context=PlaceContext(governorates=("Daraa",))).name == "Saqba"
+    assert resolver.resolve("Kafr Nabboul", context=PlaceContext(governorates=("Latakia",))).name == "Kafranbel"
+
+
 def test_loose_match_near_a_place_already_resolved_is_kept(resolver) -> None:
     saraqib = resolver.resolve("Saraqeb")
     place = resolver.resolve("Khan Cheikhoune",
