@@ -253,6 +253,13 @@ def test_relation_words_and_mention_form_one_name(resolver) -> None:
     assert airport.feature == "airport" and airport.admin1 == "Rif Dimashq" and airport.geo_precision == 2
 
 
+@pytest.mark.parametrize("relation", ["les villages de Kafr Laha et", "Kafr Laha ou"])
+def test_a_coordination_never_forms_one_name_with_the_mention(resolver, relation) -> None:
+    # the keys read "et al-Tira" as "Et Tira", a town in Israel: "et" only joins two names
+    place = resolver.resolve("al-Tira", context=PlaceContext(governorates=("As-Suwayda",), relation=relation))
+    assert place is not None and place.country_code == "SY" and place.admin1 == "As-Suwayda"
+
+
 def test_bare_name_of_a_town_is_the_town_not_its_airport(resolver) -> None:
     """"aéroport de Damas" is indexed under "Damas" too, for "l'aéroport de Damas"; alone, the
     name is the city."""
