@@ -124,3 +124,13 @@ def test_the_countryside_of_a_city_governorate_ranks_with_the_city(resolver) -> 
     context = PlaceContext(governorates=("Damascus", "Rif Dimashq", "Idlib"), places=(foua,), theatre="Idlib")
     place = resolver.resolve("Madaya", context=context)
     assert place is not None and place.admin1 == "Rif Dimashq"
+
+
+def test_the_capital_names_damascus_for_the_homonyms_of_its_paragraph() -> None:
+    # "la capitale" names no place of its own, yet it says which Tadamon is meant: the Damascus
+    # neighbourhood, not the Idlib village the governorate named just before would pick
+    text = ("La veille, des avions avaient bombardé plusieurs villages de la province d'Idleb. Dans la "
+            "capitale, les forces de sécurité ont tiré vendredi sur un cortège funèbre dans le quartier "
+            "d'Al-Tadamone, tuant deux personnes.")
+    found = [(r.place.name, r.place.admin1) for r in vigie.extract(text, published="2012-06-01") if r.place]
+    assert ("Tadamon", "Damascus") in found and not any(name == "Al Tadammon" for name, _ in found)

@@ -64,8 +64,8 @@ def test_blocked_spans_are_left_out(nlp, words):
 def full_words():
     rules = EventRules.load()
     return NameWords(rules.name_particles, rules.name_directions, titles=rules.person_titles,
-                     given_names=rules.given_names, surnames=rules.family_names,
-                     place_heads=rules.place_phrase_heads)
+                     teller_marks=rules.teller_marks, given_names=rules.given_names,
+                     surnames=rules.family_names, place_heads=rules.place_phrase_heads)
 
 
 def soft_names(nlp, words, text, soft_word):
@@ -97,6 +97,15 @@ def test_person_names_are_not_place_candidates(nlp, full_words, text, person):
     found = names(nlp, full_words, text)
     assert person not in found and not any(person in f for f in found)
     assert "Tell Hmeis" in found
+
+
+@pytest.mark.parametrize("text,teller", [
+    ("Deux maisons ont brûlé à Tell Hmeis, selon Abou Khaled, un habitant joint par téléphone.", "Abou Khaled"),
+    ("Une patrouille a été prise pour cible près de Tell Hmeis, selon Al-Mayadine.", "Al-Mayadine"),
+])
+def test_a_name_after_selon_tells_the_news_and_is_no_place(nlp, full_words, text, teller):
+    found = names(nlp, full_words, text)
+    assert teller not in found and "Tell Hmeis" in found
 
 
 def test_an_unknown_opening_name_is_a_candidate(nlp, full_words):

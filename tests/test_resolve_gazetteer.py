@@ -235,3 +235,14 @@ def test_cli_lookup_explains_a_refusal_and_takes_the_article_country(tmp_path) -
 
     data = json.loads(out.output)
     assert data["country"] == "IL" and data["resolved"]["country_code"] == "IL"
+
+
+@pytest.mark.parametrize("text,named", [
+    ("Des tirs ont visé un rassemblement dans la capitale.", ["Damascus"]),
+    ("Des obus sont tombés sur la capitale syrienne jeudi.", ["Damascus"]),
+    ("Les rebelles ont perdu la capitale provinciale en 2015.", []),
+    ("Il s'est réfugié dans la capitale libanaise.", []),
+    ("Raqqa était la capitale du califat.", []),
+])
+def test_an_epithet_names_its_governorate(gaz, text, named) -> None:
+    assert [gov.name for _, gov in gaz.epithets(text)] == named

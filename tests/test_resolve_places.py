@@ -179,6 +179,19 @@ def test_loose_match_far_from_the_article_governorates_is_refused(resolver) -> N
     assert resolver.resolve("Tall Abiad").admin1 == "Raqqa"
 
 
+def test_a_lookalike_village_outside_the_named_governorates_is_refused(resolver) -> None:
+    """"Dukhaniyeh" (a Damascus suburb the gazetteer lacks) only looks like Dukhan, a Raqqa
+    village 110 km from Aleppo's centre: in an article naming Damascus and Aleppo it is no
+    place; where Raqqa is named it may be. A loose candidate that spells the name itself
+    ("Saqba", obscure) or a notable town ("Kafr Nabboul" for Kafranbel) still reaches that far."""
+    assert resolver.gazetteer.lookup("Dukhaniyeh", country="SY", loose=True)[0].entry.name == "Dukhan"
+    named = ("Damascus", "Rif Dimashq", "Aleppo")
+    assert resolver.resolve("Dukhaniyeh", context=PlaceContext(governorates=named)) is None
+    assert resolver.resolve("Dukhaniyeh", context=PlaceContext(governorates=("Raqqa",))).name == "Dukhan"
+    assert resolver.resolve("Saqba", context=PlaceContext(governorates=("Daraa",))).name == "Saqba"
+    assert resolver.resolve("Kafr Nabboul", context=PlaceContext(governorates=("Latakia",))).name == "Kafranbel"
+
+
 def test_loose_match_near_a_place_already_resolved_is_kept(resolver) -> None:
     saraqib = resolver.resolve("Saraqeb")
     place = resolver.resolve("Khan Cheikhoune",
@@ -238,6 +251,13 @@ def test_relation_words_and_mention_form_one_name(resolver) -> None:
     assert dam.feature == "dam" and dam.geo_precision == 2 and near(dam, 35.87, 38.57, 5)
     airport = resolver.resolve("Damas", context=PlaceContext(relation="aux abords de l'aéroport international de"))
     assert airport.feature == "airport" and airport.admin1 == "Rif Dimashq" and airport.geo_precision == 2
+
+
+@pytest.mark.parametrize("relation", ["les villages de Kafr Laha et", "Kafr Laha ou"])
+def test_a_coordination_never_forms_one_name_with_the_mention(resolver, relation) -> None:
+    # the keys read "et al-Tira" as "Et Tira", a town in Israel: "et" only joins two names
+    place = resolver.resolve("al-Tira", context=PlaceContext(governorates=("As-Suwayda",), relation=relation))
+    assert place is not None and place.country_code == "SY" and place.admin1 == "As-Suwayda"
 
 
 def test_bare_name_of_a_town_is_the_town_not_its_airport(resolver) -> None:

@@ -40,6 +40,9 @@ class NameWords:
     directions: frozenset[str] = frozenset()
     # person names are not places: "président Assad", "George Sabra", "Bachar al-Assad"
     titles: frozenset[str] = frozenset()
+    # words after which a name says who tells the news, a person or an outlet ("selon Abou
+    # Omar", "selon Al-Mayadine"), never where it happened, though villages bear such names
+    teller_marks: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     surnames: frozenset[str] = frozenset()
     # words that make "de X" a place phrase ("banlieue", "est", "environs")
@@ -47,13 +50,13 @@ class NameWords:
 
     def person(self, toks: list[Any]) -> bool:
         """A run of capitalised words that names a person: after a title ("le président X",
-        "M. X", "le porte-parole X"), a given name followed by more name words ("George
+        "M. X", "le porte-parole X") or a teller mark ("selon X"), a given name followed by more name words ("George
         Sabra"), or a known family name with or without its particle ("al-Assad")."""
         first = toks[0]
         if first.i > 0:
             prev = first.doc[first.i - 1]
             before = prev.lower_.rstrip(".")
-            if before in self.titles or (prev.text in (",", "-") and first.i > 1
+            if before in self.titles or before in self.teller_marks or (prev.text in (",", "-") and first.i > 1
                                          and first.doc[first.i - 2].lower_.rstrip(".") in self.titles):
                 return True
         words = [t.lower_ for t in toks if t.text != "-" and t.lower_ not in self.particles]

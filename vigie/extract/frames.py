@@ -69,7 +69,7 @@ class FrameBuilder:
         self.lexicon = lexicon
         self.rules = rules
         self.name_words = NameWords(rules.name_particles, rules.name_directions, titles=rules.person_titles,
-                                    given_names=rules.given_names, surnames=rules.family_names,
+                                    teller_marks=rules.teller_marks, given_names=rules.given_names, surnames=rules.family_names,
                                     place_heads=rules.place_phrase_heads)
         self.clauses = ClauseWords.from_rules(list_words=rules.place_list_words, joiners=rules.place_list_joiners,
                                               after_comma=rules.place_clause_after_comma,

@@ -32,6 +32,9 @@ class ArticlePlaces:
     by_paragraph: dict[int, list[Place]] = field(default_factory=dict)
     candidates: tuple[TextSpan, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    # governorates a paragraph names only by an epithet ("dans la capitale"): they rank homonyms
+    # but are no place of their own for a frame that names none
+    epithet_only: dict[int, set[str]] = field(default_factory=dict)
     _starts: list[int] | None = field(default=None, repr=False)
     _governorates: GovernorateIndex | None = field(default=None, repr=False)
     _candidates: StartIndex[TextSpan] | None = field(default=None, repr=False)
@@ -88,22 +91,30 @@ class PlaceFinder:
         return cls(PlaceResolver(Gazetteer.load()), PlaceContext)
 
     def for_article(self, text: str, df: DocFrames) -> ArticlePlaces:
-        """Governorates named in each paragraph (from the candidate mentions) and the theatre."""
+        """Governorates named in each paragraph (by the candidate mentions, or by an epithet such
+        as "la capitale" that names one without its name) and the theatre."""
         govs: dict[int, list[str]] = {}
         counts: dict[str, int] = {}
         starts = [s.start for s in df.sentences]
-        for cand in df.places:
-            gov = self.resolver.governorate(cand.text)
+        spelled: dict[int, set[str]] = {}
+        mentions = [(cand.start, self.resolver.governorate(cand.text), True) for cand in df.places]
+        mentions += [(s.start + at, gov.name, False) for s in df.sentences
+                     for at, gov in self.resolver.gazetteer.epithets(s.text)]
+        for start, gov, by_name in sorted(mentions, key=lambda n: n[0]):
             if not gov:
                 continue
-            par = _paragraph_of(df.sentences, cand.start, starts=starts)
+            par = _paragraph_of(df.sentences, start, starts=starts)
             named = govs.setdefault(par, [])
             for g in (gov, self._surroundings(gov)):
                 if g and g not in named:
                     named.append(g)
+                if g and by_name:
+                    spelled.setdefault(par, set()).add(g)
             counts[gov] = counts.get(gov, 0) + 1
         theatre = max(counts, key=lambda g: counts[g]) if counts else None
-        return ArticlePlaces(text, govs, PlaceLog(), theatre, {}, candidates=tuple(df.places), sentences=df.sentences)
+        epithet_only = {par: {g for g in named if g not in spelled.get(par, set())} for par, named in govs.items()}
+        return ArticlePlaces(text, govs, PlaceLog(), theatre, {}, candidates=tuple(df.places), sentences=df.sentences,
+                             epithet_only={par: found for par, found in epithet_only.items() if found})
 
     def _surroundings(self, governorate: str) -> str | None:
         """The governorate around a city-governorate (admin1.yml ``surroundings``): naming
@@ -229,7 +240,8 @@ class PlaceFinder:
             elif step == "article":
                 found = next((p for p in reversed(state.resolved) if ok(p)), None)
             else:
-                govs = state.governorates.get(sentence.paragraph, [])
+                skip = state.epithet_only.get(sentence.paragraph, set())
+                govs = [g for g in state.governorates.get(sentence.paragraph, []) if g not in skip]
                 found = next((p for g in govs if ok(p := self._governorate_place(g, state, sentence.paragraph))), None)
             if found is not None:
                 return found

@@ -91,6 +91,7 @@ class EventRules:
     background_marks: frozenset[str] = frozenset()
     instance_phrases: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
+    teller_marks: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
     family_names: frozenset[str] = frozenset()
     place_phrase_heads: frozenset[str] = frozenset()
@@ -167,6 +168,7 @@ class EventRules:
             background_marks=optional("background_marks"),
             instance_phrases=optional("instance_phrases"),
             person_titles=optional("person_titles"),
+            teller_marks=optional("teller_marks"),
             given_names=optional("given_names"),
             family_names=optional("family_names"),
             place_phrase_heads=optional("place_phrase_heads"),

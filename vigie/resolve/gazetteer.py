@@ -74,6 +74,7 @@ class Gazetteer:
         self, entries: list[Entry], governorates: list[Governorate], *,
         translit: Transliterator, home_country: str, fuzzy_threshold: float | None = None,
         known_keys: dict[str, Keys] | None = None, qualifiers: frozenset[str] = frozenset(),
+        epithets_not_before: tuple[str, ...] = (),
     ) -> None:
         self.entries = entries
         self.governorates = governorates
@@ -103,6 +104,8 @@ class Gazetteer:
                 if k.vkey:
                     self._gov_index["exact"].setdefault(k.vkey, gov)
                     self._gov_index["skeleton"].setdefault(k.skeleton, gov)
+        self._epithet_govs = {" ".join(p.lower().split()): g for g in governorates for p in g.epithets}
+        self._epithets = _epithet_pattern(list(self._epithet_govs), epithets_not_before)
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)  # type: ignore[method-assign]
 
     # --- building ----------------------------------------------------------------------
@@ -141,11 +144,13 @@ class Gazetteer:
             governorates = [
                 Governorate(name=g["name"], country_code=cc, code=g.get("code"),
                             latitude=float(g["lat"]), longitude=float(g["lon"]),
-                            aliases=tuple(g.get("aliases") or ()), surroundings=g.get("surroundings"))
+                            aliases=tuple(g.get("aliases") or ()), surroundings=g.get("surroundings"),
+                            epithets=tuple(g.get("epithets") or ()))
                 for cc, govs in spec["governorates"].items() for g in govs
             ]
             by_pcode = {g["pcode"]: g["name"] for govs in spec["governorates"].values()
                         for g in govs if g.get("pcode")}
+            not_before = tuple(str(w) for w in spec.get("epithets_not_before") or ())
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"admin1.yml: {exc}") from exc
         by_code = {(g.country_code, g.code): g.name for g in governorates if g.code}
@@ -158,7 +163,7 @@ class Gazetteer:
             entries[entry.id] = entry
         return cls(list(entries.values()), governorates, translit=translit,
                    home_country=home, fuzzy_threshold=fuzzy_threshold, known_keys=table_keys(),
-                   qualifiers=qualifier_keys(translit))
+                   qualifiers=qualifier_keys(translit), epithets_not_before=not_before)
 
     # --- queries -----------------------------------------------------------------------
 
@@ -296,6 +301,14 @@ class Gazetteer:
                 gov = None
         return gov
 
+    def epithets(self, text: str) -> list[tuple[int, Governorate]]:
+        """(offset, governorate) of each phrase of ``text`` naming a governorate without its name
+        ("dans la capitale": Damascus), as admin1.yml's ``epithets`` list them."""
+        if self._epithets is None:
+            return []
+        return [(m.start(), self._epithet_govs[" ".join(m.group(0).lower().split())])
+                for m in self._epithets.finditer(text)]
+
     def governorate_by_name(self, canonical: str) -> Governorate | None:
         return self._gov_by_name.get(canonical)
 
@@ -343,3 +356,17 @@ def bench(*, names: int = 10_000, seed: int = 7) -> dict:
         "lookup_seconds": round(seconds, 3),
         "lookups_per_second": round(names / seconds) if seconds else None,
     }
+
+
+def _epithet_pattern(phrases: list[str], not_before: tuple[str, ...]) -> "re.Pattern[str] | None":
+    """One pattern for every epithet, longest first ("la capitale du pays" before "la capitale"),
+    none followed by a word of ``not_before`` ("la capitale libanaise" is Beirut)."""
+    if not phrases:
+        return None
+
+    def words(phrase: str) -> str:
+        return r"\s+".join(re.escape(w).replace("'", "['’]") for w in phrase.split())
+
+    said = "|".join(words(p) for p in sorted(phrases, key=len, reverse=True))
+    blocked = "|".join(r"\s+" + words(w) + ("" if w.endswith("'") else r"(?!\w)") for w in not_before)
+    return re.compile(rf"(?<!\w)(?:{said})(?!\w)" + (f"(?!{blocked})" if blocked else ""), re.IGNORECASE)

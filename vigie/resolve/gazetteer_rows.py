@@ -58,6 +58,8 @@ class Governorate:
     # the governorate of the city's countryside when the city is a governorate of its own
     # (Damascus): "Douma, dans la province de Damas" is in Rif Dimashq
     surroundings: str | None = None
+    # phrases that name it without its name ("la capitale" for Damascus)
+    epithets: tuple[str, ...] = ()
 
 
 _GEONAMES_FEATURES = {

@@ -44,6 +44,8 @@ _LEADING_ARTICLE = re.compile(r"^(?:(?:l|d)['’]|(?:le|la|les) )", re.IGNORECAS
 # or the capital of a governorate the article names. Governorates are up to ~250 km wide.
 _NEAR_PLACE_KM = 75.0
 _NEAR_CAPITAL_KM = 120.0
+# The score of a loose candidate whose name spells the mention itself (same vowel key).
+_SAME_NAME_SCORE = 100.0
 # Abroad, an exact GeoNames match counts only for towns this large (Arsal, Kilis): GeoNames
 # lists many transliterations of small villages of the neighbours that collide with Syrian
 # names. Border villages that matter are vigie additions, which always count.
@@ -280,8 +282,12 @@ class PlaceResolver:
     def _plausible(self, c: Candidate, context: PlaceContext, country: str) -> bool:
         """An exact name, unless it names a small village abroad ("Békaa" is also an alternate
         name of an Israeli village) in an article about another country; a loose match only
-        near what the article already places: in a governorate it names, within reach of its
-        capital or of a located place."""
+        near what the article already places: in a governorate it names, near a located place,
+        or within reach of a named governorate's capital when it spells the name itself (an
+        obscure hamlet of that very name, "Saqba") or names a notable town. A village that only
+        looks like the name ("Doukhaniyé" is not Dukhan, "Job Mazare'" not Jobbeh) outside the
+        named governorates and far from the located places is another place the gazetteer
+        lacks: the frame borrows the paragraph's place instead."""
         e = c.entry
         if c.tier == "exact":
             if not (e.country_code == country or e.id.startswith("vigie:")
@@ -301,6 +307,8 @@ class PlaceResolver:
             return True
         if any(distance_km(e.latitude, e.longitude, lat, lon) <= _NEAR_PLACE_KM for lat, lon in located):
             return True
+        if c.score < _SAME_NAME_SCORE and not _notable(e):
+            return False
         capitals = [g for g in map(self.gazetteer.governorate_by_name, govs) if g is not None]
         return any(distance_km(e.latitude, e.longitude, g.latitude, g.longitude) <= _NEAR_CAPITAL_KM
                    for g in capitals)
