@@ -81,8 +81,10 @@ def test_the_author_of_an_attack_a_place_was_the_target_of_is_not_its_victim() -
 @pytest.mark.parametrize("text", [
     "Mardi, un drone a pris pour cible leur camion près de Tal Tamer.",
     "Mardi, les villages chiites de la Békaa ont été pris pour cibles par des rebelles syriens.",
+    # "prendre d'assaut" (storm): 7 outlets; the real corpus codes what the stormers did there
+    "Mardi, des hommes armés ont pris d'assaut une ferme près de Masyaf.",
 ])
-def test_taking_as_a_target_takes_no_territory(text: str) -> None:
+def test_taking_as_a_target_or_by_storm_takes_no_territory(text: str) -> None:
     # "prendre pour cible": 3 outlets of real/train (triggers.yml take: object forbid, read after "pour" too)
     assert all("territory" not in sub for sub, _, _ in coded(text, published="2018-09-08"))
 
