@@ -101,3 +101,11 @@ def test_violence_against_civilians_names_civilians_as_its_target() -> None:
     # (assembly.yml civilian_target_types; 9 such events of real/train had no actor2)
     reports = vigie.extract("Mardi, des hommes armés ont enlevé un commerçant à Deraa.", published="2012-02-17")
     assert [(r.event_type, r.actor2) for r in reports] == [("Violence against civilians", "Civilians (Syria)")]
+
+
+def test_the_actor_named_after_a_strike_noun_is_its_author() -> None:
+    # "dans des frappes de la coalition", "des raids du régime" (dozens of train outlets): the
+    # named "de" complement of a strike noun is its author, not its target
+    reports = vigie.extract("Mardi, onze combattants de l'EI ont péri dans des frappes de la coalition à Kobané.",
+                            published="2014-11-01")
+    assert [(r.actor1, r.actor2) for r in reports] == [("International Coalition against IS", "Islamic State")]

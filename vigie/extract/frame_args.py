@@ -250,9 +250,12 @@ class Arguments:
                 return True
         return False
 
-    def agent_patient(self, doc: Any, head: Any, passive: bool, objects: list[Any]) -> tuple[tuple[TextSpan, ...], tuple[TextSpan, ...]]:
+    def agent_patient(self, doc: Any, head: Any, passive: bool, objects: list[Any], *,
+                      named_de_author: bool = False) -> tuple[tuple[TextSpan, ...], tuple[TextSpan, ...]]:
         """Agent and patient spans of a trigger: subject / "par X" / an adjective ("frappes
-        russes") for the agent; object / passive subject / "contre X" / "de X" for the patient."""
+        russes") for the agent; object / passive subject / "contre X" / "de X" for the patient.
+        ``named_de_author``: a strike noun whose "de" complement names an actor ("dans des frappes
+        de la coalition", "les raids du régime") has its author there, not its target."""
         agent: list[TextSpan] = []
         patient: list[TextSpan] = []
         # "les bombardements de l'armée sur Douma", "des raids de l'aviation contre des positions":
@@ -274,7 +277,8 @@ class Arguments:
             elif "contre" in case or c.dep_ in OBJ_DEPS or (passive and c.dep_ in PASSIVE_SUBJ):
                 patient.append(subtree_span(doc, c))
             elif head.pos_ != "VERB" and c.dep_.startswith("nmod") and ("de" in case or "d'" in case or "du" in case):
-                (agent if aimed else patient).append(_before_target(doc, c) if aimed else subtree_span(doc, c))
+                by_name = named_de_author and self.named_agent((span_of(doc, c.i, c.i + 1),))
+                (agent if aimed or by_name else patient).append(_before_target(doc, c) if aimed else subtree_span(doc, c))
             elif c.dep_ in ("amod",) and c.pos_ == "ADJ" and c.i > head.i:
                 # "frappes russes", "l'aviation syrienne"; an adjective before the noun ("un
                 # nouveau massacre", "de violents combats") never names who acted

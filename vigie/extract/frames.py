@@ -267,7 +267,8 @@ class FrameBuilder:
         si = max(0, bisect_right(starts, head.idx) - 1)
         sent = sentences[si]
         passive = is_passive(head)
-        agent, patient = self._args.agent_patient(doc, head, passive, objects)
+        agent, patient = self._args.agent_patient(doc, head, passive, objects,
+                                                  named_de_author=entry.rule == "bombing" and head.pos_ != "VERB")
         roles, rule = entry.roles, entry.rule
         if entry.roles == "inverted":
             agent, patient = patient, agent
