@@ -101,12 +101,9 @@ class EventDater:
         if key not in self._memo:
             self._memo[key] = None
             for k in range(min(len(df.sentences), self.assembly.story_day_sentences)):
-                text = df.sentences[k].text
-                res = resolve_event_date(text, art.published)
-                if (not res.is_default and res.precision == "day" and res.kind == "event"
-                        and 0 <= (art.published - res.date).days <= self.background_days
-                        and self.assembly.narrative_shift(text) is None):
-                    self._memo[key] = (res.date, k)
+                day = self._day_named(df.sentences[k].text, art)
+                if day is not None and 0 <= (art.published - day).days <= self.background_days:
+                    self._memo[key] = (day, k)
                     break
         return self._memo[key]
 
@@ -166,11 +163,18 @@ class EventDater:
         """The day of the nearest earlier sentence (within a few) that names one: "la veille" and
         "le lendemain" count from the story's day, not from the publication."""
         for k in range(si - 1, max(-1, si - 1 - self.assembly.narrative_window), -1):
-            text = df.sentences[k].text
-            key = ("date", text, None)
-            if key not in self._memo:
-                self._memo[key] = resolve_event_date(text, art.published)
-            res = self._memo[key]
-            if not res.is_default and res.precision == "day" and res.kind == "event" and self.assembly.narrative_shift(text) is None:
-                return res.date
+            day = self._day_named(df.sentences[k].text, art)
+            if day is not None:
+                return day
+        return None
+
+    def _day_named(self, text: str, art: "ArticleInput") -> date | None:
+        """The day ``text`` names for an event of its own (not a plan, nor a day counted from
+        another one: "la veille"), else None; resolved once per text of the article."""
+        key = ("date", text, None)
+        if key not in self._memo:
+            self._memo[key] = resolve_event_date(text, art.published)
+        res = self._memo[key]
+        if not res.is_default and res.precision == "day" and res.kind == "event" and self.assembly.narrative_shift(text) is None:
+            return res.date
         return None

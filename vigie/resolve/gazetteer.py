@@ -8,9 +8,10 @@ places, in order (:mod:`vigie.resolve.gazetteer_rows` reads them): the packaged 
 GeoNames towns, built by ``vigie gazetteer build``), the full GeoNames dump a user loaded with
 ``vigie gazetteer import`` (when a database is given), and our own ``gazetteer_additions.csv``
 (bases, airports, camps, mountains, regions, border towns, each with the source of its
-coordinates; and press spellings of places the table holds, appended to that entry). Every name is indexed under the three keys of
-:mod:`vigie.resolve.translit`; :meth:`Gazetteer.lookup` tries them from strict to loose, then a
-rapidfuzz search, and returns the candidates of the first tier that finds any.
+coordinates; and press spellings of places the table holds, appended to that entry). Every
+name is indexed under the three keys of :mod:`vigie.resolve.translit`; :meth:`Gazetteer.lookup`
+tries them from strict to loose, then a rapidfuzz search, and returns the candidates of the
+first tier that finds any.
 """
 from __future__ import annotations
 
