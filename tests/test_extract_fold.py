@@ -299,3 +299,46 @@ def test_scene_severity_ladders_are_known_sub_types():
 
     ladders = AssemblyRules.load().scene_severity
     assert ladders and all(len(ladder) > 1 and set(ladder) <= set(EVENT_TYPES) for ladder in ladders)
+
+
+HOMS = Place("Homs", 34.730, 36.720, "Homs", "Syria", "SY", 1, feature="town", gazetteer_id="ocha:C2528")
+BABA_AMR = Place("Baba Amr", 34.711, 36.690, "Homs", "Syria", "SY", 1, feature="neighbourhood", gazetteer_id="ocha:N0268")
+
+
+def test_a_lead_telling_at_a_town_folds_into_its_neighbourhood_telling():
+    lead = draft("Armed clash", HOMS, sent=1, par=1, rank=F.RANK_GENERIC_SUBJECT)
+    body = draft("Armed clash", BABA_AMR, sent=6, par=3)
+    out = merge_drafts([lead, body], quarter_km=10)
+    assert [d.place for d in out] == [BABA_AMR]
+    assert out[0].sentences == [1, 6]
+
+
+def test_a_body_telling_at_a_town_beside_a_quarter_stays_another_event():
+    quarter = draft("Armed clash", BABA_AMR, sent=6, par=3)
+    town = draft("Armed clash", HOMS, sent=9, par=4)
+    assert len(merge_drafts([quarter, town], quarter_km=10)) == 2
+
+
+def test_a_lead_telling_of_another_sub_type_or_day_stays_apart():
+    body = draft("Armed clash", BABA_AMR, sent=6, par=3)
+    strike = draft("Air/drone strike", HOMS, sent=1, par=1)
+    other_day = draft("Armed clash", HOMS, sent=2, par=1, when=date(2016, 3, 7))
+    assert len(merge_drafts([strike, other_day, body], quarter_km=10)) == 3
+
+
+def test_a_closer_telling_of_one_strike_decides_its_sub_type():
+    # "une double explosion a frappé Homs" then, in the same sentence, "un kamikaze s'est fait exploser"
+    bomb = draft("Remote explosive/landmine/IED", HOMS, a1=F.UNIDENTIFIED, a2=None, sent=3, rank=F.RANK_NAMED_SUBJECT)
+    suicide = draft("Suicide bomb", HOMS, a1=F.UNIDENTIFIED, a2=None, sent=3, rank=F.RANK_GENERIC_SUBJECT)
+    refined = frozenset({("Remote explosive/landmine/IED", "Suicide bomb")})
+    out = merge_drafts([bomb, suicide], refined=refined)
+    assert [d.sub_type for d in out] == ["Suicide bomb"]
+    assert [d.sub_type for d in merge_drafts([suicide, bomb], refined=refined)] == ["Suicide bomb"]
+
+
+def test_assembly_yml_names_known_sub_types_for_refined_tellings():
+    from vigie.extract.subtypes import EVENT_TYPES
+
+    rules = AssemblyRules.load()
+    assert rules.refined_tellings and rules.quarter_km > 0
+    assert all(a in EVENT_TYPES and b in EVENT_TYPES for a, b in rules.refined_tellings)

@@ -109,3 +109,18 @@ def test_the_actor_named_after_a_strike_noun_is_its_author() -> None:
     reports = vigie.extract("Mardi, onze combattants de l'EI ont péri dans des frappes de la coalition à Kobané.",
                             published="2014-11-01")
     assert [(r.actor1, r.actor2) for r in reports] == [("International Coalition against IS", "Islamic State")]
+
+
+@pytest.mark.parametrize("text", [
+    "Lundi, trois attentats à la bombe ont frappé la gare routière de Jablé, faisant 40 morts.",
+    "Une voiture piégée a visé mardi une patrouille des forces kurdes à Hassaké.",
+])
+def test_a_charge_that_strikes_is_a_bombing_not_shelling(text: str) -> None:
+    # "des attentats à la bombe ont frappé X", "une voiture piégée a ciblé une patrouille"
+    # (four train outlets): the subject of the strike verb is the charge, not guns
+    assert [sub for sub, _, _ in coded(text, published="2016-05-24")] == ["Remote explosive/landmine/IED"]
+
+
+def test_an_explosion_heard_in_a_strike_sentence_leaves_it_an_air_strike() -> None:
+    found = coded("L'aviation a bombardé lundi Raqqa, où de fortes explosions ont secoué la ville.", published="2016-05-24")
+    assert [sub for sub, _, _ in found] == ["Air/drone strike"]

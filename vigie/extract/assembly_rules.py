@@ -52,6 +52,8 @@ class AssemblyRules:
     scene_severity: tuple[tuple[str, ...], ...] = ()  # sub-type ladders, mildest first (one_per_scene)
     story_day_sentences: int = 0  # the lead's first sentences that may name the story's day (0: none)
     civilian_target_types: frozenset[str] = frozenset()  # event types whose actor2, when unnamed, is civilians
+    refined_tellings: frozenset[tuple[str, str]] = frozenset()  # (sub-type, the closer telling's sub-type that wins)
+    quarter_km: float = 0.0  # a town's neighbourhoods lie this close to its point (0: no town-to-quarter fold)
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -165,7 +167,9 @@ class AssemblyRules:
                         frozenset(str(x) for x in data.get("unweighed_types") or ()),
                         tuple(tuple(str(x) for x in ladder) for ladder in data.get("scene_severity") or ()),
                         int(data.get("story_day_sentences", 0)),
-                        frozenset(str(x) for x in data.get("civilian_target_types") or ()))
+                        frozenset(str(x) for x in data.get("civilian_target_types") or ()),
+                        frozenset((str(k), str(v)) for k, v in (data.get("refined_tellings") or {}).items()),
+                        float(data.get("quarter_km", 0)))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

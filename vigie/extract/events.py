@@ -103,7 +103,8 @@ class EventAssembler:
                       km=self.assembly.carried_date_km)
         if self.model is not None and scores is not None:
             retype(drafts, scores, retype_from=self.model.retype_from)
-        drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs)
+        drafts = merge_drafts(drafts, lead_paragraphs=self.assembly.lead_paragraphs,
+                              refined=self.assembly.refined_tellings, quarter_km=self.assembly.quarter_km)
         if self.model is not None and scores is not None:
             drafts = weighed(drafts, scores, keep_from=self.model.keep_from, unweighed=self.assembly.unweighed_types)
         self._credit_claims_of_responsibility(drafts, df, mentions, article_actors)

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
-from vigie.extract.frame_args import PASSIVE_SUBJ, OTHER_CLAUSE, Arguments, assoc_phrases, former, gerund, is_passive, object_ok, objects_of
+from vigie.extract.frame_args import AGENT_DEPS, PASSIVE_SUBJ, OTHER_CLAUSE, Arguments, assoc_phrases, former, gerund, is_passive, object_ok, objects_of
 from vigie.extract.frame_places import ClauseWords, clause_breaks, NameWords, group_enumerations, place_candidates, place_groups
 from vigie.extract.frame_records import DocFrames, Frame, Sentence, TextSpan, dateline_pattern, span_of, split_sentences, subtree_span
 from vigie.extract.frame_status import StatusReader, adjective_complement, governed, near_words
@@ -33,6 +33,8 @@ __all__ = [
 
 # cue families read from the trigger's own clause, not from the whole sentence
 _CLAUSE_CUES = frozenset({"air", "artillery", "chemical"})
+_SUBJECT_CUES = frozenset({"device"})  # read from the trigger verb's subject or agent only
+_SUBJECT_DEPS = AGENT_DEPS | {"obl:agent"}
 # the entry of a toll that counts the strike told just before ("49 civils dans le village de X")
 _TOLL_ENTRY = TriggerEntry(id="toll_after_strike", words=(), pos="NOUN", sub_type=None, rule="bombing", confidence=0.7, weak=True)
 
@@ -388,13 +390,16 @@ class FrameBuilder:
         if key not in self._sentence_cues:
             self._sentence_cues[key] = {
                 f for t in doc.char_span(sent.start, sent.end, alignment_mode="expand") or []
-                if (f := self._family(t)) and f not in _CLAUSE_CUES
+                if (f := self._family(t)) and f not in _CLAUSE_CUES and f not in _SUBJECT_CUES
             }
         found |= self._sentence_cues[key]
         # the weapon must be the trigger's own: a chemical attack named in an aside or another
         # clause of the sentence does not make this strike chemical
         if any(self._family(t) == "chemical" for t in _own_clause(head)):
             found.add("chemical")
+        if head.pos_ == "VERB":
+            found |= {f for c in head.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree
+                      if (f := self._family(t)) in _SUBJECT_CUES}
         return frozenset(found)
 
     def _family(self, tok: Any) -> str | None:

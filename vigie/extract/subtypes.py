@@ -233,6 +233,8 @@ def decide(
         return Decision(
             "Government regains territory" if is_state_side(actor1) else "Non-state actor overtakes territory"
         )
+    if rule == "bombing" and "device" in cues:
+        rule = "explosive"  # "des attentats à la bombe ont frappé X": the charge struck, not guns
     if rule == "bombing":
         if "chemical" in cues:
             return Decision("Chemical weapon", civilian_targeting=patient_civilian)
