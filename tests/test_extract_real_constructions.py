@@ -124,3 +124,11 @@ def test_a_charge_that_strikes_is_a_bombing_not_shelling(text: str) -> None:
 def test_an_explosion_heard_in_a_strike_sentence_leaves_it_an_air_strike() -> None:
     found = coded("L'aviation a bombardé lundi Raqqa, où de fortes explosions ont secoué la ville.", published="2016-05-24")
     assert [sub for sub, _, _ in found] == ["Air/drone strike"]
+
+
+def test_a_fight_in_a_relative_clause_on_a_place_describes_the_place() -> None:
+    # "dans le nord, où des factions pro-turques affrontent des forces kurdes" (4 train outlets):
+    # who fights there, not a clash of the day; the bombing of the sentence is the event
+    found = coded("Lundi, dix civils ont été tués dans un attentat à la voiture piégée à Manbij, "
+                  "ville du nord où des factions pro-turques affrontent des forces kurdes.", published="2025-02-04")
+    assert [sub for sub, _, _ in found] == ["Remote explosive/landmine/IED"]

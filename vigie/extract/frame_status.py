@@ -310,7 +310,11 @@ class StatusReader:
     def describing_relative(head: Any) -> bool:
         """"les FDS, qui combattent l'EI avec l'appui des Etats-Unis": a fighting verb in the present
         of a relative clause on its subject says who the group is, not that a fight took place
-        (8 outlets of real/train). The tagger sometimes reads the verb "combat" as the noun."""
+        (8 outlets of real/train); so does one in a relative clause on a place ("le nord, où des
+        factions affrontent les forces kurdes", "la province, où s'affrontent X et Y": 4 outlets).
+        The tagger sometimes reads the verb "combat" as the noun."""
+        if head.pos_ == "VERB" and "Pres" in head.morph.get("Tense") and _after_where(head):
+            return True
         if head.dep_ != "acl:relcl" or not any(c.dep_ == "nsubj" and "Rel" in c.morph.get("PronType")
                                                for c in head.children):
             return False
@@ -388,3 +392,19 @@ class StatusReader:
         while k >= 0 and doc[k].lower_ in ("s'", "se", "s’"):
             k -= 1
         return k >= 0 and doc[k].pos_ in ("NOUN", "PROPN")
+
+
+_WHERE_REACH = 6  # tokens between "où" and its verb ("où des factions pro-turques affrontent")
+
+
+def _after_where(head: Any) -> bool:
+    """The verb opens a relative clause on a place: "où" before it, no punctuation or other verb
+    between (read on tokens: the parser often hangs such a clause on the main verb)."""
+    doc = head.doc
+    for i in range(head.i - 1, max(-1, head.i - 1 - _WHERE_REACH), -1):
+        tok = doc[i]
+        if tok.lower_ == "où":
+            return True
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return False
+    return False
