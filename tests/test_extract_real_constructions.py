@@ -132,3 +132,11 @@ def test_a_fight_in_a_relative_clause_on_a_place_describes_the_place() -> None:
     found = coded("Lundi, dix civils ont été tués dans un attentat à la voiture piégée à Manbij, "
                   "ville du nord où des factions pro-turques affrontent des forces kurdes.", published="2025-02-04")
     assert [sub for sub, _, _ in found] == ["Remote explosive/landmine/IED"]
+
+
+def test_who_entered_a_town_is_the_subject_of_sont_entres() -> None:
+    # "les forces armées syriennes sont entrées dans la ville de X" (5 train outlets): être is the
+    # tense auxiliary, not a passive, so the subject is who entered (the taker)
+    reports = vigie.extract("Lundi, les rebelles sont entrés à Deraa, où ils affrontent l'armée.", published="2018-07-02")
+    assert [(r.sub_event_type, r.actor1) for r in reports] == [
+        ("Non-state actor overtakes territory", "Syrian rebels (unspecified)")]

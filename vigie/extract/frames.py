@@ -271,6 +271,11 @@ class FrameBuilder:
         passive = is_passive(head)
         agent, patient = self._args.agent_patient(doc, head, passive, objects,
                                                   named_de_author=entry.rule == "bombing" and head.pos_ != "VERB")
+        if passive and entry.etre_auxiliary:
+            # "les rebelles sont entrés à X": être is the tense auxiliary, the tagger's passive
+            # subject is who entered
+            agent = tuple(self._args.antecedent(doc, head, subtree_span(doc, c)) for c in head.children if c.dep_ in PASSIVE_SUBJ)
+            patient = ()
         roles, rule = entry.roles, entry.rule
         if entry.roles == "inverted":
             agent, patient = patient, agent

@@ -47,6 +47,7 @@ class TriggerEntry:
     roles: str = "normal"
     governors: frozenset[str] = frozenset()
     no_adjective_head: bool = False
+    etre_auxiliary: bool = False  # "sont entrés": active, though the tagger reads a passive
     not_complement_of: frozenset[str] = frozenset()
 
 
@@ -194,6 +195,7 @@ def _entry(raw: Any) -> tuple[TriggerEntry, list[str], list[str]]:
         roles=str(raw.get("roles", "normal")),
         governors=frozenset(str(w).lower() for w in raw.get("governors", [])),
         no_adjective_head=bool(raw.get("no_adjective_head", False)),
+        etre_auxiliary=bool(raw.get("etre_auxiliary", False)),
         not_complement_of=frozenset(str(w).lower() for w in raw.get("not_complement_of", [])),
     )
     return entry, lemmas, forms
