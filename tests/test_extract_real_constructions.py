@@ -140,3 +140,9 @@ def test_who_entered_a_town_is_the_subject_of_sont_entres() -> None:
     reports = vigie.extract("Lundi, les rebelles sont entrés à Deraa, où ils affrontent l'armée.", published="2018-07-02")
     assert [(r.sub_event_type, r.actor1) for r in reports] == [
         ("Non-state actor overtakes territory", "Syrian rebels (unspecified)")]
+
+
+def test_suicide_attacks_are_suicide_bombings() -> None:
+    found = coded("Mardi, les jihadistes ont mené deux attaques suicides avec des camions contre une caserne de Hassaké.",
+                  published="2015-06-30")
+    assert [sub for sub, _, _ in found] == ["Suicide bomb"]

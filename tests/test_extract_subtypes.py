@@ -90,3 +90,9 @@ def test_fighters_killed_by_aircraft_are_an_air_strike_not_a_clash():
     assert d.sub_type == "Air/drone strike" and not d.civilian_targeting
     # an air cue from elsewhere in the clause (air support of a ground fight) still codes the fight
     assert rule("kill", cues={"air"}, comb=True).sub_type == "Armed clash"
+
+
+def test_an_attack_whose_own_clause_says_suicide_is_a_suicide_bombing():
+    # "ont mené deux attaques suicides à l'aide de camions" (train outlets: yahoo, almanar)
+    assert rule("attack", cues={"suicide_clause"}, comb=True).sub_type == "Suicide bomb"
+    assert rule("attack", cues={"suicide"}, comb=True).sub_type == "Armed clash"

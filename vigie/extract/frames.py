@@ -400,8 +400,11 @@ class FrameBuilder:
         found |= self._sentence_cues[key]
         # the weapon must be the trigger's own: a chemical attack named in an aside or another
         # clause of the sentence does not make this strike chemical
-        if any(self._family(t) == "chemical" for t in _own_clause(head)):
+        own = {self._family(t) for t in _own_clause(head)}
+        if "chemical" in own:
             found.add("chemical")
+        if "suicide" in own:
+            found.add("suicide_clause")  # "deux attaques suicides à l'aide de camions"
         if head.pos_ == "VERB":
             found |= {f for c in head.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree
                       if (f := self._family(t)) in _SUBJECT_CUES}
