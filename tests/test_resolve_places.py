@@ -292,3 +292,22 @@ def test_head_words_with_their_article_still_reach_the_airport_when_the_city_gov
     assert place.name == "Damascus International Airport"
     # the bare city, in the same context, stays the city
     assert resolver.resolve("Damas", context=PlaceContext(relation="à", governorates=("Damascus",))).feature == "town"
+
+
+@pytest.mark.parametrize("relation", ["à", "dans la banlieue de", "dans la ville de"])
+def test_a_governorates_bare_name_is_its_seat_even_where_a_homonym_lies_in_the_theatre(resolver, relation) -> None:
+    # an article about Aleppo that turns to Hama: "Big Hama", a hamlet of the Aleppo countryside,
+    # has the theatre, the first governorate named and the nearness to Aleppo for it
+    aleppo = resolver.resolve("Alep")
+    context = PlaceContext(governorates=("Aleppo", "Idlib", "Hama"), places=(aleppo,), theatre="Aleppo",
+                           relation=relation)
+    place = resolver.resolve("Hama", context=context)
+    assert place is not None and place.admin1 == "Hama" and near(place, 35.13, 36.76, 5)
+
+
+def test_a_governorates_name_with_an_arabic_article_is_still_the_village(resolver) -> None:
+    # "al-Hama", on the Barada west of Damascus, is not the city of Hama
+    damascus = resolver.resolve("Damas")
+    context = PlaceContext(governorates=("Damascus", "Rif Dimashq", "Hama"), places=(damascus,), theatre="Damascus")
+    place = resolver.resolve("al-Hama", context=context)
+    assert place is not None and place.admin1 == "Rif Dimashq"

@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from vigie.data import load_yaml
 from vigie.models import Place
 from vigie.resolve.gazetteer import Candidate, Entry, Gazetteer, Governorate
 from vigie.resolve.place_log import PlacesSeen
@@ -61,6 +62,11 @@ _NEAR_DECAY_KM = 50.0
 _LITERAL_BONUS = 0.5
 _LITERAL_NAMES = 12  # names of an entry compared with the mention as written
 _SEAT_BONUS = {1: 1.0, 2: 0.7, 3: 0.4}
+# A governorate's bare name ("Hama") for its seat: more than a governorate named nearby, the
+# theatre and nearness together can give a homonym of the theatre ("Big Hama" near Aleppo).
+_NAMED_SEAT_BONUS = 16.0
+# French articles the transliteration also drops ("la", "le"), which are no Arabic article.
+_FRENCH_ARTICLES = frozenset({"le", "la", "les", "l", "d"})
 _MAIN_NAME_BONUS = 0.3
 _SOURCE_BONUS = 0.3
 # A "vowels" match of a name of this many consonants ("Kokab") needs head words naming a place.
@@ -211,8 +217,9 @@ class PlaceResolver:
             return self._governorate_place(gov, mention)
         if not candidates:
             return None
+        seat_of = gov.name if gov is not None and read.feature in (None, "town") and not self._with_article(mention) else None
         best = self.rank(candidates, context=context, feature=read.feature,
-                         mention=read.core)[0].candidate.entry
+                         mention=read.core, seat_of=seat_of)[0].candidate.entry
         # A whole name says what the place is ("barrage de Tabqa" is the dam even though
         # "barrage" is also the checkpoint hint): the head words only set nearness then.
         return self._place(best, mention, near=read.near, feature=None if named else read.feature)
@@ -335,17 +342,28 @@ class PlaceResolver:
         return rank
 
     def rank(self, candidates: list[Candidate], *, context: PlaceContext,
-             feature: str | None = None, mention: str | None = None) -> list[Scored]:
-        """Candidates best first, each with the reasons of its score."""
+             feature: str | None = None, mention: str | None = None, seat_of: str | None = None) -> list[Scored]:
+        """Candidates best first, each with the reasons of its score. ``seat_of``: the governorate
+        the mention's bare name also names ("Hama"), whose seat the name means first."""
         folded = self.gazetteer.translit.ascii_fold(mention) if mention else None
-        scored = [self._score(c, context, feature, folded) for c in candidates]
+        scored = [self._score(c, context, feature, folded, seat_of) for c in candidates]
         return sorted(scored, key=lambda s: (-s.score, s.candidate.entry.id))
 
+    def _with_article(self, mention: str) -> bool:
+        """Whether the mention opens with an Arabic article ("al-Hama", a village near Damascus)."""
+        first = re.split(r"[\s\-’']+", mention.strip(), maxsplit=1)[0].lower()
+        return first in _arabic_articles()
+
     def _score(self, c: Candidate, context: PlaceContext, feature: str | None,
-               folded: str | None = None) -> Scored:
+               folded: str | None = None, seat_of: str | None = None) -> Scored:
         e = c.entry
         reasons = [f"{c.tier} match on '{c.matched}' ({c.score:.0f})"]
         score = 2.0 * c.score / 100
+        if seat_of is not None and e.capital == 1 and e.admin1 == seat_of:
+            # "Hama" in an article about Aleppo is the city of Hama, not the hamlet of the
+            # theatre that bears its name: a governorate's name written bare is its seat
+            score += _NAMED_SEAT_BONUS
+            reasons.append(f"seat of the governorate {seat_of} the name names (+{_NAMED_SEAT_BONUS:.0f})")
         # Among same-key homonyms ("Kassab" and "Qasab" are both "kasab"), the one spelled
         # as written, then the better-known one: a seat of government, a place several
         # sources name under many spellings.
@@ -427,6 +445,12 @@ class PlaceResolver:
             country_code=gov.country_code, geo_precision=3, mention=mention,
             feature="governorate", gazetteer_id=f"admin1:{gov.country_code}.{gov.code or gov.name}",
         )
+
+
+@lru_cache(maxsize=1)
+def _arabic_articles() -> frozenset[str]:
+    """The articles of translit.yml that are no French article ("al", "el", "ash"...)."""
+    return frozenset(load_yaml("translit.yml").get("articles") or ()) - _FRENCH_ARTICLES
 
 
 def _notable(e: Entry) -> bool:
