@@ -146,3 +146,12 @@ def test_suicide_attacks_are_suicide_bombings() -> None:
     found = coded("Mardi, les jihadistes ont mené deux attaques suicides avec des camions contre une caserne de Hassaké.",
                   published="2015-06-30")
     assert [sub for sub, _, _ in found] == ["Suicide bomb"]
+
+
+@pytest.mark.parametrize("text", [
+    "Vendredi, les forces du régime ont repris leurs bombardements sur Douma.",
+    "Lundi, la ville de Mhardeh a été prise pour cible par des insurgés.",
+])
+def test_what_resumes_or_is_targeted_is_not_a_place_taken(text: str) -> None:
+    # "ont repris leurs bombardements sur X" (2 train outlets), "a été prise pour cible"
+    assert not any(sub.endswith("territory") for sub, _, _ in coded(text, published="2018-04-08"))
