@@ -342,3 +342,18 @@ def test_assembly_yml_names_known_sub_types_for_refined_tellings():
     rules = AssemblyRules.load()
     assert rules.refined_tellings and rules.quarter_km > 0
     assert all(a in EVENT_TYPES and b in EVENT_TYPES for a, b in rules.refined_tellings)
+
+
+TALBISEH = Place("Talbiseh", 34.84, 36.73, "Homs", "Syria", "SY", 1, feature="town", gazetteer_id="t1")
+RASTAN = Place("Ar Rastan", 34.92, 36.73, "Homs", "Syria", "SY", 1, feature="town", gazetteer_id="t2")
+ZABADANI = Place("Az Zabadani", 33.72, 36.10, "Rif Dimashq", "Syria", "SY", 1, feature="town", gazetteer_id="t3")
+FOUA = Place("Al Fu'ah", 35.98, 36.70, "Idlib", "Syria", "SY", 1, feature="town", gazetteer_id="t4")
+
+
+def test_one_agreement_covers_the_towns_it_names_nearby():
+    # "un accord de cessez-le-feu pour Talbissé et Rastane" (train: 6 outlets of deals told at a
+    # town and its quarter, a region and its towns); a swap of towns 200 km apart stays two
+    first = draft("Agreement", TALBISEH, sent=1)
+    second = draft("Agreement", RASTAN, sent=1)
+    assert len(merge_drafts([first, second])) == 1
+    assert len(merge_drafts([draft("Agreement", ZABADANI, sent=1), draft("Agreement", FOUA, sent=1)])) == 2

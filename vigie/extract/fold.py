@@ -36,6 +36,8 @@ from vigie.models import Claim, Place
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 UNIDENTIFIED = "Unidentified Armed Group (Syria)"  # the placeholder for an unclaimed bombing: no actor told
 TOLL_KM = 30.0  # a toll counts a strike of the sentence before when its place lies this close
+AGREEMENT = "Agreement"
+DEAL_KM = 30.0  # the places one agreement names lie this close together
 
 # How actor1 was found, best first (Draft.agent_rank).
 RANK_NAMED_SUBJECT = 0
@@ -275,6 +277,11 @@ def same_event(a: Draft, b: Draft) -> bool:
         return (a.dated and b.dated) or a.sub_type == b.sub_type or not opposed
     if _one_strike(a, b):
         return _place_key(a.place) == _place_key(b.place) and dates_agree(a, b) and actors_agree(a, b)
+    if a.sub_type == b.sub_type == AGREEMENT:
+        # a deal covers an area: its towns, the quarter and its city, the region and its towns
+        # ("un accord pour Talbissé, Rastane et Houla", "à Qadam, un quartier de Damas") are one
+        # agreement a day; the four towns of a swap 200 km apart stay two
+        return _near(a.place, b.place, DEAL_KM) and (dates_agree(a, b) or "day" not in (a.precision, b.precision))
     # the actors vigie finds in two tellings of one place, day and sub-type disagree far more
     # often because a telling names them less well than because two events happened there: the
     # better-resolved telling settles them (fold)
