@@ -357,3 +357,13 @@ def test_one_agreement_covers_the_towns_it_names_nearby():
     second = draft("Agreement", RASTAN, sent=1)
     assert len(merge_drafts([first, second])) == 1
     assert len(merge_drafts([draft("Agreement", ZABADANI, sent=1), draft("Agreement", FOUA, sent=1)])) == 2
+
+
+def test_an_explosion_told_near_a_suicide_bombing_of_the_day_is_that_bombing():
+    refined = frozenset({("Remote explosive/landmine/IED", "Suicide bomb")})
+    blast = draft("Remote explosive/landmine/IED", HOMS, a1=F.UNIDENTIFIED, a2=None, sent=1, par=1)
+    suicide = draft("Suicide bomb", BABA_AMR, a1="Islamic State", a2=None, sent=6, par=3)
+    out = merge_drafts([blast, suicide], refined=refined)
+    assert [(d.sub_type, d.place) for d in out] == [("Suicide bomb", BABA_AMR)]
+    other_day = draft("Remote explosive/landmine/IED", HOMS, a1=F.UNIDENTIFIED, a2=None, sent=1, par=1, when=date(2016, 3, 1))
+    assert len(merge_drafts([other_day, suicide], refined=refined)) == 2
