@@ -156,6 +156,15 @@ def test_la_veille_counts_from_the_story_day_not_the_publication(run):
     assert shelling and shelling[0].event_date == date(2016, 3, 6)
 
 
+def test_days_counted_back_from_the_story_day(run):
+    # "Deux jours plus tôt, ...", "deux jours auparavant, ..." (2 train outlets)
+    text = ("Les rebelles ont signé lundi un accord de reddition à Rastan, dans la province de Homs. "
+            "Deux jours plus tôt, des obus tirés par l'armée syrienne avaient tué 3 civils à Talbissé.")
+    reps = run(text)  # published Thursday 10 March 2016: lundi = 7 March, two days before = 5 March
+    shelling = [r for r in reps if r.event_type == "Explosions/Remote violence"]
+    assert shelling and shelling[0].event_date == date(2016, 3, 5)
+
+
 def test_a_campaign_toll_since_an_old_start_is_not_an_event(run):
     reps = run("Depuis le 2 février, près de 200 civils ont été tués par les frappes du régime "
                "dans la province d'Idleb, selon l'OSDH.")
