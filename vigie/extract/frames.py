@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any
 
-from vigie.extract.frame_args import AGENT_DEPS, PASSIVE_SUBJ, OTHER_CLAUSE, Arguments, assoc_phrases, former, gerund, is_passive, object_ok, objects_of
+from vigie.extract.frame_args import AGENT_DEPS, OBJ_DEPS, PASSIVE_SUBJ, OTHER_CLAUSE, Arguments, assoc_phrases, former, gerund, is_passive, object_ok, objects_of
 from vigie.extract.frame_places import ClauseWords, clause_breaks, NameWords, group_enumerations, place_candidates, place_groups
 from vigie.extract.frame_records import DocFrames, Frame, Sentence, TextSpan, dateline_pattern, span_of, split_sentences, subtree_span
 from vigie.extract.frame_status import StatusReader, adjective_complement, governed, near_words
@@ -251,6 +251,8 @@ class FrameBuilder:
             return None
         if entry.require_object and not object_ok(self.rules, entry.require_object, objects):
             return None
+        if entry.forbid_head and {c.lemma_.lower() for c in head.children if c.dep_ in OBJ_DEPS} & entry.forbid_head:
+            return None  # "ont repris leurs bombardements sur X": what resumes is not a place
         if entry.forbid_subject and {c.lemma_.lower() for c in head.children if c.dep_ == "nsubj"} & entry.forbid_subject:
             return None  # "les combats ont repris": the fighting resumed, no one took anything
         if entry.requires_word and not near_words(head, entry.requires_word):

@@ -43,6 +43,7 @@ class TriggerEntry:
     require_object: str | None = None
     forbid_object: frozenset[str] = frozenset()
     forbid_subject: frozenset[str] = frozenset()
+    forbid_head: frozenset[str] = frozenset()  # lemmas forbidden as the direct object itself only
     requires_word: frozenset[str] = frozenset()
     roles: str = "normal"
     governors: frozenset[str] = frozenset()
@@ -191,6 +192,7 @@ def _entry(raw: Any) -> tuple[TriggerEntry, list[str], list[str]]:
         require_object=obj.get("require"),
         forbid_object=frozenset(str(w).lower() for w in obj.get("forbid", [])),
         forbid_subject=frozenset(str(w).lower() for w in (raw.get("subject") or {}).get("forbid", [])),
+        forbid_head=frozenset(str(w).lower() for w in obj.get("forbid_head", [])),
         requires_word=frozenset(str(w).lower() for w in raw.get("requires_word", [])),
         roles=str(raw.get("roles", "normal")),
         governors=frozenset(str(w).lower() for w in raw.get("governors", [])),
