@@ -155,3 +155,16 @@ def test_suicide_attacks_are_suicide_bombings() -> None:
 def test_what_resumes_or_is_targeted_is_not_a_place_taken(text: str) -> None:
     # "ont repris leurs bombardements sur X" (2 train outlets), "a été prise pour cible"
     assert not any(sub.endswith("territory") for sub, _, _ in coded(text, published="2018-04-08"))
+
+
+def test_an_occupied_place_is_a_state_not_a_taking() -> None:
+    # "depuis la direction du Golan syrien occupé", "les territoires occupés" (5 train outlets)
+    found = coded("Mardi, des missiles ont été tirés depuis le Golan occupé par Israël vers Damas.", published="2022-07-23")
+    assert not any(sub.endswith("territory") for sub, _, _ in found)
+
+
+def test_convoys_entering_a_town_take_nothing() -> None:
+    # "des convois humanitaires ont pu entrer dans X", "des autocars et des ambulances sont
+    # entrés dans X" (3 train outlets): who enters is not an armed side
+    found = coded("Vendredi, des convois humanitaires sont entrés dans la ville de Madaya.", published="2016-01-16")
+    assert not any(sub.endswith("territory") for sub, _, _ in found)

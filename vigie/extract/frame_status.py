@@ -128,6 +128,9 @@ class StatusReader:
             return "state"  # "avaient piégé des maisons", "la voiture avait été piégée": laid, not set off
         if verb is not head and self.campaign(head, verb):
             return "campaign"
+        if head.pos_ == "VERB" and head.dep_ in ("acl", "amod") and head.lemma_.lower() in r.state_participles \
+                and not any(c.dep_.startswith("aux") for c in head.children):
+            return "state"  # "le Golan occupé": a lasting state, not a taking
         if entry.rule == "clash" and (self.describing_participle(doc, head) or self.describing_relative(head)):
             return "state"  # "des jihadistes s'opposant au Hezbollah" describes the fighters
         if self.statistic(head):

@@ -253,7 +253,8 @@ class FrameBuilder:
             return None
         if entry.forbid_head and {c.lemma_.lower() for c in head.children if c.dep_ in OBJ_DEPS} & entry.forbid_head:
             return None  # "ont repris leurs bombardements sur X": what resumes is not a place
-        if entry.forbid_subject and {c.lemma_.lower() for c in head.children if c.dep_ == "nsubj"} & entry.forbid_subject:
+        subject_deps = ("nsubj", "nsubj:pass") if entry.etre_auxiliary else ("nsubj",)  # "sont entrés": active
+        if entry.forbid_subject and {c.lemma_.lower() for c in head.children if c.dep_ in subject_deps} & entry.forbid_subject:
             return None  # "les combats ont repris": the fighting resumed, no one took anything
         if entry.requires_word and not near_words(head, entry.requires_word):
             return None

@@ -106,6 +106,7 @@ class EventRules:
     cancel_verbs: frozenset[str] = frozenset()
     purpose_events: frozenset[str] = frozenset()
     lead_up_marks: frozenset[str] = frozenset()
+    state_participles: frozenset[str] = frozenset()
     # kept as written (case matters in a dateline): see frame_records.dateline_pattern
     dateline_agencies: tuple[str, ...] = ()
 
@@ -183,6 +184,7 @@ class EventRules:
             cancel_verbs=optional("cancel_verbs"),
             purpose_events=optional("purpose_events"),
             lead_up_marks=optional("lead_up_marks"),
+            state_participles=optional("state_participles"),
             dateline_agencies=tuple(str(w) for w in data.get("dateline_agencies") or ()),
         )
 
