@@ -218,11 +218,31 @@ def test_from_data_builds_a_small_registry():
          "country_forces": {"default": "X", "X": {"military": "A"}}},
         {"generic": [{"label": "GENERIC_ARMED", "resolve": "context", "fallback": "Nobody", "words": ["gens"]}]},
         {"country_forces": {"X": {"military": "Army"}}},
+        {"period_codings": [{"actor": "A", "from": "2024-12-08", "coded_as": "Nobody"}]},
+        {"period_codings": [{"actor": "A", "from": "December 2024", "coded_as": "Army"}]},
     ],
 )
 def test_from_data_rejects_malformed_entries(bad):
     with pytest.raises(DataFileError):
         ActorRegistry.from_data(_data(**bad))
+
+
+def test_a_period_coding_applies_from_its_day_on():
+    from datetime import date
+
+    reg = ActorRegistry.from_data(_data(period_codings=[{"actor": "A", "from": "2024-12-08", "coded_as": "Army"}]))
+    assert reg.coded_as("A", date(2024, 12, 7)) == "A"
+    assert reg.coded_as("A", date(2024, 12, 8)) == "Army"
+    assert reg.coded_as("Army", date(2025, 1, 1)) == "Army" and reg.coded_as(None, date(2025, 1, 1)) is None
+
+
+def test_the_new_authorities_security_forces_are_coded_as_the_military(registry):
+    # README of the real corpus: the new government's forces after December 2024 are still
+    # Military Forces of Syria
+    from datetime import date
+
+    assert registry.coded_as("Police Forces of Syria", date(2025, 3, 8)) == "Military Forces of Syria"
+    assert registry.coded_as("Police Forces of Syria", date(2011, 4, 22)) == "Police Forces of Syria"
 
 
 # ---------------------------------------------------------------- spaCy patterns

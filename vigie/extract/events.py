@@ -424,10 +424,13 @@ class EventAssembler:
         kind = event_type(d.sub_type)
         # ACLED: violence against civilians targets civilians, named or not ("un imam a été abattu")
         actor2 = d.actor2 or (CIVILIANS if kind in self.assembly.civilian_target_types else None)
+        actor1 = self.actors.coded_as(d.actor1, d.when)
+        actor2 = coded if (coded := self.actors.coded_as(actor2, d.when)) != actor1 else actor2
         return EventReport(
             article_id=art.article_id, event_date=d.when, date_precision=d.precision,  # type: ignore[arg-type]
-            event_type=kind, sub_event_type=d.sub_type, actor1=d.actor1, actor2=actor2,
-            place=d.place, assoc_actor_1=tuple(d.assoc1), assoc_actor_2=tuple(d.assoc2),
+            event_type=kind, sub_event_type=d.sub_type, actor1=actor1, actor2=actor2,
+            place=d.place, assoc_actor_1=tuple(self.actors.coded_as(a, d.when) for a in d.assoc1),
+            assoc_actor_2=tuple(self.actors.coded_as(a, d.when) for a in d.assoc2),
             fatalities=fatal[0] if fatal else 0, claims=tuple(d.claims), civilian_targeting=d.civilian_targeting,
             evidence=evidence, confidence=d.confidence, trigger=d.trigger, outlet=art.outlet,
         )

@@ -20,6 +20,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -153,6 +154,26 @@ def _alias_entry(item: Any, owner: str) -> tuple[str, bool]:
     raise DataFileError(f"{DATA_FILE}: bad alias {item!r} of {owner!r}")
 
 
+@dataclass(frozen=True)
+class PeriodCoding:
+    """From ``start`` on, ``actor`` is coded as ``coded_as`` (actors.yml ``period_codings``)."""
+
+    actor: str
+    start: date
+    coded_as: str
+
+
+def _parse_period(item: Any, actors: Mapping[str, Actor]) -> PeriodCoding:
+    try:
+        coding = PeriodCoding(str(item["actor"]), date.fromisoformat(str(item["from"])), str(item["coded_as"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DataFileError(f"{DATA_FILE}: period_codings entry needs actor, from (YYYY-MM-DD), coded_as: {item!r}") from exc
+    unknown = {coding.actor, coding.coded_as} - set(actors)
+    if unknown:
+        raise DataFileError(f"{DATA_FILE}: period_codings names unknown actors {sorted(unknown)}")
+    return coding
+
+
 def _parse_rule(item: Any, actors: Mapping[str, Actor]) -> GenericRule:
     label = item.get("label") if isinstance(item, dict) else None
     if not isinstance(label, str) or not label.startswith(("GENERIC_", "COUNTRY_")):
@@ -184,8 +205,12 @@ class ActorRegistry:
         *,
         country_forces: Mapping[str, Mapping[str, str]],
         default_country: str,
+        period_codings: Iterable[PeriodCoding] = (),
     ) -> None:
         self._actors = dict(actors)
+        self._periods: dict[str, list[PeriodCoding]] = {}
+        for coding in period_codings:
+            self._periods.setdefault(coding.actor, []).append(coding)
         self._rules = {r.label: r for r in rules}
         self._forces = {k: dict(v) for k, v in country_forces.items()}
         self.default_country = default_country
@@ -245,7 +270,16 @@ class ActorRegistry:
             for name in table.values():
                 if name not in actors:
                     raise DataFileError(f"{DATA_FILE}: country_forces {country!r} names unknown actor {name!r}")
-        return cls(actors, aliases, rules, country_forces=forces, default_country=default)
+        periods = [_parse_period(item, actors) for item in data.get("period_codings") or []]
+        return cls(actors, aliases, rules, country_forces=forces, default_country=default, period_codings=periods)
+
+    def coded_as(self, name: str | None, when: date) -> str | None:
+        """The actor ``name`` is coded as on day ``when`` (``period_codings``: after the fall of
+        the Assad government the new authorities' security forces are its military)."""
+        for coding in self._periods.get(name or "", ()):
+            if when >= coding.start:
+                return coding.coded_as
+        return name
 
     # ------------------------------------------------------------------ lookups
     def get(self, name: str) -> Actor:
