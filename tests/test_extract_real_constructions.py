@@ -168,3 +168,14 @@ def test_convoys_entering_a_town_take_nothing() -> None:
     # entrés dans X" (3 train outlets): who enters is not an armed side
     found = coded("Vendredi, des convois humanitaires sont entrés dans la ville de Madaya.", published="2016-01-16")
     assert not any(sub.endswith("territory") for sub, _, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Mardi, les forces de sécurité ont arrêté des dizaines de personnes à Deraa.",
+    "Mardi, l'aviation du régime a bombardé un marché de Douma, tuant 20 civils.",
+])
+def test_arrests_and_strikes_on_civilians_name_civilians_as_their_target(text: str) -> None:
+    # ACLED: arrests (12 of the 18 of real/train) and strikes coded as targeting civilians
+    # have Civilians (Syria) as actor2 when no one else is named
+    reports = vigie.extract(text, published="2012-02-17")
+    assert [r.actor2 for r in reports] == ["Civilians (Syria)"]

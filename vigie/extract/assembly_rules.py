@@ -51,7 +51,7 @@ class AssemblyRules:
     unweighed_types: frozenset[str] = frozenset()  # event types the learned gate's keep_from never drops
     scene_severity: tuple[tuple[str, ...], ...] = ()  # sub-type ladders, mildest first (one_per_scene)
     story_day_sentences: int = 0  # the lead's first sentences that may name the story's day (0: none)
-    civilian_target_types: frozenset[str] = frozenset()  # event types whose actor2, when unnamed, is civilians
+    civilian_target_types: frozenset[str] = frozenset()  # event types and sub-types whose actor2, when unnamed, is civilians
     refined_tellings: frozenset[tuple[str, str]] = frozenset()  # (sub-type, the closer telling's sub-type that wins)
     quarter_km: float = 0.0  # a town's neighbourhoods lie this close to its point (0: no town-to-quarter fold)
 

@@ -422,8 +422,10 @@ class EventAssembler:
         fatal = credible_figures(c for c in d.claims if c.is_fatality)
         evidence = tuple(Evidence(df.sentences[s].start, df.sentences[s].end, df.sentences[s].text) for s in sorted(set(d.sentences)))
         kind = event_type(d.sub_type)
-        # ACLED: violence against civilians targets civilians, named or not ("un imam a été abattu")
-        actor2 = d.actor2 or (CIVILIANS if kind in self.assembly.civilian_target_types else None)
+        # ACLED: violence against civilians targets civilians, named or not ("un imam a été abattu"),
+        # and so does a strike coded as targeting them
+        targets = self.assembly.civilian_target_types
+        actor2 = d.actor2 or (CIVILIANS if kind in targets or d.sub_type in targets or d.civilian_targeting else None)
         actor1 = self.actors.coded_as(d.actor1, d.when)
         actor2 = coded if (coded := self.actors.coded_as(actor2, d.when)) != actor1 else actor2
         return EventReport(
