@@ -119,7 +119,8 @@ def test_short_capital_abbreviations_are_flagged_case_sensitive(raw):
 
 def test_generic_rules_are_complete(raw, registry):
     labels = {r["label"] for r in raw["generic"]}
-    assert labels == {"GENERIC_ARMED", "GENERIC_REBEL", "GENERIC_UNIDENTIFIED", "COUNTRY_MILITARY", "COUNTRY_POLICE"}
+    assert labels == {"GENERIC_ARMED", "GENERIC_REBEL", "GENERIC_UNNAMED", "GENERIC_UNIDENTIFIED", "COUNTRY_MILITARY",
+                      "COUNTRY_POLICE"}
     for rule in raw["generic"]:
         assert rule["words"], rule["label"]
         if rule["resolve"] != "country":
@@ -128,6 +129,9 @@ def test_generic_rules_are_complete(raw, registry):
     armed = next(r for r in raw["generic"] if r["label"] == "GENERIC_ARMED")
     assert loaded <= set(armed["words"])
     assert armed["fallback"] == "Syrian rebels (unspecified)"
+    unnamed = next(r for r in raw["generic"] if r["label"] == "GENERIC_UNNAMED")
+    assert {"groupe armé", "bandes armées"} <= set(unnamed["words"])
+    assert unnamed["fallback"] == "Unidentified Armed Group (Syria)"
 
 
 def test_country_forces_point_to_state_actors(raw, registry):

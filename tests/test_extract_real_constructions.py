@@ -179,3 +179,11 @@ def test_arrests_and_strikes_on_civilians_name_civilians_as_their_target(text: s
     # have Civilians (Syria) as actor2 when no one else is named
     reports = vigie.extract(text, published="2012-02-17")
     assert [r.actor2 for r in reports] == ["Civilians (Syria)"]
+
+
+def test_an_armed_group_no_one_names_stays_unidentified() -> None:
+    # "un groupe armé a attaqué", "des bandes armées" (6 train outlets, state media of 2011-2012):
+    # unnamed, not the rebels
+    reports = vigie.extract("Lundi, un groupe armé a attaqué un poste de police à Homs, tuant deux policiers.",
+                            published="2011-05-10")
+    assert [r.actor1 for r in reports] == ["Unidentified Armed Group (Syria)"]

@@ -80,8 +80,8 @@ class ActorMention:
     """A name of an actor found in text; ``start``/``end`` are character offsets.
 
     ``label`` is the canonical name, or for a word that names no actor by itself one of
-    ``GENERIC_ARMED``, ``GENERIC_REBEL``, ``GENERIC_UNIDENTIFIED`` (``generic`` is True and
-    ``actor`` None: call :meth:`ActorRegistry.resolve_generic`), or ``COUNTRY_MILITARY`` /
+    ``GENERIC_ARMED``, ``GENERIC_REBEL``, ``GENERIC_UNNAMED``, ``GENERIC_UNIDENTIFIED``
+    (``generic`` is True and ``actor`` None: call :meth:`ActorRegistry.resolve_generic`), or ``COUNTRY_MILITARY`` /
     ``COUNTRY_POLICE`` (``actor`` already resolved to the forces of the given country).
     """
 
@@ -412,7 +412,7 @@ class ActorRegistry:
     def patterns(self, *, tokenizer: Callable[[str], Iterable[Any]] | None = None) -> list[dict[str, Any]]:
         """Token patterns for a spaCy SpanRuler / EntityRuler, one per alias and generic word.
 
-        ``label`` (and ``id``) is the canonical name, or GENERIC_ARMED / GENERIC_REBEL /
+        ``label`` (and ``id``) is the canonical name, or GENERIC_ARMED / GENERIC_REBEL / GENERIC_UNNAMED /
         GENERIC_UNIDENTIFIED / COUNTRY_MILITARY / COUNTRY_POLICE as in :class:`ActorMention`.
         Tokens match on LOWER, as written and without accents; hyphens and lone apostrophes are
         optional; capitals of case-sensitive aliases match on ORTH. Aliases are cut with
