@@ -187,3 +187,9 @@ def test_an_armed_group_no_one_names_stays_unidentified() -> None:
     reports = vigie.extract("Lundi, un groupe armé a attaqué un poste de police à Homs, tuant deux policiers.",
                             published="2011-05-10")
     assert [r.actor1 for r in reports] == ["Unidentified Armed Group (Syria)"]
+
+
+def test_a_retaking_with_no_loser_named_is_from_the_rebels() -> None:
+    # assembly.yml unnamed_actor2 (6 of the 9 unnamed losers of real/train's retakings)
+    reports = vigie.extract("Samedi, l'armée a repris le contrôle de la ville de Saraqeb.", published="2020-03-02")
+    assert [(r.sub_event_type, r.actor2) for r in reports] == [("Government regains territory", "Syrian rebels (unspecified)")]

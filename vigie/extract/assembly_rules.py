@@ -54,6 +54,7 @@ class AssemblyRules:
     civilian_target_types: frozenset[str] = frozenset()  # event types and sub-types whose actor2, when unnamed, is civilians
     refined_tellings: frozenset[tuple[str, str]] = frozenset()  # (sub-type, the closer telling's sub-type that wins)
     quarter_km: float = 0.0  # a town's neighbourhoods lie this close to its point (0: no town-to-quarter fold)
+    unnamed_actor2: tuple[tuple[str, str], ...] = ()  # (sub-type, actor2 when none is named)
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -169,7 +170,8 @@ class AssemblyRules:
                         int(data.get("story_day_sentences", 0)),
                         frozenset(str(x) for x in data.get("civilian_target_types") or ()),
                         frozenset((str(k), str(v)) for k, v in (data.get("refined_tellings") or {}).items()),
-                        float(data.get("quarter_km", 0)))
+                        float(data.get("quarter_km", 0)),
+                        tuple((str(k), str(v)) for k, v in (data.get("unnamed_actor2") or {}).items()))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

@@ -426,6 +426,8 @@ class EventAssembler:
         # and so does a strike coded as targeting them
         targets = self.assembly.civilian_target_types
         actor2 = d.actor2 or (CIVILIANS if kind in targets or d.sub_type in targets or d.civilian_targeting else None)
+        if actor2 is None:
+            actor2 = dict(self.assembly.unnamed_actor2).get(d.sub_type)
         actor1 = self.actors.coded_as(d.actor1, d.when)
         actor2 = coded if (coded := self.actors.coded_as(actor2, d.when)) != actor1 else actor2
         return EventReport(
