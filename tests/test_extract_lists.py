@@ -18,6 +18,22 @@ def _clauses() -> ClauseWords:
                                   coordinated_words=rules.place_list_coordinated_words)
 
 
+def test_an_additive_adverb_after_the_deed_told_before_names_new_places() -> None:
+    # "le raid a également touché A, B et C", "les frappes ont aussi visé X": the definite noun
+    # points back to the raid, the adverb says it reached other places, each an event
+    found = places("Mardi, cinq civils ont été blessés dans un raid de l'aviation du régime sur la ville de "
+                   "Saraqeb. Le raid a également touché la localité de Binnish et les villages de Taftanaz et "
+                   "de Sarmin.", "2019-11-20")
+    assert [p for _, p, _ in found] == ["Saraqib", "Binnish", "Taftanaz", "Sarmin"]
+    assert {sub for sub, _, _ in found} == {"Air/drone strike"}
+
+
+def test_the_deed_told_again_at_its_own_place_stays_one_event() -> None:
+    found = places("Dimanche, des raids ont visé la ville de Saraqeb. Le raid a tué six civils à Saraqeb, "
+                   "selon l'OSDH.", "2019-11-20")
+    assert [p for _, p, _ in found] == ["Saraqib"]
+
+
 def test_a_bracketed_note_does_not_break_the_list() -> None:
     # "Douma (près de Damas), Lattaquié", "Inkhel (Deraa, sud)", "Talbissé (province de Homs)"
     found = places("Les services de sécurité ont arrêté dimanche des dizaines de militants à Banias (ouest), "

@@ -54,6 +54,7 @@ class AssemblyRules:
     civilian_target_types: frozenset[str] = frozenset()  # event types whose actor2, when unnamed, is civilians
     refined_tellings: frozenset[tuple[str, str]] = frozenset()  # (sub-type, the closer telling's sub-type that wins)
     quarter_km: float = 0.0  # a town's neighbourhoods lie this close to its point (0: no town-to-quarter fold)
+    additive_words: tuple[str, ...] = ()  # "le raid a également touché X": a new place of the deed told before
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -131,6 +132,12 @@ class AssemblyRules:
                 found.append((m.start(), actor))
         return min(found)[1] if found else None
 
+    def adds_to(self, after: str) -> bool:
+        """Whether ``after`` (the words right after a trigger) opens with an additive word within
+        its first few words: "le raid" + " a également touché", "les frappes" + " ont aussi visé"."""
+        low = " ".join(after.lower().replace("’", "'").split())
+        return _found(self.additive_words, r"^(?:[^\W\d]+'?\s+){0,3}", r"(?!\w)", low)
+
     def narrative_shift(self, text: str) -> int | None:
         """Days from the story's day when ``text`` says "la veille" / "le lendemain", else None."""
         low = " ".join(text.lower().replace("’", "'").split())
@@ -169,7 +176,7 @@ class AssemblyRules:
                         int(data.get("story_day_sentences", 0)),
                         frozenset(str(x) for x in data.get("civilian_target_types") or ()),
                         frozenset((str(k), str(v)) for k, v in (data.get("refined_tellings") or {}).items()),
-                        float(data.get("quarter_km", 0)))
+                        float(data.get("quarter_km", 0)), additive_words=words("additive_words"))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS
