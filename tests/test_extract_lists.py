@@ -70,3 +70,11 @@ def test_a_list_of_provinces_stays_at_the_province() -> None:
 def test_a_comma_alone_still_takes_a_reference_for_the_place_before() -> None:
     # "Harasta, au nord de Damas": no list
     assert not _list_gap(", au nord de ", _clauses())
+
+
+def test_a_coordinated_near_phrase_is_a_member_of_the_list() -> None:
+    # "près de X et (sur) une autre près de Y", "à X, au sud de Z, et près de la localité de Y"
+    found = places("Mardi, des frappes aériennes ont détruit un dépôt d'armes près de Mayadine et un autre près "
+                   "d'Al-Boukamal.", "2023-03-25")
+    assert [(p, prec) for _, p, prec in found] == [("Al Mayadin", 2), ("Albu Kamal", 2)]
+    assert _list_gap(" et un autre près d'", _clauses()) and not _list_gap(", près de ", _clauses())
