@@ -55,6 +55,7 @@ class AssemblyRules:
     refined_tellings: frozenset[tuple[str, str]] = frozenset()  # (sub-type, the closer telling's sub-type that wins)
     quarter_km: float = 0.0  # a town's neighbourhoods lie this close to its point (0: no town-to-quarter fold)
     unnamed_actor2: tuple[tuple[str, str], ...] = ()  # (sub-type, actor2 when none is named)
+    additive_words: tuple[str, ...] = ()  # "le raid a également touché X": a new place of the deed told before
 
     def camp(self, actor: Any) -> str:
         """The side an actor (vigie.models.Actor) fights on: the government's (state forces,
@@ -132,6 +133,12 @@ class AssemblyRules:
                 found.append((m.start(), actor))
         return min(found)[1] if found else None
 
+    def adds_to(self, after: str) -> bool:
+        """Whether ``after`` (the words right after a trigger) opens with an additive word within
+        its first few words: "le raid" + " a également touché", "les frappes" + " ont aussi visé"."""
+        low = " ".join(after.lower().replace("’", "'").split())
+        return _found(self.additive_words, r"^(?:[^\W\d]+'?\s+){0,3}", r"(?!\w)", low)
+
     def narrative_shift(self, text: str) -> int | None:
         """Days from the story's day when ``text`` says "la veille" / "le lendemain", else None."""
         low = " ".join(text.lower().replace("’", "'").split())
@@ -171,7 +178,8 @@ class AssemblyRules:
                         frozenset(str(x) for x in data.get("civilian_target_types") or ()),
                         frozenset((str(k), str(v)) for k, v in (data.get("refined_tellings") or {}).items()),
                         float(data.get("quarter_km", 0)),
-                        tuple((str(k), str(v)) for k, v in (data.get("unnamed_actor2") or {}).items()))
+                        tuple((str(k), str(v)) for k, v in (data.get("unnamed_actor2") or {}).items()),
+                        additive_words=words("additive_words"))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise DataFileError(f"assembly.yml: missing or bad value: {exc}") from exc
         unknown = set(order) - FALLBACK_STEPS

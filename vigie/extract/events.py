@@ -380,9 +380,16 @@ class EventAssembler:
                   civilian, max(0.05, min(0.99, conf - 0.1 * (place.geo_precision - 1))), fr.trigger.text,
                   fr.rule, [fr.sentence], sent.paragraph, agent_rank=rank if actor1 else F.RANK_NONE,
                   weak=fr.weak, victim=victim if victim == actor2 else None,
-                  headline=fr.sentence in self._headline, borrowed=borrowed, definite=self._points_back(fr, df))
+                  headline=fr.sentence in self._headline, borrowed=borrowed,
+                  definite=self._points_back(fr, df) and (borrowed or not self._adds_place(fr, df)))
             for place in resolved_places
         ]
+
+    def _adds_place(self, f: Frame, df: DocFrames) -> bool:
+        """"Le raid a également touché X": an additive word right after the trigger; the deed
+        pointed back to reaches a new place (ACLED: an event there), it is not told again."""
+        sent = df.sentences[f.sentence]
+        return self.assembly.adds_to(sent.text[f.trigger.end - sent.start:])
 
     def _refers_back(self, f: Frame, df: DocFrames) -> bool:
         """A weak trigger that tells no event of its own: a casualty participle used as a noun

@@ -25,6 +25,10 @@ _COMPASS = re.compile(r"(?:au|à l['’]|a l['’])\s*(?:nord|sud|est|ouest)[\w-
 _EXPLICIT = re.compile(r"\b(?:dans|à)\s+(?:la|le|l['’]|les)\s*(?:ville|village|localité|bourg|quartier|cité)\b[^,;.()]{0,25}?\s(?:de\s+|d['’])$", re.I)
 # a list joint ("A, à B", "A et de B", "A ainsi qu'à B") is read after a bracketed note
 _BRACKETED = re.compile(r"^\s*\([^()]{0,40}\)")
+# a name in the brackets right after another name: "Douma (près de Damas)", "Inkhel (Deraa, sud)"
+_NOTE_CHARS = 30
+_NOTE_OPEN = re.compile(r"[^\W\d][\w’'-]*\s*\([^()]*$")
+_NOTE_CLOSE = re.compile(r"^[^()]*\)")
 _GAP_WORD = re.compile(r"[^\s,'’]+")
 _LIST_GAP_CHARS = 30
 # the word before a source name that makes it a place ("à Damas", "banlieue rebelle de Damas")
@@ -272,7 +276,19 @@ def sentence_groups(in_sent: list[TextSpan], text: "str | SentenceWindow", *,
     given again in brackets, reference points split from their appositions, and lists of
     locative phrases ("à A, à B ainsi qu'à C") joined, each member an event place."""
     groups = _appositions(_alternatives(group_enumerations(in_sent, text), text), text)
-    return _lists(groups, text, clauses) if clauses.list_words and clauses.joiners else groups
+    notes = [g for g in groups if _bracketed_note(g, text)]
+    groups = [g for g in groups if g not in notes]
+    return (_lists(groups, text, clauses) if clauses.list_words and clauses.joiners else groups) + notes
+
+
+def _bracketed_note(g: tuple[TextSpan, ...], text: "str | SentenceWindow") -> bool:
+    """"Douma (près de Damas)", "Inkhel (Deraa, sud)", "Talbissé (province de Homs)": a name in
+    the brackets that follow another name locates that name; it is no place of the sentence's list."""
+    if len(g) != 1:
+        return False
+    before = text[max(0, g[0].start - _NOTE_CHARS):g[0].start]
+    after = text[g[0].end:g[0].end + _NOTE_CHARS]
+    return bool(_NOTE_OPEN.search(before) and _NOTE_CLOSE.match(after))
 
 
 def _lists(groups: list[tuple[TextSpan, ...]], text: "str | SentenceWindow", clauses: ClauseWords) -> list[tuple[TextSpan, ...]]:
@@ -288,12 +304,19 @@ def _lists(groups: list[tuple[TextSpan, ...]], text: "str | SentenceWindow", cla
 
 
 def _list_gap(gap: str, clauses: ClauseWords) -> bool:
+    noted = _BRACKETED.match(gap) is not None
     gap = _BRACKETED.sub(" ", gap, count=1).lower()
     if len(gap) > _LIST_GAP_CHARS or clauses.joiners is None or not clauses.joiners.search(gap):
         return False
     words = _GAP_WORD.findall(gap)
+    if not words:
+        # "Douma (près de Damas), Lattaquié": a bare comma after a bracketed note goes on with the list
+        return noted
     coordinated = clauses.coordination is not None and clauses.coordination.search(gap) is not None
-    return bool(words) and all(w in clauses.list_words or (coordinated and w in clauses.coordinated_words) for w in words)
+    # "cinq blessés à Deir Ezzor, trois à Homs", "40 morts à Tartous et 60 autres à Jableh": a
+    # count before each place tells the list one place at a time
+    return bool(words) and all(w in clauses.list_words or w.isdigit() or (coordinated and w in clauses.coordinated_words)
+                               for w in words)
 
 
 def clause_breaks(sent: Sentence, clauses: ClauseWords) -> list[int]:
@@ -322,12 +345,13 @@ def place_groups(doc: Any, head: Any, m: TriggerMatch, sent: Sentence, places: t
         after = g[0].start >= tpos
         rank = 0 if inside and after else 1 if inside else 2 if after else 3
         before = text[max(sent.start, g[0].start - 40):g[0].start]
-        reference = len(groups) > 1 and (_REFERENCE.search(before) or g in split_refs)
+        reference = len(groups) > 1 and (_REFERENCE.search(before) or g in split_refs or g in notes)
         # among groups before the trigger, "dans la ville (kurde) de X" outranks a nearer name
         explicit = rank == 3 and _EXPLICIT.search(before) is not None
         other_clause = sum(1 for b in breaks if b <= g[0].start) != clause
         return (int(other_clause), rank + (4 if reference else 0), 0 if explicit else 1, abs(g[0].start - tpos))
 
+    notes = {g for g in groups if _bracketed_note(g, text)}
     split_refs = {g for g in groups if len(g) == 1 and _COMPASS.search(text[max(sent.start, g[0].start - 40):g[0].start])
                   and any(h[0].start > g[0].end and text[g[0].end:h[0].start].strip() == "," for h in groups)}
 

@@ -189,13 +189,24 @@ class PlaceFinder:
             groups = tuple([g for g, o in zip(groups, oriented) if not o] + [g for g, o in zip(groups, oriented) if o])
         coarse: list[Place] = []
         for group in groups:
-            found = [p for p in (self.resolve(m, state, paragraph=sentence.paragraph, regions=regions) for m in group) if p is not None]
+            pairs = [(m, p) for m in group if (p := self.resolve(m, state, paragraph=sentence.paragraph, regions=regions)) is not None]
+            found = [p for _, p in pairs]
             fine = [p for p in found if p.geo_precision < 3]
             if fine:
-                return _distinct(fine)
+                return _distinct(self._listed_seats(pairs, state) if len(pairs) > 1 else fine)
             if found and not coarse:
                 coarse = found[:1]
         return coarse
+
+    def _listed_seats(self, pairs: list[tuple[TextSpan, Place]], state: ArticlePlaces) -> list[Place]:
+        """The towns of a list: a governorate's bare name among towns ("à Homs, à Talbissé et à
+        Deir Ezzor") is its seat, the city, not the province dropped as too coarse beside them."""
+        out = []
+        for m, p in pairs:
+            town = p if p.geo_precision < 3 else self.resolver.seat(m.text, relation=_relation(state.text, m.start))
+            if town is not None and town.geo_precision < 3:
+                out.append(town)
+        return out
 
     def refine(self, coarse: Place, df: DocFrames, state: ArticlePlaces, *, sentence: int) -> Place:
         """A governorate-level place (precision 3) made precise: the first town named in the same

@@ -184,6 +184,20 @@ class PlaceResolver:
         gov = self.gazetteer.governorate(read.core)
         return gov.name if gov else None
 
+    def seat(self, mention: str, *, relation: str = "") -> Place | None:
+        """The seat of the governorate a bare name names ("Deir Ezzor": the city of Deir ez-Zor),
+        for a name the caller reads as a town ("à Homs et à Deir Ezzor"); None when the words
+        before it say province ("la province de Deir Ezzor") or it names no governorate."""
+        read = self.reader.read(mention, relation=relation)
+        gov = self.gazetteer.governorate(read.core) if read.core else None
+        if gov is None or read.province or read.feature:
+            return None
+        for name in (gov.name, *gov.aliases):
+            for c in self.gazetteer.lookup(name, country=gov.country_code):
+                if c.entry.capital == 1 and c.entry.admin1 == gov.name and c.entry.feature == "town":
+                    return self._place(c.entry, mention, near=read.near, feature=None)
+        return None
+
     # --- resolution --------------------------------------------------------------------
 
     def _resolve_uncached(self, mention: str, context: PlaceContext) -> Place | None:
