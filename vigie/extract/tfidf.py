@@ -52,7 +52,8 @@ class TfidfRows:
         grams = tokens if self.min_n == 1 else []
         for n in range(max(self.min_n, 2), min(self.max_n + 1, len(tokens) + 1)):
             grams = grams + [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
-        return [vocab[g] for g in grams if g in vocab]
+        get = vocab.get  # one look-up per n-gram (a column may be 0: compared with None)
+        return [c for g in grams if (c := get(g)) is not None]
 
     def _char_wb_columns(self, text: str) -> list[int]:
         cache = self._word_columns
@@ -79,7 +80,8 @@ class TfidfRows:
                 found.append(w[offset:offset + n])
             if offset == 0:  # a short word counts once
                 break
-        return tuple(vocab[g] for g in found if g in vocab)
+        get = vocab.get
+        return tuple(c for g in found if (c := get(g)) is not None)
 
 
 class TfidfStack:
