@@ -152,18 +152,23 @@ def place_candidates(doc: Any, blocked: list[tuple[int, int]], *, words: NameWor
                 spans[(sp.start, sp.end)] = sp
     entities = list(spans)  # the runs below never overlap each other, only these
     n = len(doc)
+    # every token's text and lower form read once: the scan below asks each word two or three
+    # times, and a spaCy Token is built anew on every doc[i]
+    texts = [t.text for t in doc]
+    lowers = [t.lower_ for t in doc]
 
     def glued(j: int) -> bool:
-        return doc[j].idx <= doc[j - 1].idx + len(doc[j - 1].text) + 1
+        return doc[j].idx <= doc[j - 1].idx + len(texts[j - 1]) + 1
 
     def particle(j: int) -> bool:
         """ "al" in "al-Jafrat": a particle joined by a hyphen to a capitalised word."""
-        return (doc[j].lower_ in words.particles and j + 2 < n and doc[j + 1].text == "-"
-                and doc[j + 2].text[:1].isupper())
+        return (lowers[j] in words.particles and j + 2 < n and texts[j + 1] == "-"
+                and texts[j + 2][:1].isupper())
 
     i = 0
     while i < n:
-        if not (_capitalised_name(doc[i]) or particle(i)):
+        # _capitalised_name asks for a capital first: most words stop at the first test
+        if not ((texts[i][:1].isupper() and _capitalised_name(doc[i])) or particle(i)):
             i += 1
             continue
         j = i + 1

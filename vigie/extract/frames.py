@@ -35,6 +35,7 @@ __all__ = [
 _CLAUSE_CUES = frozenset({"air", "artillery", "chemical"})
 _SUBJECT_CUES = frozenset({"device"})  # read from the trigger verb's subject or agent only
 _SUBJECT_DEPS = AGENT_DEPS | {"obl:agent"}
+_UNREAD = object()  # a memo's mark for a token not read yet (None is a family: none)
 # the entry of a toll that counts the strike told just before ("49 civils dans le village de X")
 _TOLL_ENTRY = TriggerEntry(id="toll_after_strike", words=(), pos="NOUN", sub_type=None, rule="bombing", confidence=0.7, weak=True)
 
@@ -377,7 +378,7 @@ class FrameBuilder:
         sentence-wide. An air agent wins over a generic verb's artillery cue ("l'aviation
         pilonne", "les avions ..., en bombardant")."""
         found: set[str] = set()
-        trig = {self._family(doc[i]) for i in range(m.start, m.end)}
+        trig = {self._family_at(doc, i) for i in range(m.start, m.end)}
         clause = [t for t in (head.head if head.pos_ != "VERB" else head).subtree if sent.start <= t.idx < sent.end]
         weapon: tuple[int, str] | None = None
         for t in clause:
@@ -396,9 +397,10 @@ class FrameBuilder:
             found.add(weapon[1])
         key = (sent.start, sent.end)
         if key not in self._sentence_cues:
+            span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
             self._sentence_cues[key] = {
-                f for t in doc.char_span(sent.start, sent.end, alignment_mode="expand") or []
-                if (f := self._family(t)) and f not in _CLAUSE_CUES and f not in _SUBJECT_CUES
+                f for i in (range(span.start, span.end) if span is not None else ())
+                if (f := self._family_at(doc, i)) and f not in _CLAUSE_CUES and f not in _SUBJECT_CUES
             }
         found |= self._sentence_cues[key]
         # the weapon must be the trigger's own: a chemical attack named in an aside or another
@@ -416,11 +418,15 @@ class FrameBuilder:
     def _family(self, tok: Any) -> str | None:
         """The cue family of a token (by its lemma, else its form), read once per token of the
         article: the clauses and sentences of several frames hold it."""
-        i = tok.i
-        if i not in self._family_memo:
-            fam = self._cue_index
-            self._family_memo[i] = fam.get(tok.lemma_.lower()) or fam.get(tok.lower_)
-        return self._family_memo[i]
+        return self._family_at(tok.doc, tok.i, tok=tok)
+
+    def _family_at(self, doc: Any, i: int, *, tok: Any = None) -> str | None:
+        """``_family`` of token ``i``; the spaCy Token is built only when not read yet."""
+        found = self._family_memo.get(i, _UNREAD)
+        if found is _UNREAD:
+            tok, fam = doc[i] if tok is None else tok, self._cue_index
+            found = self._family_memo[i] = fam.get(tok.lemma_.lower()) or fam.get(tok.lower_)
+        return found
 
     def _flying_agent(self, doc: Any, agent: tuple[TextSpan, ...]) -> bool:
         """The agent's own head noun names aircraft ("ses avions"), not a word of its subtree

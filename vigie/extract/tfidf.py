@@ -13,7 +13,6 @@ puts several of them side by side as scipy's ``hstack`` would, in one matrix bui
 from __future__ import annotations
 
 import re
-from array import array
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -53,7 +52,8 @@ class TfidfRows:
         grams = tokens if self.min_n == 1 else []
         for n in range(max(self.min_n, 2), min(self.max_n + 1, len(tokens) + 1)):
             grams = grams + [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
-        return [vocab[g] for g in grams if g in vocab]
+        get = vocab.get  # one look-up per n-gram (a column may be 0: compared with None)
+        return [c for g in grams if (c := get(g)) is not None]
 
     def _char_wb_columns(self, text: str) -> list[int]:
         cache = self._word_columns
@@ -80,7 +80,8 @@ class TfidfRows:
                 found.append(w[offset:offset + n])
             if offset == 0:  # a short word counts once
                 break
-        return tuple(vocab[g] for g in found if g in vocab)
+        get = vocab.get
+        return tuple(c for g in found if (c := get(g)) is not None)
 
 
 class TfidfStack:
@@ -109,19 +110,22 @@ class TfidfStack:
 
         k = len(self.parts)
         n = len(texts[0]) if texts else 0
-        indices = array("i")
-        counts = array("i")
-        indptr = array("i", [0])
+        # Python lists, made arrays once: extending an array.array from a dict view converts
+        # item by item, several times slower than a list
+        indices: list[int] = []
+        counts: list[int] = []
+        indptr = [0]
         for i in range(n):
             for part, column_texts in zip(self.parts, texts):
                 found = Counter(part.columns(column_texts[i]))
-                indices.extend(found.keys())
-                counts.extend(found.values())
+                indices += found
+                counts += found.values()
                 indptr.append(len(indices))
-        sizes = np.diff(np.frombuffer(indptr, dtype=np.int32))
+        pointers = np.array(indptr, dtype=np.int32)
+        sizes = np.diff(pointers)
         blocks = np.repeat(np.tile(np.arange(k), n), sizes)  # the vectoriser of each entry
-        cols = np.frombuffer(indices, dtype=np.int32) + self.offsets[blocks]
-        sub = sp.csr_array((np.frombuffer(counts, dtype=np.intc), cols, np.frombuffer(indptr, dtype=np.int32)),
+        cols = np.array(indices, dtype=np.int32) + self.offsets[blocks]
+        sub = sp.csr_array((np.array(counts, dtype=np.intc), cols, pointers),
                            shape=(n * k, self.width), dtype=np.float64)
         sub.sort_indices()
         # TfidfTransformer.transform, step by step, on each vectoriser's entries

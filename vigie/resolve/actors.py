@@ -349,19 +349,22 @@ class ActorRegistry:
         Longest names win ("Armée syrienne libre" over "armée syrienne"); leading articles are
         left out of the span. Country words get the forces of ``country`` (Syria by default).
         """
-        toks = _tokens(text)
+        # the words' folded forms only: a token record is built for the few words that open a
+        # name, not for every word of the article
+        words = list(_WORD.finditer(text))
+        norms = [fold(m.group()) for m in words]
         found: list[tuple[int, int, _Alias]] = []
-        for i, tok in enumerate(toks):
-            for alias in self._by_first.get(tok.norm, ()):
+        for i, norm in enumerate(norms):
+            for alias in self._by_first.get(norm, ()):
                 j = i + len(alias.norm)
-                if j <= len(toks) and all(
-                    toks[k].norm == n for k, n in zip(range(i, j), alias.norm)
-                ) and alias.fits(toks[i:j], text):
+                if j <= len(norms) and all(norms[k] == n for k, n in zip(range(i, j), alias.norm)) \
+                        and alias.fits([_Token(m.start(), m.end(), m.group(), n)
+                                        for m, n in zip(words[i:j], norms[i:j])], text):
                     found.append((i, j, alias))
                     break
-        found.sort(key=lambda f: (f[0] - f[1], toks[f[0]].start - toks[f[1] - 1].end, f[0]))
+        found.sort(key=lambda f: (f[0] - f[1], words[f[0]].start() - words[f[1] - 1].end(), f[0]))
         taken = _disjoint(found)
-        return [self._mention(text, toks[i].start, toks[j - 1].end, a, country) for i, j, a in taken]
+        return [self._mention(text, words[i].start(), words[j - 1].end(), a, country) for i, j, a in taken]
 
     def _mention(self, text: str, start: int, end: int, alias: _Alias, country: str | None) -> ActorMention:
         if alias.actor is not None:

@@ -255,7 +255,7 @@ class Gazetteer:
 
     def _candidates(self, hits: list[tuple[int, str, str]], vkey: str, tier: str, key: str,
                     floor: float, *, country: str | None = None) -> list[Candidate]:
-        best: dict[int, Candidate] = {}
+        best: dict[int, tuple[float, str]] = {}  # entry -> (score, matched name); records built at the end
         merged = self.translit.merged(vkey) if tier == "bare" else ""
         vowels = self.translit.vowel_class(vkey) if tier == "vowels" else ""
         arabic_ok = tier != "exact" and len(key) >= 3
@@ -279,13 +279,15 @@ class Gazetteer:
                     score = fuzz.ratio(merged, self.translit.merged(name_vkey), score_cutoff=floor)
             if score < floor or not score:
                 continue
-            if i not in best or score > best[i].score or (
-                    score == best[i].score and best[i].matched not in self.entries[i].names
+            kept = best.get(i)
+            if kept is None or score > kept[0] or (
+                    score == kept[0] and kept[1] not in self.entries[i].names
                     and name in self.entries[i].names):
                 # on a tie, a name the entry has rather than one derived from it ("Hamidiyé",
                 # not the core of "base de Hamidiyé"): the ranking reads which one matched
-                best[i] = Candidate(self.entries[i], name, key, tier, score)
-        return sorted(best.values(), key=lambda c: (-c.score, -c.entry.population))
+                best[i] = (score, name)
+        found = [Candidate(self.entries[i], name, key, tier, score) for i, (score, name) in best.items()]
+        return sorted(found, key=lambda c: (-c.score, -c.entry.population))
 
     def governorate(self, name: str) -> Governorate | None:
         """The governorate ``name`` designates (any alias or spelling), else None."""

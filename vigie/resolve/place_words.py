@@ -25,8 +25,9 @@ _PROPER_MARK = re.compile(r"[A-Z\u00C0-\u00DE0-9\u0600-\u06FF]")
 
 def fold_words(text: str) -> tuple[str, ...]:
     """Lowercase, accent-free words of ``text`` without articles ("l'État" -> ("etat",))."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower()
+    if not text.isascii():  # NFKD leaves ASCII as it is
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return tuple(w for w in _SEPARATORS.split(text) if w and w not in _DROPPED)
 
 

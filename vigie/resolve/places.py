@@ -148,7 +148,13 @@ class Scored:
 
     candidate: Candidate
     score: float
-    reasons: tuple[str, ...]
+    why: tuple[tuple[object, ...], ...]  # (format string, its values): written out only when read
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The reasons as sentences. Why formatted here: the resolver ranks every candidate
+        of every mention and reads only the best one's entry."""
+        return tuple(str(template).format(*values) for template, *values in self.why)
 
 
 class PlaceResolver:
@@ -160,6 +166,7 @@ class PlaceResolver:
         self.non_places = non_places or NonPlaceWords.load()
         self._countries = _country_names()
         self._resolve = lru_cache(maxsize=50_000)(self._resolve_uncached)
+        self._literal: dict[str, frozenset[str]] = {}  # entry id -> its first names folded, see _literal_names
 
     def resolve(self, mention: str, *, context: PlaceContext = PlaceContext()) -> Place | None:
         """The place ``mention`` names in ``context``, or None (unknown, or a country only).
@@ -257,7 +264,7 @@ class PlaceResolver:
                     tries.append((h + ("" if h.endswith(("'", "’")) else " ") + whole_name, True))
         if whole_name != core:
             tries.append((whole_name, False))
-        own_words = len(fold_words(whole_name))
+        own_words = len(fold_words(whole_name)) if tries else 0
         for name, headed in tries:
             found = [c for c in self.gazetteer.lookup(name) if c.tier == "exact"
                      and not (headed and len(fold_words(c.matched)) <= own_words)]
@@ -360,7 +367,8 @@ class PlaceResolver:
         """Candidates best first, each with the reasons of its score. ``seat_of``: the governorate
         the mention's bare name also names ("Hama"), whose seat the name means first."""
         folded = self.gazetteer.translit.ascii_fold(mention) if mention else None
-        scored = [self._score(c, context, feature, folded, seat_of) for c in candidates]
+        located = _located(context)
+        scored = [self._score(c, context, located, feature, folded, seat_of) for c in candidates]
         return sorted(scored, key=lambda s: (-s.score, s.candidate.entry.id))
 
     def _with_article(self, mention: str) -> bool:
@@ -368,70 +376,78 @@ class PlaceResolver:
         first = re.split(r"[\s\-’']+", mention.strip(), maxsplit=1)[0].lower()
         return first in _arabic_articles()
 
-    def _score(self, c: Candidate, context: PlaceContext, feature: str | None,
-               folded: str | None = None, seat_of: str | None = None) -> Scored:
+    def _score(self, c: Candidate, context: PlaceContext, located: list[tuple[float, float]],
+               feature: str | None, folded: str | None = None, seat_of: str | None = None) -> Scored:
         e = c.entry
-        reasons = [f"{c.tier} match on '{c.matched}' ({c.score:.0f})"]
+        reasons: list[tuple[object, ...]] = [("{} match on '{}' ({:.0f})", c.tier, c.matched, c.score)]
         score = 2.0 * c.score / 100
         if seat_of is not None and e.capital == 1 and e.admin1 == seat_of:
             # "Hama" in an article about Aleppo is the city of Hama, not the hamlet of the
             # theatre that bears its name: a governorate's name written bare is its seat
             score += _NAMED_SEAT_BONUS
-            reasons.append(f"seat of the governorate {seat_of} the name names (+{_NAMED_SEAT_BONUS:.0f})")
+            reasons.append(("seat of the governorate {} the name names (+{:.0f})", seat_of, _NAMED_SEAT_BONUS))
         # Among same-key homonyms ("Kassab" and "Qasab" are both "kasab"), the one spelled
         # as written, then the better-known one: a seat of government, a place several
         # sources name under many spellings.
-        if folded is not None and any(self.gazetteer.translit.ascii_fold(n) == folded
-                                      for n in (c.matched, *e.names[:_LITERAL_NAMES])):
+        if folded is not None and (self.gazetteer.translit.ascii_fold(c.matched) == folded
+                                   or folded in self._literal_names(e)):
             score += _LITERAL_BONUS
-            reasons.append(f"spelled as written (+{_LITERAL_BONUS})")
+            reasons.append(("spelled as written (+{})", _LITERAL_BONUS))
         if e.capital:
             bonus = _SEAT_BONUS.get(e.capital, 0.0)
             score += bonus
-            reasons.append(f"seat of an admin level {e.capital} unit (+{bonus})")
+            reasons.append(("seat of an admin level {} unit (+{})", e.capital, bonus))
         if c.matched == e.name or self.gazetteer.keys(c.matched).vkey == self.gazetteer.keys(e.name).vkey:
             score += _MAIN_NAME_BONUS
-            reasons.append(f"its main name (+{_MAIN_NAME_BONUS})")
+            reasons.append(("its main name (+{})", _MAIN_NAME_BONUS))
         sources = e.source.count(";")
         if sources:
             score += _SOURCE_BONUS * sources
-            reasons.append(f"named by {sources + 1} sources (+{_SOURCE_BONUS * sources:.1f})")
+            reasons.append(("named by {} sources (+{:.1f})", sources + 1, _SOURCE_BONUS * sources))
         if e.admin1 and e.admin1 in context.governorates:
             # the nearer the governorate is named, the more it counts (9 for the first)
             rank = self._governorate_rank(e.admin1, context.governorates)
             bonus = max(_GOV_BONUS_MIN, _GOV_BONUS - _GOV_BONUS_STEP * rank)
             score += bonus
-            reasons.append(f"governorate {e.admin1} named nearby (+{bonus:.0f})")
-        located = _located(context)
+            reasons.append(("governorate {} named nearby (+{:.0f})", e.admin1, bonus))
         if located:
             d = min(distance_km(e.latitude, e.longitude, lat, lon) for lat, lon in located)
             bonus = 4.0 * math.exp(-d / _NEAR_DECAY_KM)
             score += bonus
-            reasons.append(f"{d:.0f} km from another place of the article (+{bonus:.1f})")
+            reasons.append(("{:.0f} km from another place of the article (+{:.1f})", d, bonus))
         if context.theatre and e.admin1 == context.theatre:
             score += 2.0
-            reasons.append(f"in the article's main theatre {e.admin1} (+2)")
+            reasons.append(("in the article's main theatre {} (+2)", e.admin1))
         if e.country_code == self.gazetteer.home_country:
             score += 1.5
-            reasons.append("home country (+1.5)")
+            reasons.append(("home country (+1.5)",))
         if e.population:
             bonus = min(math.log10(e.population + 1), 6.0) / 6.0
             score += bonus
-            reasons.append(f"population {e.population} (+{bonus:.2f})")
+            reasons.append(("population {} (+{:.2f})", e.population, bonus))
         if feature:
             fit = _HINT_FIT.get(feature, {}).get(e.feature, 0.0)
             score += 5.0 * fit
             if fit:
-                reasons.append(f"{e.feature} fits '{feature}' (+{5 * fit:.1f})")
+                reasons.append(("{} fits '{}' (+{:.1f})", e.feature, feature, 5 * fit))
         elif e.feature in _FACILITIES and c.matched not in e.names:
             # "Damas" found only inside "aéroport de Damas": the bare name is the town.
             score -= 3.0
-            reasons.append(f"a {e.feature} known only as '... {c.matched}', and no head word "
-                           "asks for one (-3)")
+            reasons.append(("a {} known only as '... {}', and no head word asks for one (-3)",
+                            e.feature, c.matched))
         elif e.feature in _FACILITIES:
             score -= 0.5
-            reasons.append(f"a {e.feature}, and no head word asks for one (-0.5)")
+            reasons.append(("a {}, and no head word asks for one (-0.5)", e.feature))
         return Scored(c, score, tuple(reasons))
+
+    def _literal_names(self, e: Entry) -> frozenset[str]:
+        """The first ``_LITERAL_NAMES`` names of ``e`` folded, each entry's once: homonyms
+        compete again in every article that names them."""
+        names = self._literal.get(e.id)
+        if names is None:
+            fold = self.gazetteer.translit.ascii_fold
+            names = self._literal[e.id] = frozenset(fold(n) for n in e.names[:_LITERAL_NAMES])
+        return names
 
     # --- building Places ---------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ from vigie.errors import DataFileError
 
 _ARABIC_RANGE = re.compile(r"[\u0600-\u06FF]")
 _SPLIT = re.compile(r"[\s\-_/.,;:()\[\]\"«»]+")
+_GROUP_REFERENCE = re.compile(r"\\([1-9])")
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ class Transliterator:
             self._apostrophes = str.maketrans("", "", rules["apostrophes"])
             self._letters = str.maketrans(rules.get("letters") or {})
             # literal patterns ("ch" -> "S") run as str.replace, several times faster than re
-            self._subs = [(p if re.escape(p) == p and re.escape(r) == r else re.compile(p), r)
+            self._subs = [(p, r) if re.escape(p) == p and re.escape(r) == r else (re.compile(p), _template(r))
                           for p, r in rules["substitutions"]]
             self._vowels = re.compile(f"[{re.escape(rules['vowels'])}]")
             self._vowel_runs = re.compile(f"[{re.escape(rules['vowels'])}]+")
@@ -48,7 +50,7 @@ class Transliterator:
             self._strip_t_min = int(rules["strip_t_min_length"])
             self._arabic = str.maketrans(rules["arabic"])
             self._bare_merge = str.maketrans(rules.get("bare_merge") or {})
-            self._joined_subs = [(re.compile(p), r) for p, r in rules.get("joined_substitutions") or ()]
+            self._joined_subs = [(re.compile(p), _template(r)) for p, r in rules.get("joined_substitutions") or ()]
         except (KeyError, TypeError, ValueError, re.error) as exc:
             raise DataFileError(f"translit.yml: bad rule set: {exc}") from exc
         self._strip_t = re.compile(r"(?<=[a-zA-Z])[aeiouy]+t[aeiouy]*$")
@@ -59,6 +61,8 @@ class Transliterator:
         self.words = lru_cache(maxsize=200_000)(self._words)  # type: ignore[method-assign]
         self.ascii_fold = lru_cache(maxsize=200_000)(self._ascii_fold)  # type: ignore[method-assign]
         self.vowel_class = lru_cache(maxsize=200_000)(self._vowel_class)  # type: ignore[method-assign]
+        # place names share their words ("Tall", "Kafr", "Deir"): each word's substitutions once
+        self._substituted = lru_cache(maxsize=200_000)(self._substitute)
 
     @classmethod
     def load(cls) -> "Transliterator":
@@ -71,9 +75,10 @@ class Transliterator:
         if _ARABIC_RANGE.search(text):
             text = " ".join(self._arabic_word(w) for w in text.split())
         text = text.lower().translate(self._apostrophes).translate(self._letters)
-        text = unicodedata.normalize("NFKD", text)
-        return "".join(c for c in text if not unicodedata.combining(c)).encode(
-            "ascii", "ignore").decode()
+        if text.isascii():  # NFKD leaves ASCII as it is
+            return text
+        # the combining marks NFKD splits off are not ASCII: the encoding drops them
+        return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
     def _joined(self, key: str) -> str:
         """``joined_substitutions`` applied to a key whose words are glued together."""
@@ -104,14 +109,14 @@ class Transliterator:
 
     def _words(self, text: str) -> tuple[str, ...]:
         """The normalised words of ``text`` (articles dropped, substitutions applied)."""
-        out = []
-        for word in _SPLIT.split(self.ascii_fold(text)):
-            if not word or word in self._articles:
-                continue
-            for pattern, repl in self._subs:
-                word = word.replace(pattern, repl) if isinstance(pattern, str) else pattern.sub(repl, word)
-            out.append(word)
-        return tuple(out)
+        return tuple(self._substituted(word) for word in _SPLIT.split(self.ascii_fold(text))
+                     if word and word not in self._articles)
+
+    def _substitute(self, word: str) -> str:
+        """``word`` with the ``substitutions`` applied, in order."""
+        for pattern, repl in self._subs:
+            word = word.replace(pattern, repl) if isinstance(pattern, str) else pattern.sub(repl, word)
+        return word
 
     def _skeleton_word(self, word: str) -> str:
         if len(word) >= self._strip_t_min:
@@ -127,6 +132,18 @@ class Transliterator:
         skeleton = self._joined("".join(self._skeleton_word(w) for w in words))
         bare = skeleton.replace("h", "").translate(self._bare_merge)
         return Keys(vkey=vkey, skeleton=skeleton, bare=bare)
+
+
+def _template(repl: str) -> str | Callable[[re.Match[str]], str]:
+    """A replacement for ``Pattern.sub``: for a template that is one group reference ("\\1",
+    the doubled letters), a function returning that group; else ``repl`` itself. Why: ``sub``
+    looks a template up again on every call, match or not, and the keys call it on every
+    word of every name."""
+    ref = _GROUP_REFERENCE.fullmatch(repl)
+    if ref is None:
+        return repl
+    group = int(ref.group(1))
+    return lambda match: match.group(group) or ""
 
 
 _DEFAULT: Transliterator | None = None
@@ -179,10 +196,13 @@ class MentionReader:
             for feature, words in spec["feature"].items():
                 for word in words:
                     self._phrases.setdefault(self._norm_phrase(word), ("feature", feature))
-            self._suffixes = sorted(
-                ((self._norm_phrase(w), f) for f, ws in spec["suffix"].items() for w in ws),
-                key=lambda p: -len(p[0]),
-            )
+            # by length, longest first: one dict look-up per length, the first listed phrase wins
+            suffixes: dict[int, dict[tuple[str, ...], str]] = {}
+            for f, ws in spec["suffix"].items():
+                for w in ws:
+                    phrase = self._norm_phrase(w)
+                    suffixes.setdefault(len(phrase), {}).setdefault(phrase, f)
+            self._suffixes = sorted(suffixes.items(), key=lambda p: -p[0])
             self._linkers = frozenset(self._fold(w) for w in (*spec["linkers"], *spec["skip"]))
             self._countries = frozenset(self._fold(w) for w in rules["countries"])
         except (KeyError, TypeError, AttributeError) as exc:
@@ -256,9 +276,9 @@ class MentionReader:
             else:
                 break
         core_words, core_folded = words[i:], folded[i:]
-        for phrase, kind in self._suffixes:
-            n = len(phrase)
-            if len(core_folded) > n and tuple(core_folded[-n:]) == phrase:
+        for n, phrases in self._suffixes:
+            kind = phrases.get(tuple(core_folded[-n:])) if len(core_folded) > n else None
+            if kind is not None:
                 core_words = core_words[:-n]
                 feature = feature or kind
                 break
