@@ -193,3 +193,11 @@ def test_a_retaking_with_no_loser_named_is_from_the_rebels() -> None:
     # assembly.yml unnamed_actor2 (6 of the 9 unnamed losers of real/train's retakings)
     reports = vigie.extract("Samedi, l'armée a repris le contrôle de la ville de Saraqeb.", published="2020-03-02")
     assert [(r.sub_event_type, r.actor2) for r in reports] == [("Government regains territory", "Syrian rebels (unspecified)")]
+
+
+def test_forces_entering_a_town_and_arresting_people_carry_out_arrests() -> None:
+    # "ont pénétré à l'aube dans la localité, perquisitionnant les maisons et arrêtant 20
+    # personnes" (assembly.yml scene_severity): a raid with arrests, not a retaking
+    reports = vigie.extract("Lundi, les forces de sécurité ont pénétré à l'aube dans la localité de Tafas, "
+                            "perquisitionnant les maisons et arrêtant 20 personnes.", published="2011-05-03")
+    assert [r.sub_event_type for r in reports] == ["Arrests"]
