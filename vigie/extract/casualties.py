@@ -35,6 +35,7 @@ from vigie.extract.attribution import (
     SourceRegistry,
     attributed_sources,
     choose_source,
+    name_key,
 )
 from vigie.extract.casualty_lexicon import CasualtyLexicon, Kind
 from vigie.extract.numbers import Quantity, fold
@@ -302,7 +303,7 @@ def claims_from_sentence(
         named = [SourceMention(n, a, b, raw=sentence[a:b]) for a, b, n in found]
         referent = context.resolve(sentence, candidates, named=named)
         context.carried = (figures[-1].kind, figures[-1].who)
-    default = registry.canonical(outlet) or (outlet.strip() if outlet and outlet.strip() else UNATTRIBUTED)
+    default = own_name(outlet, registry)
     claims = []
     for figure in figures:
         mention = choose_source(candidates, sentence, figure_start=figure.start - offset, cues=cues)
@@ -310,6 +311,17 @@ def claims_from_sentence(
         source = mention.name if mention else default
         claims.append(_claim(figure, source))
     return claims
+
+
+def own_name(outlet: str | None, registry: SourceRegistry) -> str:
+    """The name an outlet's own figures carry: the registry's name when it is the outlet's
+    own name written otherwise ("Al-Manar (fr)" -> "AlManar"), else the ``outlet`` header as
+    given. A republisher is not the agency it credits ("20 Minutes (AFP)" is not "AFP"), nor
+    a channel the network it belongs to ("RT France" is not "RT"): the figure is the outlet's."""
+    if not outlet or not outlet.strip():
+        return UNATTRIBUTED
+    found = registry.canonical(outlet)
+    return found if found is not None and name_key(found) == name_key(outlet) else outlet.strip()
 
 
 def _claim(figure: Figure, source: str) -> Claim:
