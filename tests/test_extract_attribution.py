@@ -39,10 +39,26 @@ def source_of(sentence: str, registry: SourceRegistry, **kw) -> str | None:
         # 3 and 5 outlets of real/train
         ("Les autorités syriennes ont affirmé que onze policiers avaient été tués.", "Syrian official sources"),
         ("Onze civils ont péri, a déclaré l'agence de presse étatique SANA.", "SANA"),
+        # the cue, then what kind of document or source, then the source (Reuters, Europe 1,
+        # RIA Novosti, 20 Minutes, Al-Manar copy of real/train)
+        ("Selon le bilan publié par l'agence officielle Sana, onze civils ont péri.", "SANA"),
+        ("Onze civils ont péri, selon un bilan révisé de l'Observatoire syrien des droits de l'homme.", "OSDH"),
+        ("Selon l'agence de presse publique syrienne Sana, onze obus ont tué quatre passants.", "SANA"),
+        ("Quatre soldats sont tombés en martyrs, a annoncé l'agence d'Etat syrienne Sana.", "SANA"),
+        ("Quatre miliciens ont péri, a rapporté la chaîne de télévision libanaise Al-Manar.", "AlManar"),
+        # a person the registry does not know, named with his role in a source it knows
+        # (Romandie, Europe 1, RFI, HuffPost copy of real/train)
+        ("D'après Karim Haddad, porte-parole des YPG, quatre civils ont été tués.", "YPG"),
+        ("Selon Samir Khalil, un responsable de SAMS, quatre patients ont péri.", "SAMS"),
     ],
 )
 def test_attribution_patterns(sentence: str, expected: str, registry: SourceRegistry) -> None:
     assert source_of(sentence, registry) == expected
+
+
+def test_an_unknown_person_without_a_known_role_stays_himself(registry: SourceRegistry) -> None:
+    found = find_source("Selon Samir Khalil, un habitant, quatre passants ont péri.", registry=registry)
+    assert found is not None and found.unknown and found.name == "Samir Khalil"
 
 
 def test_interviewer_is_not_the_source(registry: SourceRegistry) -> None:

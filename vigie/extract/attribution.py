@@ -29,7 +29,7 @@ __all__ = [
 
 # The source of a figure nobody is named for, in an article whose outlet is not known either.
 UNATTRIBUTED = "unattributed"
-_GAP_WORDS = 4
+_GAP_WORDS = 6
 _UNKNOWN_MAX_WORDS = 8
 # the article before an unknown source's name: "une" is not "un" + "e ONG"
 _LEADING_ARTICLE = re.compile(r"\s*((?:(?:les|le|la|une|un|des|du|de)\s+|l'\s*|d'\s*)?)")
@@ -47,7 +47,13 @@ class AttributionCues:
             asked = r"(?:\s+(?:a|au|aux)\s+(?:l'|la\s+|le\s+|les\s+)?[\w.-]+)?"
             gap = r"(?:\s+(?!(?:que|qu|de|d|du|des|a|au|aux|ont|et)(?!\w))[\w'.-]+){0,2}"
             speaker = rf"(?:\s+(?:un|une|le|la|l'|les|des)?\s*{phrase_regex(data['speakers'])}\s*(?:l'|la|le|les)?)?"
-            self.inversion = re.compile(rf"{verbs}{asked}{gap}{speaker}\s*$")
+            # "a rapporté l'agence de presse officielle syrienne Sana": a kind of source and its
+            # qualifiers ("de presse", "d'État", "officielle") before the name
+            described = (rf"(?:\s+(?:l'|la\s+|le\s+|les\s+)?{phrase_regex(data['source_descriptors'])}"
+                         rf"(?:\s+(?!(?:que|qu|a|ont|et)(?!\w))[\w'.-]+){{0,{int(data['descriptor_max_words'])}}})?")
+            # ", porte-parole des YPG": a person's role in a source, after his name
+            self.role = re.compile(rf"\s*,\s*(?:(?:un|une|le|la|l')\s*)?{phrase_regex(data['speakers'])}\s*(?:(?:l'|la|le|les)\s*)?")
+            self.inversion = re.compile(rf"{verbs}{asked}{gap}{described}{speaker}\s*$")
             self.subject = re.compile(rf"\s*(?:\([^)]*\)\s*)?(?:,\s*qui\s+)?(?:{aux}\s+){{0,3}}{verbs}")
             self.apposition = re.compile(
                 rf"\s*(?:\([^)]*\)\s*)?,\s*(?={phrase_regex(data['apposition_openers'])})([^,;:.()«»\"\d]+),"
@@ -246,7 +252,8 @@ def attributed_sources(
     f = fold(sentence)
     out: list[SourceMention] = []
     covered: list[tuple[int, int]] = []
-    for start, end, name in registry.mentions(sentence, f) if mentions is None else mentions:
+    found = registry.mentions(sentence, f) if mentions is None else mentions
+    for start, end, name in found:
         if _linked(c, f, start, end):
             out.append(SourceMention(name, start, end, raw=sentence[start:end]))
             covered.append((start, end))
@@ -255,7 +262,7 @@ def attributed_sources(
             continue
         unknown = _unknown_name(c, sentence, f, m.end())
         if unknown:
-            out.append(unknown)
+            out.append(_speaking_for(c, sentence, f, unknown, found) or unknown)
     out.sort(key=lambda s: s.start)
     return out
 
@@ -303,6 +310,19 @@ def _past_apposition(c: AttributionCues, f: str, end: int) -> int:
         return end
     main = re.split(r"(?<!\w)(?:qui|dont|que|qu')(?!\w)", m.group(1), maxsplit=1)[0]
     return end if c.apposition_finite.search(main) else m.end()
+
+
+def _speaking_for(c: AttributionCues, sentence: str, f: str, person: SourceMention,
+                  found: Sequence[tuple[int, int, str]]) -> SourceMention | None:
+    """'selon Jean Dupont, porte-parole des YPG, ...' -> the YPG: a person the registry does not
+    know, named with his role in a source it knows, speaks for that source."""
+    role = c.role.match(f, person.end)
+    if not role:
+        return None
+    for start, end, name in found:
+        if start == role.end():
+            return SourceMention(name, start, end, raw=sentence[start:end])
+    return None
 
 
 def _unknown_name(c: AttributionCues, sentence: str, f: str, pos: int) -> SourceMention | None:
