@@ -46,6 +46,13 @@ def source_of(sentence: str, registry: SourceRegistry, **kw) -> str | None:
         ("Selon l'agence de presse publique syrienne Sana, onze obus ont tué quatre passants.", "SANA"),
         ("Quatre soldats sont tombés en martyrs, a annoncé l'agence d'Etat syrienne Sana.", "SANA"),
         ("Quatre miliciens ont péri, a rapporté la chaîne de télévision libanaise Al-Manar.", "AlManar"),
+        # the Russian reconciliation centre, the Syrian government, one activist (registry aliases
+        # seen in several outlets of real/train)
+        ("Deux soldats ont péri, a indiqué le Centre russe pour la réconciliation des parties en conflit.",
+         "Russian Ministry of Defence"),
+        ("Selon le gouvernement syrien, neuf policiers ont été tués à Homs.", "Syrian official sources"),
+        ("Le ministère syrien de l'Intérieur a annoncé la mort de trois agents.", "Syrian official sources"),
+        ("Quatre manifestants ont été tués, selon un militant des droits de l'homme joint sur place.", "Syrian activists"),
         # a person the registry does not know, named with his role in a source it knows
         # (Romandie, Europe 1, RFI, HuffPost copy of real/train)
         ("D'après Karim Haddad, porte-parole des YPG, quatre civils ont été tués.", "YPG"),
