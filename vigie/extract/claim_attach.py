@@ -34,9 +34,10 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
     bare = standing_source(text, outlet=outlet, registry=sources, mentions=df.source_mentions) or outlet  # whose a bare figure is
     held = {id(d): {(c.start, c.end) for c in d.claims} for d in drafts}
     index = _DraftIndex(drafts, fighting, df)
+    told: set[str] = set()  # sentences already read: a page that repeats its lead repeats no claim
     for si, sent in enumerate(df.sentences):
         claims = claims_from_sentence(sent.text, offset=sent.start, registry=sources, outlet=bare, context=context)
-        if not claims:
+        if not claims or _repeats(sent.text, told):
             continue
         here = list(index.telling.get(si, ()))
         if not here:
@@ -58,6 +59,16 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
                 held[id(target)].add((c.start, c.end))
                 target.claims.append(c)
     _drop_headline_repeats(drafts, df, headline)
+
+
+def _repeats(sentence: str, told: set[str]) -> bool:
+    """Whether a sentence with figures was told word for word earlier in the article (a stored
+    page repeating its lead paragraph); notes it otherwise."""
+    key = " ".join(sentence.split())
+    if key in told:
+        return True
+    told.add(key)
+    return False
 
 
 class _DraftIndex:
