@@ -53,6 +53,13 @@ def source_of(sentence: str, registry: SourceRegistry, **kw) -> str | None:
         ("Selon le gouvernement syrien, neuf policiers ont été tués à Homs.", "Syrian official sources"),
         ("Le ministère syrien de l'Intérieur a annoncé la mort de trois agents.", "Syrian official sources"),
         ("Quatre manifestants ont été tués, selon un militant des droits de l'homme joint sur place.", "Syrian activists"),
+        # state television unqualified (Reuters copy, Sputnik, Xinhua); a kind of source right
+        # before the name it describes is not a second source (Yeni Şafak)
+        ("Selon la télévision publique, trois soldats ont péri dans une embuscade.", "Syrian state television"),
+        ("Trois soldats ont péri, a annoncé la télévision nationale.", "Syrian state television"),
+        ("Trois soldats ont péri, a rapporté la télévision nationale al-Ikhbariya.", "Al-Ikhbariya"),
+        # a town named before an apposition and a reporting verb is not a source
+        ("Une bombe a tué 25 personnes au centre de Damas, le jour de la fête, a rapporté la police.", None),
         # a person the registry does not know, named with his role in a source it knows
         # (Romandie, Europe 1, RFI, HuffPost copy of real/train)
         ("D'après Karim Haddad, porte-parole des YPG, quatre civils ont été tués.", "YPG"),

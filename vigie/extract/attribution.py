@@ -253,8 +253,11 @@ def attributed_sources(
     out: list[SourceMention] = []
     covered: list[tuple[int, int]] = []
     found = registry.mentions(sentence, f) if mentions is None else mentions
-    for start, end, name in found:
-        if _linked(c, f, start, end):
+    for k, (start, end, name) in enumerate(found):
+        if _names_the_next(f, end, found[k + 1:]):
+            continue  # "la télévision nationale al-Ikhbariya": the name that follows is the source
+        if _linked(c, f, start, end) or (k > 0 and _names_the_next(f, found[k - 1][1], found[k:])
+                                         and _linked(c, f, *found[k - 1][:2])):
             out.append(SourceMention(name, start, end, raw=sentence[start:end]))
             covered.append((start, end))
     for m in c.preposition.finditer(f):
@@ -310,6 +313,12 @@ def _past_apposition(c: AttributionCues, f: str, end: int) -> int:
         return end
     main = re.split(r"(?<!\w)(?:qui|dont|que|qu')(?!\w)", m.group(1), maxsplit=1)[0]
     return end if c.apposition_finite.search(main) else m.end()
+
+
+def _names_the_next(f: str, end: int, rest: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a registry mention ending at ``end`` is followed right away by another one, of
+    which it is only the description ("la télévision nationale al-Ikhbariya")."""
+    return bool(rest) and rest[0][0] > end and not f[end:rest[0][0]].strip()
 
 
 def _speaking_for(c: AttributionCues, sentence: str, f: str, person: SourceMention,
