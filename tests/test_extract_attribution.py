@@ -70,6 +70,24 @@ def test_attribution_patterns(sentence: str, expected: str, registry: SourceRegi
     assert source_of(sentence, registry) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a registry name written otherwise is not unknown (L'Expression: "l'Osdh")
+    ("Selon l'Osdh, quatre passants ont péri.", ("OSDH", False)),
+    # a title is not the end of a name (RFI: "Selon M. X")
+    ("Selon M. Haddad, quatre passants ont péri.", ("M. Haddad", True)),
+])
+def test_unknown_names_are_read_whole(sentence: str, expected: tuple[str, bool], registry: SourceRegistry) -> None:
+    found = find_source(sentence, registry=registry)
+    assert found is not None and (found.name, found.unknown) == expected
+
+
+def test_a_place_after_a_cue_is_not_a_source(registry: SourceRegistry) -> None:
+    """"de sources" is a cue ("de sources militaires"); "de sources en Syrie" names no one
+    (Europe 1, VOV, Blick copy of the monitor's self-description)."""
+    sentence = "L'ONG, qui s'appuie sur un réseau de sources en Syrie, a compté quatre morts."
+    assert all(not m.unknown for m in attributed_sources(sentence, registry=registry))
+
+
 def test_an_unknown_person_without_a_known_role_stays_himself(registry: SourceRegistry) -> None:
     found = find_source("Selon Samir Khalil, un habitant, quatre passants ont péri.", registry=registry)
     assert found is not None and found.unknown and found.name == "Samir Khalil"

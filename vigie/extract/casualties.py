@@ -36,6 +36,7 @@ from vigie.extract.attribution import (
     attributed_sources,
     choose_source,
     name_key,
+    person_sources,
 )
 from vigie.extract.casualty_lexicon import CasualtyLexicon, Kind
 from vigie.extract.numbers import Quantity, fold
@@ -298,6 +299,8 @@ def claims_from_sentence(
     elided = context.recent() if context is not None and any(f.carried for f in figures) else None
     found = registry.mentions(sentence)
     candidates = attributed_sources(sentence, registry=registry, cues=cues, mentions=found)
+    if context is not None and context.persons:
+        candidates = _with_spokespeople(candidates, person_sources(sentence, context.persons, cues=cues))
     referent = None
     if context is not None:
         named = [SourceMention(n, a, b, raw=sentence[a:b]) for a, b, n in found]
@@ -311,6 +314,15 @@ def claims_from_sentence(
         source = mention.name if mention else default
         claims.append(_claim(figure, source))
     return claims
+
+
+def _with_spokespeople(candidates: list[SourceMention], persons: list[SourceMention]) -> list[SourceMention]:
+    """The sentence's sources with those its spokespeople speak for ("selon M. Shami" -> the
+    SDF); an unknown name overlapping a spokesperson is him."""
+    if not persons:
+        return candidates
+    kept = [m for m in candidates if not (m.unknown and any(p.start < m.end and m.start < p.end for p in persons))]
+    return sorted(kept + persons, key=lambda m: m.start)
 
 
 def own_name(outlet: str | None, registry: SourceRegistry) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
-from vigie.extract.attribution import AttributionContext, SourceRegistry, standing_source
+from vigie.extract.attribution import AttributionContext, SourceRegistry, spokespeople, standing_source
 from vigie.extract.casualties import claims_from_sentence
 from vigie.extract.fold import Draft
 from vigie.extract.frames import DocFrames
@@ -31,6 +31,7 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
     fighting = [d for d in drafts if event_type(d.sub_type) not in CROWDS]
     main = max(fighting, key=lambda d: (len(d.sentences), -min(d.sentences)), default=None)
     context = AttributionContext(registry=sources)  # "selon lui" = the last source credited
+    context.persons = spokespeople(text, registry=sources, mentions=df.source_mentions)  # "selon M. X" = his source
     bare = standing_source(text, outlet=outlet, registry=sources, mentions=df.source_mentions) or outlet  # whose a bare figure is
     held = {id(d): {(c.start, c.end) for c in d.claims} for d in drafts}
     index = _DraftIndex(drafts, fighting, df)
