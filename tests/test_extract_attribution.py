@@ -58,8 +58,8 @@ def source_of(sentence: str, registry: SourceRegistry, **kw) -> str | None:
         ("Selon la télévision publique, trois soldats ont péri dans une embuscade.", "Syrian state television"),
         ("Trois soldats ont péri, a annoncé la télévision nationale.", "Syrian state television"),
         ("Trois soldats ont péri, a rapporté la télévision nationale al-Ikhbariya.", "Al-Ikhbariya"),
-        # a town named before an apposition and a reporting verb is not a source
-        ("Une bombe a tué 25 personnes au centre de Damas, le jour de la fête, a rapporté la police.", None),
+        # the capital standing for the government gives an official toll (TAP, Géotribune copy)
+        ("Damas a affirmé que neuf policiers avaient été tués.", "Syrian official sources"),
         # a person the registry does not know, named with his role in a source it knows
         # (Romandie, Europe 1, RFI, HuffPost copy of real/train)
         ("D'après Karim Haddad, porte-parole des YPG, quatre civils ont été tués.", "YPG"),
