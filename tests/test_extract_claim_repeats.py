@@ -21,3 +21,23 @@ def test_only_the_same_words_repeat() -> None:
     assert not _repeats("Trois civils ont été tués à Ariha.", told)
     assert _repeats("Trois civils  ont été tués\nà Ariha.", told)
     assert not _repeats("Trois civils ont été tués à Saraqeb.", told)
+
+
+def test_a_toll_the_same_source_retells_is_one_claim() -> None:
+    """The lead gives the toll and credits it; the quote below retells it (Press TV, Sputnik,
+    Europe 1 copy of real/train; the gold codes one claim)."""
+    text = ("Des tirs d'obus ont fait trois morts mardi parmi les soldats à Lattaquié, a annoncé "
+            "le ministère russe de la Défense.\n\n"
+            "« Trois soldats ont trouvé la mort dans cette attaque », a-t-il indiqué.")
+    claims = [(c.count, c.source) for r in vigie.extract(text, published="2018-09-04", outlet="Le Courrier du Nord")
+              for c in r.claims if c.is_fatality]
+    assert claims == [(3, "Russian Ministry of Defence")]
+
+
+def test_the_same_count_from_two_sources_is_two_claims() -> None:
+    text = ("Des tirs d'obus ont fait trois morts mardi parmi les soldats à Lattaquié, a annoncé "
+            "le ministère russe de la Défense.\n\n"
+            "L'Observatoire syrien des droits de l'homme a lui aussi fait état de trois soldats tués.")
+    claims = sorted((c.count, c.source) for r in vigie.extract(text, published="2018-09-04", outlet="Le Courrier du Nord")
+                    for c in r.claims if c.is_fatality)
+    assert claims == [(3, "OSDH"), (3, "Russian Ministry of Defence")]

@@ -21,6 +21,9 @@ def test_his_later_words_are_his_sources_claims() -> None:
     assert [m.name for m in person_sources("Selon M. Haddad, quatre combattants ont péri.", persons)] == ["SDF"]
     assert [m.name for m in person_sources("M. Haddad a indiqué que deux civils ont été tués.", persons)] == ["SDF"]
     assert person_sources("Des frappes ont visé la maison de M. Haddad.", persons) == []
+    # his first name and a title after an inverted verb (Press TV: "a annoncé le général X Y, chef du ...")
+    found = person_sources("L'attaque a fait trois morts, a annoncé le général Karim Haddad.", persons)
+    assert [m.name for m in found] == ["SDF"]
 
 
 def test_claims_of_an_article() -> None:

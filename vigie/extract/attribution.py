@@ -349,7 +349,7 @@ def person_sources(sentence: str, persons: dict[str, str], *, cues: AttributionC
     f = fold(sentence)
     out = []
     for surname, source in persons.items():
-        for m in re.finditer(rf"(?<![\w'-])(?:(?:M|Mme|Dr)\.?\s+)?{re.escape(surname)}(?![\w'-])", sentence):
+        for m in re.finditer(rf"(?<![\w'-])(?:(?:M|Mme|Dr)\.?\s+)?(?:[A-ZÀ-Ý][\w'-]+\s+){{0,2}}{re.escape(surname)}(?![\w'-])", sentence):
             if _linked(c, f, m.start(), m.end()):
                 out.append(SourceMention(source, m.start(), m.end(), raw=m.group(0)))
     return out

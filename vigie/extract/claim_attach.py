@@ -16,6 +16,7 @@ from vigie.extract.fold import Draft
 from vigie.extract.frames import DocFrames
 from vigie.extract.gate_steps import CROWDS
 from vigie.extract.subtypes import event_type
+from vigie.models import Claim
 
 
 _FEW_NAMES = 64  # below this many distinct place names, each is looked for in a figure's words
@@ -60,6 +61,8 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
                 held[id(target)].add((c.start, c.end))
                 target.claims.append(c)
     _drop_headline_repeats(drafts, df, headline)
+    for d in drafts:
+        d.claims = _told_once(d.claims)
 
 
 def _repeats(sentence: str, told: set[str]) -> bool:
@@ -111,6 +114,22 @@ class _DraftIndex:
         found = {id(d): d for s in range(max(lo, 0), min(hi, len(sentences) - 1) + 1)
                  if sentences[s].paragraph == paragraph for d in self.telling.get(s, ()) if self.fights(d)}
         return sorted(found.values(), key=lambda d: self.rank[id(d)])
+
+
+def _told_once(claims: list[Claim]) -> list[Claim]:
+    """An event's figure a source gives twice is one claim: the lead's toll retold in the quote
+    below it ("... a fait trois morts, a annoncé le centre russe", then "« Trois soldats ont
+    trouvé la mort », a-t-il indiqué"), or in a recap paragraph. The same toll of two events
+    stays two claims. The first telling keeps it (injuries and vague figures aside)."""
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for c in claims:
+        key = (c.count, c.source)
+        if c.count is not None and c.is_fatality and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 def _drop_headline_repeats(drafts: list[Draft], df: DocFrames, headline: Collection[int]) -> None:
