@@ -41,3 +41,15 @@ def test_the_same_count_from_two_sources_is_two_claims() -> None:
     claims = sorted((c.count, c.source) for r in vigie.extract(text, published="2018-09-04", outlet="Le Courrier du Nord")
                     for c in r.claims if c.is_fatality)
     assert claims == [(3, "OSDH"), (3, "Russian Ministry of Defence")]
+
+
+def test_a_bare_retelling_of_a_named_sources_figure_is_not_the_outlets() -> None:
+    """"... a fait trois morts, a annoncé X" then "Trois soldats ont été tués à ..." with no one
+    named: X's figure retold, not a second claim by the outlet (Press TV, Sputnik Afrique,
+    Courrier arabe, Institut kurde copy of real/train)."""
+    text = ("Des tirs d'obus ont fait trois morts mardi parmi les soldats à Lattaquié, a annoncé le "
+            "ministère russe de la Défense.\n\n"
+            "Trois soldats ont été tués à un poste de contrôle de l'armée.")
+    claims = [(c.count, c.source) for r in vigie.extract(text, published="2018-09-04", outlet="Le Courrier du Nord")
+              for c in r.claims if c.is_fatality]
+    assert claims == [(3, "Russian Ministry of Defence")]

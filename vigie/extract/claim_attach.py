@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from vigie.extract.attribution import AttributionContext, SourceRegistry, spokespeople, standing_source
-from vigie.extract.casualties import claims_from_sentence
+from vigie.extract.casualties import claims_from_sentence, own_name
 from vigie.extract.fold import Draft
 from vigie.extract.frames import DocFrames
 from vigie.extract.gate_steps import CROWDS
@@ -61,8 +61,9 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
                 held[id(target)].add((c.start, c.end))
                 target.claims.append(c)
     _drop_headline_repeats(drafts, df, headline)
+    default = own_name(bare, sources)
     for d in drafts:
-        d.claims = _told_once(d.claims)
+        d.claims = _retold_bare(_told_once(d.claims), default)
 
 
 def _repeats(sentence: str, told: set[str]) -> bool:
@@ -130,6 +131,13 @@ def _told_once(claims: list[Claim]) -> list[Claim]:
         seen.add(key)
         out.append(c)
     return out
+
+
+def _retold_bare(claims: list[Claim], default: str) -> list[Claim]:
+    """A figure given bare (credited to the outlet or the article's standing source) that a
+    named source of the same event gives too is that source's figure retold."""
+    named = {c.count for c in claims if c.source != default and c.count is not None and c.is_fatality}
+    return [c for c in claims if not (c.source == default and c.count in named and c.is_fatality)]
 
 
 def _drop_headline_repeats(drafts: list[Draft], df: DocFrames, headline: Collection[int]) -> None:
