@@ -9,6 +9,7 @@ sentence credits, a back-reference ("selon lui"), else the article's standing so
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
 from vigie.extract.attribution import AttributionContext, SourceRegistry, spokespeople, standing_source
 from vigie.extract.casualties import claims_from_sentence, own_name
@@ -19,6 +20,7 @@ from vigie.extract.subtypes import event_type
 from vigie.models import Claim
 
 
+_BARE = "<bare>"  # the source claims_from_sentence gives a figure no one is named for, replaced after
 _FEW_NAMES = 64  # below this many distinct place names, each is looked for in a figure's words
 
 
@@ -35,12 +37,16 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
     context.persons = spokespeople(text, registry=sources, mentions=df.source_mentions)  # "selon M. X" = his source
     bare = standing_source(text, outlet=outlet, registry=sources, mentions=df.source_mentions) or outlet  # whose a bare figure is
     held = {id(d): {(c.start, c.end) for c in d.claims} for d in drafts}
+    default = own_name(bare, sources)
+    given_bare: set[tuple[int | None, int | None]] = set()  # the figures no one is named for
     index = _DraftIndex(drafts, fighting, df)
     told: set[str] = set()  # sentences already read: a page that repeats its lead repeats no claim
     for si, sent in enumerate(df.sentences):
-        claims = claims_from_sentence(sent.text, offset=sent.start, registry=sources, outlet=bare, context=context)
+        claims = claims_from_sentence(sent.text, offset=sent.start, registry=sources, outlet=_BARE, context=context)
         if not claims or _repeats(sent.text, told):
             continue
+        given_bare.update((c.start, c.end) for c in claims if c.source == _BARE)
+        claims = [_credited(c, default) for c in claims]
         here = list(index.telling.get(si, ()))
         if not here:
             if main is None:
@@ -61,9 +67,8 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
                 held[id(target)].add((c.start, c.end))
                 target.claims.append(c)
     _drop_headline_repeats(drafts, df, headline)
-    default = own_name(bare, sources)
     for d in drafts:
-        d.claims = _retold_bare(_told_once(d.claims), default)
+        d.claims = _retold_bare(_told_once(d.claims), given_bare)
 
 
 def _repeats(sentence: str, told: set[str]) -> bool:
@@ -133,11 +138,19 @@ def _told_once(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _retold_bare(claims: list[Claim], default: str) -> list[Claim]:
+def _credited(claim: Claim, default: str) -> Claim:
+    """The claim with a bare figure's stand-in source (``_BARE``) replaced by ``default``."""
+    if claim.source != _BARE:
+        return claim
+    return replace(claim, source=default, subfigures=tuple(_credited(s, default) for s in claim.subfigures))
+
+
+def _retold_bare(claims: list[Claim], given_bare: set[tuple[int | None, int | None]]) -> list[Claim]:
     """A figure given bare (credited to the outlet or the article's standing source) that a
     named source of the same event gives too is that source's figure retold."""
-    named = {c.count for c in claims if c.source != default and c.count is not None and c.is_fatality}
-    return [c for c in claims if not (c.source == default and c.count in named and c.is_fatality)]
+    bare = lambda c: (c.start, c.end) in given_bare  # noqa: E731
+    named = {c.count for c in claims if not bare(c) and c.count is not None and c.is_fatality}
+    return [c for c in claims if not (bare(c) and c.count in named and c.is_fatality)]
 
 
 def _drop_headline_repeats(drafts: list[Draft], df: DocFrames, headline: Collection[int]) -> None:
