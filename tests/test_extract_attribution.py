@@ -60,6 +60,11 @@ def source_of(sentence: str, registry: SourceRegistry, **kw) -> str | None:
         ("Trois soldats ont péri, a rapporté la télévision nationale al-Ikhbariya.", "Al-Ikhbariya"),
         # the capital standing for the government gives an official toll (TAP, Géotribune copy)
         ("Damas a affirmé que neuf policiers avaient été tués.", "Syrian official sources"),
+        # "font état de", "fait quant à lui état de" (Press TV, Boursorama, TAP); witnesses' accounts
+        # (El Moudjahid, Ici Beyrouth)
+        ("Des habitants font état de quatre morts dans le bombardement.", "local sources"),
+        ("L'OSDH fait quant à lui état de quatre morts.", "OSDH"),
+        ("Quatre passants ont péri, selon des témoignages recueillis sur place.", "local sources"),
         # a person the registry does not know, named with his role in a source it knows
         # (Romandie, Europe 1, RFI, HuffPost copy of real/train)
         ("D'après Karim Haddad, porte-parole des YPG, quatre civils ont été tués.", "YPG"),
