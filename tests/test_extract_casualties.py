@@ -276,6 +276,17 @@ def test_claims_fall_back_to_the_outlet(registry: SourceRegistry) -> None:
     assert [(c.count, c.source) for c in claims] == [(10, "AlManar")]
 
 
+@pytest.mark.parametrize(("outlet", "source"), [
+    ("Al-Manar (fr)", "AlManar"),          # the outlet's own name, written otherwise
+    ("Le Courrier du Nord (AFP)", "Le Courrier du Nord (AFP)"),  # a republisher is not the agency
+    ("RT France", "RT France"),            # a channel is not its network
+    ("Sputnik Afrique", "Sputnik Afrique"),
+])
+def test_own_figures_carry_the_outlet_as_its_header_names_it(registry: SourceRegistry, outlet: str, source: str) -> None:
+    (claim,) = claims_from_sentence("Quatre soldats ont péri dans l'embuscade.", registry=registry, outlet=outlet)
+    assert claim.source == source
+
+
 def test_vague_claim_keeps_its_estimate(registry: SourceRegistry) -> None:
     (claim,) = claims_from_sentence("Des dizaines de rebelles ont été tués selon Sana.", registry=registry, outlet=None)
     assert (claim.count, claim.qualifier, claim.value, claim.source) == (None, "vague", 12, "SANA")
@@ -484,7 +495,7 @@ def test_claims_take_the_earlier_source_through_a_context(registry: SourceRegist
     (claim,) = claims_from_sentence(article[1], registry=registry, outlet="RT France", context=ctx)
     assert (claim.count, claim.source) == (400, "Russian Ministry of Defence")
     (alone,) = claims_from_sentence(article[1], registry=registry, outlet="RT France")
-    assert alone.source == "RT"
+    assert alone.source == "RT France"
 
 
 def test_quantities_file_sections_load_and_fail_loudly() -> None:

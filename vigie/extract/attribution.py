@@ -24,12 +24,16 @@ from vigie.extract.source_registry import Source, SourceMention, SourceRegistry,
 
 __all__ = [
     "UNATTRIBUTED", "AttributionContext", "AttributionCues", "Source", "SourceMention", "SourceRegistry",
-    "attributed_sources", "choose_source", "find_source", "name_key", "standing_source",
+    "attributed_sources", "choose_source", "find_source", "name_key", "person_sources", "spokespeople",
+    "standing_source",
 ]
 
 # The source of a figure nobody is named for, in an article whose outlet is not known either.
 UNATTRIBUTED = "unattributed"
-_GAP_WORDS = 4
+_GAP_WORDS = 6
+# where an unknown source's name ends ("M." and "Dr." are titles, not the end of a sentence)
+_UNKNOWN_STOP = re.compile(r"[,;:!?()«»\"\d]|(?<!\bm)(?<!\bdr)(?<!\bmme)\.|\s(?:qui|que|qu'|alors|tandis|et|mais|a|ont)\s")
+_NOT_A_NAME_START = {"en", "a", "au", "aux", "dans", "sur", "chez", "pres", "vers"}
 _UNKNOWN_MAX_WORDS = 8
 # the article before an unknown source's name: "une" is not "un" + "e ONG"
 _LEADING_ARTICLE = re.compile(r"\s*((?:(?:les|le|la|une|un|des|du|de)\s+|l'\s*|d'\s*)?)")
@@ -47,7 +51,13 @@ class AttributionCues:
             asked = r"(?:\s+(?:a|au|aux)\s+(?:l'|la\s+|le\s+|les\s+)?[\w.-]+)?"
             gap = r"(?:\s+(?!(?:que|qu|de|d|du|des|a|au|aux|ont|et)(?!\w))[\w'.-]+){0,2}"
             speaker = rf"(?:\s+(?:un|une|le|la|l'|les|des)?\s*{phrase_regex(data['speakers'])}\s*(?:l'|la|le|les)?)?"
-            self.inversion = re.compile(rf"{verbs}{asked}{gap}{speaker}\s*$")
+            # "a rapporté l'agence de presse officielle syrienne Sana": a kind of source and its
+            # qualifiers ("de presse", "d'État", "officielle") before the name
+            described = (rf"(?:\s+(?:l'|la\s+|le\s+|les\s+)?{phrase_regex(data['source_descriptors'])}"
+                         rf"(?:\s+(?!(?:que|qu|a|ont|et)(?!\w))[\w'.-]+){{0,{int(data['descriptor_max_words'])}}})?")
+            # ", porte-parole des YPG": a person's role in a source, after his name
+            self.role = re.compile(rf"\s*,\s*(?:(?:un|une|le|la|l')\s*)?{phrase_regex(data['speakers'])}\s*(?:(?:l'|la|le|les)\s*)?")
+            self.inversion = re.compile(rf"{verbs}{asked}{gap}{described}{speaker}\s*$")
             self.subject = re.compile(rf"\s*(?:\([^)]*\)\s*)?(?:,\s*qui\s+)?(?:{aux}\s+){{0,3}}{verbs}")
             self.apposition = re.compile(
                 rf"\s*(?:\([^)]*\)\s*)?,\s*(?={phrase_regex(data['apposition_openers'])})([^,;:.()«»\"\d]+),"
@@ -109,6 +119,8 @@ class AttributionContext:
         self._clock = 0
         # (clock, sentence, its registry mentions or None until needed): for typed references.
         self._history: list[tuple[int, str, list[tuple[int, int, str]] | None]] = []
+        # Who speaks for which source in this article (``spokespeople``), set by the caller.
+        self.persons: dict[str, str] = {}
         # Kind and group of the last figure of the sentence just read (None after a figureless
         # one): "... 1300 miliciens tués. 300 d'entre eux en fuyant" elides both.
         self.carried: tuple[str, str] | None = None
@@ -246,16 +258,20 @@ def attributed_sources(
     f = fold(sentence)
     out: list[SourceMention] = []
     covered: list[tuple[int, int]] = []
-    for start, end, name in registry.mentions(sentence, f) if mentions is None else mentions:
-        if _linked(c, f, start, end):
+    found = registry.mentions(sentence, f) if mentions is None else mentions
+    for k, (start, end, name) in enumerate(found):
+        if _names_the_next(f, end, found[k + 1:]):
+            continue  # "la télévision nationale al-Ikhbariya": the name that follows is the source
+        if _linked(c, f, start, end) or (k > 0 and _names_the_next(f, found[k - 1][1], found[k:])
+                                         and _linked(c, f, *found[k - 1][:2])):
             out.append(SourceMention(name, start, end, raw=sentence[start:end]))
             covered.append((start, end))
     for m in c.preposition.finditer(f):
         if any(m.end() <= s and len(f[m.end():s].split()) <= _GAP_WORDS for s, _ in covered):
             continue
-        unknown = _unknown_name(c, sentence, f, m.end())
+        unknown = _known_after_all(_unknown_name(c, sentence, f, m.end()), registry)
         if unknown:
-            out.append(unknown)
+            out.append(_speaking_for(c, sentence, f, unknown, found) or unknown)
     out.sort(key=lambda s: s.start)
     return out
 
@@ -305,17 +321,78 @@ def _past_apposition(c: AttributionCues, f: str, end: int) -> int:
     return end if c.apposition_finite.search(main) else m.end()
 
 
+_PERSON = re.compile(r"(?<![\w'-])((?:[A-ZÀ-Ý][\w'-]+\s+){1,3}[A-ZÀ-Ý][\w'-]+)")
+
+
+def spokespeople(text: str, *, registry: SourceRegistry, cues: AttributionCues | None = None,
+                 mentions: Sequence[tuple[int, int, str]] | None = None) -> dict[str, str]:
+    """Who speaks for which source in an article: 'Farhad Shami, un porte-parole des FDS' ->
+    {'Shami': 'SDF'}, so that "selon M. Shami" or "M. Shami a indiqué" further on is the SDF's
+    claim. Keyed by the surname (the last word); one pass over the text."""
+    c = cues or AttributionCues.load()
+    found = list(registry.mentions(text) if mentions is None else mentions)
+    if not found:
+        return {}
+    f = fold(text)
+    starts = {a: name for a, _, name in found}
+    out: dict[str, str] = {}
+    for m in _PERSON.finditer(text):
+        role = c.role.match(f, m.end())
+        if role and role.end() in starts and registry.canonical(m.group(1)) is None:
+            out[m.group(1).split()[-1]] = starts[role.end()]
+    return out
+
+
+def person_sources(sentence: str, persons: dict[str, str], *, cues: AttributionCues | None = None) -> list[SourceMention]:
+    """The sources the sentence credits through a spokesperson named earlier (``spokespeople``)."""
+    c = cues or AttributionCues.load()
+    f = fold(sentence)
+    out = []
+    for surname, source in persons.items():
+        for m in re.finditer(rf"(?<![\w'-])(?:(?:M|Mme|Dr)\.?\s+)?(?:[A-ZÀ-Ý][\w'-]+\s+){{0,2}}{re.escape(surname)}(?![\w'-])", sentence):
+            if _linked(c, f, m.start(), m.end()):
+                out.append(SourceMention(source, m.start(), m.end(), raw=m.group(0)))
+    return out
+
+
+def _known_after_all(found: SourceMention | None, registry: SourceRegistry) -> SourceMention | None:
+    """An unknown name that is a registry name written otherwise ("l'Osdh") is that source."""
+    if found is None:
+        return None
+    known = registry.canonical(found.raw)
+    return SourceMention(known, found.start, found.end, raw=found.raw) if known else found
+
+
+def _names_the_next(f: str, end: int, rest: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a registry mention ending at ``end`` is followed right away by another one, of
+    which it is only the description ("la télévision nationale al-Ikhbariya")."""
+    return bool(rest) and rest[0][0] > end and not f[end:rest[0][0]].strip()
+
+
+def _speaking_for(c: AttributionCues, sentence: str, f: str, person: SourceMention,
+                  found: Sequence[tuple[int, int, str]]) -> SourceMention | None:
+    """'selon Jean Dupont, porte-parole des YPG, ...' -> the YPG: a person the registry does not
+    know, named with his role in a source it knows, speaks for that source."""
+    role = c.role.match(f, person.end)
+    if not role:
+        return None
+    for start, end, name in found:
+        if start == role.end():
+            return SourceMention(name, start, end, raw=sentence[start:end])
+    return None
+
+
 def _unknown_name(c: AttributionCues, sentence: str, f: str, pos: int) -> SourceMention | None:
     """'selon le Comité local de coordination de Douma, ...' -> that raw name, unknown."""
     if c.anaphora.match(f, pos):
         return None
     m = _LEADING_ARTICLE.match(f, pos)
     start = m.end() if m else pos
-    stop = re.compile(r"[,;:.!?()«»\"\d]|\s(?:qui|que|qu'|alors|tandis|et|mais|a|ont)\s").search(f, start)
+    stop = _UNKNOWN_STOP.search(f, start)
     end = stop.start() if stop else len(f)
     words = sentence[start:end].split()
-    if not words or len(words) > _UNKNOWN_MAX_WORDS:
-        return None
+    if not words or len(words) > _UNKNOWN_MAX_WORDS or fold(words[0]) in _NOT_A_NAME_START:
+        return None  # "de sources en Syrie": a place, not a name
     raw = " ".join(words)
     if not any(w[:1].isupper() for w in words):
         return None

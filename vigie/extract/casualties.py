@@ -35,6 +35,8 @@ from vigie.extract.attribution import (
     SourceRegistry,
     attributed_sources,
     choose_source,
+    name_key,
+    person_sources,
 )
 from vigie.extract.casualty_lexicon import CasualtyLexicon, Kind
 from vigie.extract.numbers import Quantity, fold
@@ -297,12 +299,14 @@ def claims_from_sentence(
     elided = context.recent() if context is not None and any(f.carried for f in figures) else None
     found = registry.mentions(sentence)
     candidates = attributed_sources(sentence, registry=registry, cues=cues, mentions=found)
+    if context is not None and context.persons:
+        candidates = _with_spokespeople(candidates, person_sources(sentence, context.persons, cues=cues))
     referent = None
     if context is not None:
         named = [SourceMention(n, a, b, raw=sentence[a:b]) for a, b, n in found]
         referent = context.resolve(sentence, candidates, named=named)
         context.carried = (figures[-1].kind, figures[-1].who)
-    default = registry.canonical(outlet) or (outlet.strip() if outlet and outlet.strip() else UNATTRIBUTED)
+    default = own_name(outlet, registry)
     claims = []
     for figure in figures:
         mention = choose_source(candidates, sentence, figure_start=figure.start - offset, cues=cues)
@@ -310,6 +314,26 @@ def claims_from_sentence(
         source = mention.name if mention else default
         claims.append(_claim(figure, source))
     return claims
+
+
+def _with_spokespeople(candidates: list[SourceMention], persons: list[SourceMention]) -> list[SourceMention]:
+    """The sentence's sources with those its spokespeople speak for ("selon M. Shami" -> the
+    SDF); an unknown name overlapping a spokesperson is him."""
+    if not persons:
+        return candidates
+    kept = [m for m in candidates if not (m.unknown and any(p.start < m.end and m.start < p.end for p in persons))]
+    return sorted(kept + persons, key=lambda m: m.start)
+
+
+def own_name(outlet: str | None, registry: SourceRegistry) -> str:
+    """The name an outlet's own figures carry: the registry's name when it is the outlet's
+    own name written otherwise ("Al-Manar (fr)" -> "AlManar"), else the ``outlet`` header as
+    given. A republisher is not the agency it credits ("20 Minutes (AFP)" is not "AFP"), nor
+    a channel the network it belongs to ("RT France" is not "RT"): the figure is the outlet's."""
+    if not outlet or not outlet.strip():
+        return UNATTRIBUTED
+    found = registry.canonical(outlet)
+    return found if found is not None and name_key(found) == name_key(outlet) else outlet.strip()
 
 
 def _claim(figure: Figure, source: str) -> Claim:

@@ -9,15 +9,18 @@ sentence credits, a back-reference ("selon lui"), else the article's standing so
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from dataclasses import replace
 
-from vigie.extract.attribution import AttributionContext, SourceRegistry, standing_source
-from vigie.extract.casualties import claims_from_sentence
+from vigie.extract.attribution import AttributionContext, SourceRegistry, spokespeople, standing_source
+from vigie.extract.casualties import claims_from_sentence, own_name
 from vigie.extract.fold import Draft
 from vigie.extract.frames import DocFrames
 from vigie.extract.gate_steps import CROWDS
 from vigie.extract.subtypes import event_type
+from vigie.models import Claim
 
 
+_BARE = "<bare>"  # the source claims_from_sentence gives a figure no one is named for, replaced after
 _FEW_NAMES = 64  # below this many distinct place names, each is looked for in a figure's words
 
 
@@ -31,13 +34,19 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
     fighting = [d for d in drafts if event_type(d.sub_type) not in CROWDS]
     main = max(fighting, key=lambda d: (len(d.sentences), -min(d.sentences)), default=None)
     context = AttributionContext(registry=sources)  # "selon lui" = the last source credited
+    context.persons = spokespeople(text, registry=sources, mentions=df.source_mentions)  # "selon M. X" = his source
     bare = standing_source(text, outlet=outlet, registry=sources, mentions=df.source_mentions) or outlet  # whose a bare figure is
     held = {id(d): {(c.start, c.end) for c in d.claims} for d in drafts}
+    default = own_name(bare, sources)
+    given_bare: set[tuple[int | None, int | None]] = set()  # the figures no one is named for
     index = _DraftIndex(drafts, fighting, df)
+    told: set[str] = set()  # sentences already read: a page that repeats its lead repeats no claim
     for si, sent in enumerate(df.sentences):
-        claims = claims_from_sentence(sent.text, offset=sent.start, registry=sources, outlet=bare, context=context)
-        if not claims:
+        claims = claims_from_sentence(sent.text, offset=sent.start, registry=sources, outlet=_BARE, context=context)
+        if not claims or _repeats(sent.text, told):
             continue
+        given_bare.update((c.start, c.end) for c in claims if c.source == _BARE)
+        claims = [_credited(c, default) for c in claims]
         here = list(index.telling.get(si, ()))
         if not here:
             if main is None:
@@ -58,6 +67,18 @@ def attach_claims(drafts: list[Draft], df: DocFrames, *, text: str, outlet: str 
                 held[id(target)].add((c.start, c.end))
                 target.claims.append(c)
     _drop_headline_repeats(drafts, df, headline)
+    for d in drafts:
+        d.claims = _retold_bare(_told_once(d.claims), given_bare)
+
+
+def _repeats(sentence: str, told: set[str]) -> bool:
+    """Whether a sentence with figures was told word for word earlier in the article (a stored
+    page repeating its lead paragraph); notes it otherwise."""
+    key = " ".join(sentence.split())
+    if key in told:
+        return True
+    told.add(key)
+    return False
 
 
 class _DraftIndex:
@@ -99,6 +120,37 @@ class _DraftIndex:
         found = {id(d): d for s in range(max(lo, 0), min(hi, len(sentences) - 1) + 1)
                  if sentences[s].paragraph == paragraph for d in self.telling.get(s, ()) if self.fights(d)}
         return sorted(found.values(), key=lambda d: self.rank[id(d)])
+
+
+def _told_once(claims: list[Claim]) -> list[Claim]:
+    """An event's figure a source gives twice is one claim: the lead's toll retold in the quote
+    below it ("... a fait trois morts, a annoncé le centre russe", then "« Trois soldats ont
+    trouvé la mort », a-t-il indiqué"), or in a recap paragraph. The same toll of two events
+    stays two claims. The first telling keeps it (injuries and vague figures aside)."""
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for c in claims:
+        key = (c.count, c.source)
+        if c.count is not None and c.is_fatality and key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _credited(claim: Claim, default: str) -> Claim:
+    """The claim with a bare figure's stand-in source (``_BARE``) replaced by ``default``."""
+    if claim.source != _BARE:
+        return claim
+    return replace(claim, source=default, subfigures=tuple(_credited(s, default) for s in claim.subfigures))
+
+
+def _retold_bare(claims: list[Claim], given_bare: set[tuple[int | None, int | None]]) -> list[Claim]:
+    """A figure given bare (credited to the outlet or the article's standing source) that a
+    named source of the same event gives too is that source's figure retold."""
+    bare = lambda c: (c.start, c.end) in given_bare  # noqa: E731
+    named = {c.count for c in claims if not bare(c) and c.count is not None and c.is_fatality}
+    return [c for c in claims if not (bare(c) and c.count in named and c.is_fatality)]
 
 
 def _drop_headline_repeats(drafts: list[Draft], df: DocFrames, headline: Collection[int]) -> None:
