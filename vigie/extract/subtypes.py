@@ -272,7 +272,7 @@ def decide(
         # "six manifestants ont été tués par les forces de l'ordre": lethal force on a crowd
         return Decision("Excessive force against protesters")
     if rule == "attack" and "suicide_clause" in cues:
-        # "ont mené deux attaques suicides contre X", "une série d'attaques-suicides": a suicide bombing
+        # "ont mené deux attaques suicides contre X", "la cible d'une attaque suicide": a suicide bombing
         return Decision("Suicide bomb", civilian_targeting=patient_civilian and not patient_combatant)
     if rule in ("attack", "kill", "massacre"):
         if patient_civilian and not patient_combatant and not in_battle:
