@@ -50,6 +50,8 @@ def test_article_un_is_not_a_count() -> None:
 
 def test_parse_number_and_fold_keep_offsets() -> None:
     assert parse_number("1.300") == 1300
+    # Swiss copy groups thousands with an apostrophe (La Côte, Le Matin: "900'000 personnes")
+    assert parse_number("380'000") == 380000 and parse_number("20’000") == 20000
     assert parse_number("quatre-vingt-dix") == 90
     assert parse_number("n'importe") is None
     text = "Près d’Alep, l’armée"

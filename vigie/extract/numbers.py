@@ -89,14 +89,15 @@ class Quantity:
     bare_article: bool = False  # "un"/"une" alone: a count only if a group or casualty noun follows
 
 
-_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:(?:[.,]| )\d{3})+|\d+)(?![\w]|[.,]\d)")
+# thousands grouped by a dot, a comma, a space or, in Swiss copy, an apostrophe ("380'000")
+_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:(?:[.,'’]| )\d{3})+|\d+)(?![\w]|[.,'’]\d)")
 # A number glued by a hyphen to a word is part of a name or model designation, never a count:
 # "Soukhoï-25", "Su-24", "MiG-23", "S-400", "T-72", "A-10", "F-16" ("2-3" ranges are kept).
 _DESIGNATION = re.compile(r"[^\W\d_]-$")
 
 
 def parse_digits(text: str) -> int:
-    """'1.300', '1 300', '1,300' (thousand separators, any space) and '49' as integers."""
+    """'1.300', '1 300', '1,300', "1'300" (thousand separators, any space) and '49' as integers."""
     return int(re.sub(r"[^\d]", "", text))
 
 
