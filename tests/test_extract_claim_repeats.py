@@ -6,6 +6,12 @@ from __future__ import annotations
 import vigie
 from vigie.extract.claim_attach import _repeats
 
+def fatality_claims(text: str) -> list[tuple[int | None, str]]:
+    """(count, source) of the fatality claims extraction finds, in their order."""
+    return [(c.count, c.source) for r in vigie.extract(text, published="2018-09-04", outlet="Le Courrier du Nord")
+            for c in r.claims if c.is_fatality]
+
+
 LEAD = "Des frappes aériennes ont tué au moins 14 civils mardi à Ariha, selon l'Observatoire syrien des droits de l'homme."
 
 
@@ -29,18 +35,14 @@ def test_a_toll_the_same_source_retells_is_one_claim() -> None:
     text = ("Des tirs d'obus ont fait trois morts mardi parmi les soldats à Lattaquié, a annoncé "
             "le ministère russe de la Défense.\n\n"
             "« Trois soldats ont trouvé la mort dans cette attaque », a-t-il indiqué.")
-    claims = [(c.count, c.source) for r in vigie.extract(text, published="2018-09-04", outlet="Le Courrier du Nord")
-              for c in r.claims if c.is_fatality]
-    assert claims == [(3, "Russian Ministry of Defence")]
+    assert fatality_claims(text) == [(3, "Russian Ministry of Defence")]
 
 
 def test_the_same_count_from_two_sources_is_two_claims() -> None:
     text = ("Des tirs d'obus ont fait trois morts mardi parmi les soldats à Lattaquié, a annoncé "
             "le ministère russe de la Défense.\n\n"
             "L'Observatoire syrien des droits de l'homme a lui aussi fait état de trois soldats tués.")
-    claims = sorted((c.count, c.source) for r in vigie.extract(text, published="2018-09-04", outlet="Le Courrier du Nord")
-                    for c in r.claims if c.is_fatality)
-    assert claims == [(3, "OSDH"), (3, "Russian Ministry of Defence")]
+    assert sorted(fatality_claims(text)) == [(3, "OSDH"), (3, "Russian Ministry of Defence")]
 
 
 def test_a_bare_retelling_of_a_named_sources_figure_is_not_the_outlets() -> None:
@@ -50,6 +52,4 @@ def test_a_bare_retelling_of_a_named_sources_figure_is_not_the_outlets() -> None
     text = ("Des tirs d'obus ont fait trois morts mardi parmi les soldats à Lattaquié, a annoncé le "
             "ministère russe de la Défense.\n\n"
             "Trois soldats ont été tués à un poste de contrôle de l'armée.")
-    claims = [(c.count, c.source) for r in vigie.extract(text, published="2018-09-04", outlet="Le Courrier du Nord")
-              for c in r.claims if c.is_fatality]
-    assert claims == [(3, "Russian Ministry of Defence")]
+    assert fatality_claims(text) == [(3, "Russian Ministry of Defence")]

@@ -31,9 +31,6 @@ __all__ = [
 # The source of a figure nobody is named for, in an article whose outlet is not known either.
 UNATTRIBUTED = "unattributed"
 _GAP_WORDS = 6
-# where an unknown source's name ends ("M." and "Dr." are titles, not the end of a sentence)
-_UNKNOWN_STOP = re.compile(r"[,;:!?()«»\"\d]|(?<!\bm)(?<!\bdr)(?<!\bmme)\.|\s(?:qui|que|qu'|alors|tandis|et|mais|a|ont)\s")
-_NOT_A_NAME_START = {"en", "a", "au", "aux", "dans", "sur", "chez", "pres", "vers"}
 _UNKNOWN_MAX_WORDS = 8
 # the article before an unknown source's name: "une" is not "un" + "e ONG"
 _LEADING_ARTICLE = re.compile(r"\s*((?:(?:les|le|la|une|un|des|du|de)\s+|l'\s*|d'\s*)?)")
@@ -82,6 +79,12 @@ class AttributionCues:
             self.back_reference_window = int(data["back_reference_window"])
             self.standing_types = frozenset(data.get("standing_source_types") or ())
             self.own_figures_stances = frozenset(data.get("own_figures_stances") or ())
+            titles = [fold(t).strip() for t in data["name_titles"]]
+            # where an unknown source's name ends: punctuation (a title's dot aside), a digit, an end word
+            self.name_stop = re.compile(r"[,;:!?()«»\"\d]|" + "".join(rf"(?<!\b{re.escape(t)})" for t in titles)
+                                        + rf"\.|\s{phrase_regex(data['name_end_words'])}\s")
+            self.title = "|".join(re.escape(t.capitalize()) for t in titles)  # as written before a name
+            self.not_name_starts = frozenset(fold(w).strip() for w in data["not_name_starts"])
         except (KeyError, TypeError, ValueError) as exc:
             raise DataFileError(f"attribution.yml: bad entry: {exc}") from exc
 
@@ -349,7 +352,7 @@ def person_sources(sentence: str, persons: dict[str, str], *, cues: AttributionC
     f = fold(sentence)
     out = []
     for surname, source in persons.items():
-        for m in re.finditer(rf"(?<![\w'-])(?:(?:M|Mme|Dr)\.?\s+)?(?:[A-ZÀ-Ý][\w'-]+\s+){{0,2}}{re.escape(surname)}(?![\w'-])", sentence):
+        for m in re.finditer(rf"(?<![\w'-])(?:(?:{c.title})\.?\s+)?(?:[A-ZÀ-Ý][\w'-]+\s+){{0,2}}{re.escape(surname)}(?![\w'-])", sentence):
             if _linked(c, f, m.start(), m.end()):
                 out.append(SourceMention(source, m.start(), m.end(), raw=m.group(0)))
     return out
@@ -388,10 +391,10 @@ def _unknown_name(c: AttributionCues, sentence: str, f: str, pos: int) -> Source
         return None
     m = _LEADING_ARTICLE.match(f, pos)
     start = m.end() if m else pos
-    stop = _UNKNOWN_STOP.search(f, start)
+    stop = c.name_stop.search(f, start)
     end = stop.start() if stop else len(f)
     words = sentence[start:end].split()
-    if not words or len(words) > _UNKNOWN_MAX_WORDS or fold(words[0]) in _NOT_A_NAME_START:
+    if not words or len(words) > _UNKNOWN_MAX_WORDS or fold(words[0]) in c.not_name_starts:
         return None  # "de sources en Syrie": a place, not a name
     raw = " ".join(words)
     if not any(w[:1].isupper() for w in words):
